@@ -1,0 +1,41 @@
+# ratsinfo: every target installs what it needs first, so each works on a fresh clone.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: install ingest test check bench sample-pdfs clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test,dev,postgres]"
+	touch $(STAMP)
+
+## ingest the sample papers in data/raw into data/processed/ratsinfo.sqlite
+ingest: install
+	$(BIN)/ratsinfo ingest data/raw
+
+## the whole test suite
+test: install
+	$(BIN)/python -m pytest
+
+## lint, format and type checks
+check: install
+	$(BIN)/ruff check pipeline extractors tests scripts
+	$(BIN)/ruff format --check pipeline extractors tests scripts
+	$(BIN)/mypy pipeline extractors
+
+## re-make the sample PDFs in data/raw/pdf from their texts
+sample-pdfs: install
+	$(BIN)/python scripts/make_sample_pdfs.py data/raw/pdf \
+		data/raw/kreis-unna-drucksache-113-21.txt \
+		data/raw/kreis-warendorf-vorlage-037-2025.txt \
+		data/raw/karlsruhe_620603_bv2020-1189_kita_richtlinie.txt \
+		data/raw/augsburg_ANT_25_61798.txt \
+		data/raw/karlsruhe_679851_niederschrift_hfa_20260714_top9.txt
+
+clean:
+	rm -rf $(VENV) data/processed/*.sqlite* .pytest_cache

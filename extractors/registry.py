@@ -1,0 +1,39 @@
+"""The extractors, in the order they run.
+
+Each extractor is a plain function `(Parsed, Record) -> dict` returning the record fields it
+fills. Later extractors see what earlier ones found (the paper type decides whether a paper
+has a resolution at all), so the order matters and is kept here, in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from extractors import consultations, finance, header, paper_type, products, reporters, resolution
+from pipeline.model import Parsed, Record
+
+Extractor = Callable[[Parsed, Record], dict[str, Any]]
+
+EXTRACTORS: tuple[tuple[str, Extractor], ...] = (
+    ("paper_type", paper_type.extract),
+    ("header", header.extract),
+    ("reporters", reporters.extract),
+    ("consultations", consultations.extract),
+    ("resolution", resolution.extract),
+    ("finance", finance.extract),
+    ("products", products.extract),
+)
+
+
+def extract(doc: Parsed) -> tuple[Record, list[str]]:
+    """Run every extractor; one that raises is reported and the others still run."""
+    record = Record(source=doc.source, text=doc.text)
+    errors: list[str] = []
+    for name, extractor in EXTRACTORS:
+        try:
+            record = replace(record, **extractor(doc, record))
+        except Exception as e:  # noqa: BLE001 - one extractor's bug must not lose the record
+            errors.append(f"extractor {name}: {type(e).__name__}: {e}")
+    return record, errors

@@ -1,0 +1,104 @@
+"""Value parsers shared by the extractors: dates and money amounts.
+
+Error policy: every parser returns None for text it cannot read with confidence; none raises.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+
+MONTHS = (
+    "Januar|Jänner|Februar|März|Maerz|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"
+)
+# 05.12.2019, 5.12.19 (not part of a longer number such as a product "1.11.01.40")
+NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2}|\d{2})(?![\d])(?!\.\d)")
+# 28. März 2025, 1. Januar 2011
+WORD_DATE = re.compile(rf"(?<!\d)(\d{{1,2}})\.\s*({MONTHS})\s+((?:19|20)\d{{2}})\b", re.IGNORECASE)
+
+
+def numeric_date(day: str, month: str, year: str) -> dt.date | None:
+    y = int(year)
+    if len(year) == 2:
+        y += 2000 if y < 70 else 1900
+    try:
+        return dt.date(y, int(month), int(day))
+    except ValueError:
+        return None
+
+
+@functools.cache
+def _dateparser():  # type: ignore[no-untyped-def]
+    import dateparser
+
+    return dateparser
+
+
+def word_date(text: str) -> dt.date | None:
+    """A date written with the month's name ("28. März 2025"), read by dateparser."""
+    parsed = _dateparser().parse(
+        text, languages=["de"], settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first"}
+    )
+    return parsed.date() if parsed else None
+
+
+def find_dates(text: str) -> list[tuple[int, dt.date]]:
+    """(offset, date) for every numeric or written date in `text`, in order of appearance."""
+    found = []
+    for m in NUMERIC_DATE.finditer(text):
+        value = numeric_date(*m.groups())
+        if value:
+            found.append((m.start(), value))
+    for m in WORD_DATE.finditer(text):
+        value = word_date(m.group(0))
+        if value:
+            found.append((m.start(), value))
+    return sorted(found, key=lambda item: item[0])
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The first date in `text`, if any."""
+    found = find_dates(text)
+    return found[0][1] if found else None
+
+
+# --- money ---------------------------------------------------------------------------------
+
+_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+(?:,\d{1,2})?"
+_SCALE = r"(?P<scale>Mio\.?|Millionen|Million|Mrd\.?|Milliarden|Milliarde|Tsd\.?|Tausend|T)"
+_CURRENCY = r"(?P<cur>€|EUR\b|Euro\b)"
+AMOUNT = re.compile(
+    rf"(?<![\d.,])(?P<num>{_NUMBER})(?![\d])\s?(?:{_SCALE}\s?)?{_CURRENCY}",
+)
+AMOUNT_PREFIX = re.compile(rf"(?:€|EUR|Euro)\s?(?P<num>{_NUMBER})(?![\d.,]\d)(?:\s?{_SCALE}\b)?")
+_SCALES = {"mio": 1e6, "million": 1e6, "millionen": 1e6, "mrd": 1e9, "milliarde": 1e9,
+           "milliarden": 1e9, "tsd": 1e3, "tausend": 1e3, "t": 1e3}
+
+
+def parse_number(text: str) -> float | None:
+    """German number notation: "2.000,00" -> 2000.0, "3,5" -> 3.5."""
+    text = text.strip()
+    if not re.fullmatch(_NUMBER, text):
+        return None
+    return float(text.replace(".", "").replace(",", "."))
+
+
+def amount_value(number: str, scale: str | None) -> float | None:
+    value = parse_number(number)
+    if value is None:
+        return None
+    if scale:
+        value *= _SCALES[scale.rstrip(".").lower()]
+    return round(value, 2)
+
+
+def find_amounts(text: str) -> list[tuple[int, float]]:
+    """(offset, value in EUR) for every money amount in `text`."""
+    found = []
+    for pattern in (AMOUNT, AMOUNT_PREFIX):
+        for m in pattern.finditer(text):
+            value = amount_value(m.group("num"), m.group("scale"))
+            if value is not None and value > 0:
+                found.append((m.start(), value))
+    return sorted(found)

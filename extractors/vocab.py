@@ -1,0 +1,29 @@
+"""Vocabularies kept as data files in extractors/data, loaded once per process."""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+
+@functools.cache
+def rows(name: str) -> tuple[tuple[str, ...], ...]:
+    """The rows of `data/<name>.tsv` (or `.txt`): tab-separated, `#` comments and blanks skipped."""
+    folder = resources.files("extractors") / "data"
+    for suffix in (".tsv", ".txt"):
+        path = folder / f"{name}{suffix}"
+        if path.is_file():
+            text = path.read_text(encoding="utf-8")
+            break
+    else:
+        raise FileNotFoundError(f"no vocabulary named {name!r} in extractors/data")
+    return tuple(
+        tuple(cell.strip() for cell in line.split("\t"))
+        for line in text.splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    )
+
+
+def words(name: str) -> tuple[str, ...]:
+    """A one-column vocabulary."""
+    return tuple(row[0] for row in rows(name))

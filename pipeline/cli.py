@@ -1,0 +1,166 @@
+"""The command line: thin click commands over the library functions.
+
+Exit codes: 0 success; 1 the command could not run (bad database URL, missing path);
+2 at least one document failed (and click's usage errors).
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from pipeline import __version__, export, runner, store
+from pipeline.errors import ExitCode, RatsinfoError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def db_option(func: F) -> F:
+    return click.option(
+        "--db",
+        "db_url",
+        metavar="URL",
+        envvar="RATSINFO_DB",
+        default=store.DEFAULT_URL,
+        show_default=True,
+        help="SQLAlchemy database URL (also from the RATSINFO_DB environment variable).",
+    )(func)
+
+
+def reports_errors(func: F) -> F:
+    """Turn RatsinfoError into one line on stderr and its exit code; -v shows the trace."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except RatsinfoError as e:
+            if click.get_current_context().find_root().params.get("verbose"):
+                raise
+            click.echo(f"Error: {e}", err=True)
+            sys.exit(e.exit_code)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="ratsinfo")
+@click.option("-v", "--verbose", is_flag=True, help="Show full tracebacks on errors.")
+def main(verbose: bool) -> None:
+    """ratsinfo: German council papers (PDF and text) to structured data.
+
+    Reads Beschlussvorlagen, Mitteilungsvorlagen, Anträge and Niederschriften, extracts
+    their fields (Beratungsfolge, Beschlussvorschlag, amounts, products, ...) and loads them
+    into SQLite (default) or Postgres.
+
+    \b
+    Example:
+        ratsinfo ingest data/raw
+        ratsinfo export --format jsonl -o records.jsonl
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@db_option
+@click.option("--workers", type=click.IntRange(min=1), help="Worker processes [default: all cores].")
+@click.option("--force", is_flag=True, help="Process every document again, changed or not.")
+@click.option("--no-ocr", is_flag=True, help="Do not OCR pages that have no text layer.")
+@reports_errors
+def ingest(paths: tuple[Path, ...], db_url: str, workers: int | None, force: bool, no_ocr: bool) -> None:
+    """Read the documents under PATHS (default: data/raw) into the database.
+
+    Finds PDFs and .txt files recursively. A document is known by the SHA-256 of its bytes:
+    unchanged files are skipped, a changed file replaces its old record, --force redoes all.
+    A document that cannot be read is recorded as failed with its reason (see `ratsinfo
+    status`) and the batch goes on.
+
+    Exit code: 0 when every document succeeded, 2 when any failed, 1 when the command
+    itself could not run.
+
+    \b
+    Example:
+        ratsinfo ingest data/raw --db sqlite:///data/processed/ratsinfo.sqlite
+    """
+    engine = store.connect(db_url)
+    targets = list(paths) or [Path("data/raw")]
+    summary = _run_with_progress(engine, targets, workers, force, not no_ocr)
+    click.echo(f"ingested {summary.line()}")
+    for name, reason in summary.failures:
+        click.echo(f"failed: {name}: {reason}", err=True)
+    if summary.failed:
+        sys.exit(ExitCode.DOCUMENTS_FAILED)
+
+
+def _run_with_progress(engine: Any, targets: list[Path], workers: int | None, force: bool, use_ocr: bool) -> runner.Summary:
+    if not sys.stderr.isatty():
+        return runner.ingest(targets, engine, workers=workers, force=force, use_ocr=use_ocr)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    with Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        transient=True,
+    ) as bar:
+        task = bar.add_task("ingesting", total=None)
+
+        def report(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        return runner.ingest(
+            targets, engine, workers=workers, force=force, use_ocr=use_ocr, progress=report
+        )
+
+
+@main.command("export")
+@db_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: one record per line in the corpus record format.",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write [default: stdout].")
+@reports_errors
+def export_command(db_url: str, fmt: str, output: Path | None) -> None:
+    """Write every stored record out.
+
+    \b
+    Example:
+        ratsinfo export --format jsonl -o records.jsonl
+    """
+    engine = store.connect(db_url, create=False)
+    if output is None:
+        export.write_jsonl(store.records(engine), sys.stdout)
+        return
+    with output.open("w", encoding="utf-8") as fh:
+        count = export.write_jsonl(store.records(engine), fh)
+    click.echo(f"wrote {count} records to {output}", err=True)
+
+
+@main.command()
+@db_option
+@reports_errors
+def status(db_url: str) -> None:
+    """Documents by status, and every failed or partial one with its reason.
+
+    \b
+    Example:
+        ratsinfo status --db sqlite:///data/processed/ratsinfo.sqlite
+    """
+    engine = store.connect(db_url, create=False)
+    counts = store.status_counts(engine)
+    total = sum(counts.values())
+    click.echo(f"{total} documents: " + ", ".join(f"{counts.get(s, 0)} {s}" for s in ("ok", "partial", "failed")))
+    for state, name, reason in store.problems(engine):
+        first = reason.splitlines()[0] if reason else ""
+        click.echo(f"{state}: {name}: {first}")

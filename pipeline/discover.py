@@ -1,0 +1,51 @@
+"""discover: find the input documents under the given paths."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from pipeline.errors import InputPathError
+from pipeline.model import SourceFile
+
+SUFFIXES = frozenset({".pdf", ".txt"})
+_CHUNK = 1 << 20
+
+
+def discover(paths: Iterable[Path]) -> Iterator[SourceFile]:
+    """Every PDF and text file under `paths` (recursively), in a stable order.
+
+    A path may be a file or a folder. Hidden files and folders are skipped. Each file is
+    hashed, so a renamed file is recognised as the same document. The same file reached
+    twice (two overlapping paths) is yielded once.
+    """
+    seen: set[Path] = set()
+    for root in paths:
+        root = Path(root)
+        if not root.exists():
+            raise InputPathError(f"no such file or folder: {root}")
+        candidates = [root] if root.is_file() else sorted(root.rglob("*"))
+        for path in candidates:
+            if not _wanted(path, root):
+                continue
+            resolved = path.resolve()
+            if resolved in seen:
+                continue
+            seen.add(resolved)
+            yield SourceFile(path=path, sha256=sha256_of(path), size=path.stat().st_size)
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while chunk := fh.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _wanted(path: Path, root: Path) -> bool:
+    if not path.is_file() or path.suffix.lower() not in SUFFIXES:
+        return False
+    relative = path.relative_to(root) if path != root else Path(path.name)
+    return not any(part.startswith(".") for part in relative.parts)

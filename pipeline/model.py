@@ -1,0 +1,241 @@
+"""Typed data that flows between the stages.
+
+`Record` is the contract: its JSON form (`Record.to_json`) is exactly the corpus record
+format (every key present, unknowns null or empty), and the database tables and every
+export are made from it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+class PaperType(enum.StrEnum):
+    BESCHLUSSVORLAGE = "Beschlussvorlage"
+    MITTEILUNGSVORLAGE = "Mitteilungsvorlage"
+    ANTRAG = "Antrag"
+    ANFRAGE = "Anfrage"
+    STELLUNGNAHME = "Stellungnahme"
+    NIEDERSCHRIFT = "Niederschrift"
+    EINLADUNG = "Einladung"
+    SONSTIGES = "Sonstiges"
+
+
+class Status(enum.StrEnum):
+    """How a document ended: every document ends with one of these."""
+
+    OK = "ok"
+    PARTIAL = "partial"  # a record exists, but a stage or extractor reported an error
+    FAILED = "failed"  # no record: the document could not be read
+    SKIPPED = "skipped"  # not processed: unchanged since the last run
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """A discovered input file. Identity is the SHA-256 of its bytes."""
+
+    path: Path
+    sha256: str
+    size: int
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+
+@dataclass(slots=True)
+class Page:
+    number: int  # 1-based
+    text: str
+    ocr: bool = False  # text came from OCR rather than a text layer
+
+
+@dataclass(slots=True)
+class Correction:
+    """One change the clean stage made, so a maintainer can audit and undo it."""
+
+    offset: int  # character offset in the raw text
+    original: str
+    replacement: str
+    rule: str
+
+
+@dataclass(slots=True)
+class Section:
+    """A labelled span of the cleaned text (see pipeline.segment)."""
+
+    label: str  # one of pipeline.segment.LABELS
+    heading: str  # the heading line as printed ("" for the implicit header section)
+    start: int  # character offsets into the cleaned text
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Parsed:
+    """What the extractors read: one document after read, clean and segment."""
+
+    source: str  # file name
+    text: str  # the cleaned full text
+    pages: list[str]  # cleaned text per page
+    sections: list[Section] = field(default_factory=list)
+    tables: list[list[list[str]]] = field(default_factory=list)  # layout rows where read found any
+
+    def section(self, label: str) -> Section | None:
+        """The first section with this label, if any."""
+        return next((s for s in self.sections if s.label == label), None)
+
+    def sections_labelled(self, label: str) -> list[Section]:
+        return [s for s in self.sections if s.label == label]
+
+
+@dataclass(slots=True)
+class Consultation:
+    organization: str
+    date: dt.date | None = None
+    role: str | None = None
+    public: bool | None = None
+
+
+@dataclass(slots=True)
+class ResolutionItem:
+    text: str
+    organization: str | None = None
+
+
+@dataclass(slots=True)
+class Amount:
+    value: float
+    currency: str = "EUR"
+
+
+@dataclass(slots=True)
+class Finance:
+    impact: bool | None = None
+    in_budget: bool | None = None
+    amounts: list[Amount] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Product:
+    number: str
+    name: str | None = None
+
+
+@dataclass(slots=True)
+class Record:
+    source: str
+    paper_type: PaperType = PaperType.SONSTIGES
+    body: str | None = None
+    reference: str | None = None
+    date: dt.date | None = None
+    name: str | None = None
+    department: str | None = None
+    reporters: list[str] = field(default_factory=list)
+    consultations: list[Consultation] = field(default_factory=list)
+    resolution: list[ResolutionItem] = field(default_factory=list)
+    finance: Finance = field(default_factory=Finance)
+    products: list[Product] = field(default_factory=list)
+    text: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        """The corpus record format, keys in its order."""
+        return {
+            "source": self.source,
+            "paper_type": str(self.paper_type),
+            "body": self.body,
+            "reference": self.reference,
+            "date": _iso(self.date),
+            "name": self.name,
+            "department": self.department,
+            "reporters": list(self.reporters),
+            "consultations": [
+                {
+                    "organization": c.organization,
+                    "date": _iso(c.date),
+                    "role": c.role,
+                    "public": c.public,
+                }
+                for c in self.consultations
+            ],
+            "resolution": [
+                {"organization": r.organization, "text": r.text} for r in self.resolution
+            ],
+            "finance": {
+                "impact": self.finance.impact,
+                "in_budget": self.finance.in_budget,
+                "amounts": [
+                    {"value": a.value, "currency": a.currency} for a in self.finance.amounts
+                ],
+            },
+            "products": [{"number": p.number, "name": p.name} for p in self.products],
+            "text": self.text,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Record:
+        """Inverse of `to_json`; also reads gold records (which lack `text`)."""
+        finance = data.get("finance") or {}
+        return cls(
+            source=data["source"],
+            paper_type=PaperType(data.get("paper_type") or PaperType.SONSTIGES),
+            body=data.get("body"),
+            reference=data.get("reference"),
+            date=_date(data.get("date")),
+            name=data.get("name"),
+            department=data.get("department"),
+            reporters=list(data.get("reporters") or []),
+            consultations=[
+                Consultation(
+                    organization=c["organization"],
+                    date=_date(c.get("date")),
+                    role=c.get("role"),
+                    public=c.get("public"),
+                )
+                for c in data.get("consultations") or []
+            ],
+            resolution=[
+                ResolutionItem(text=r["text"], organization=r.get("organization"))
+                for r in data.get("resolution") or []
+            ],
+            finance=Finance(
+                impact=finance.get("impact"),
+                in_budget=finance.get("in_budget"),
+                amounts=[
+                    Amount(value=float(a["value"]), currency=a.get("currency") or "EUR")
+                    for a in finance.get("amounts") or []
+                ],
+            ),
+            products=[
+                Product(number=p["number"], name=p.get("name")) for p in data.get("products") or []
+            ],
+            text=data.get("text") or data.get("clean_text") or "",
+        )
+
+
+@dataclass(slots=True)
+class Outcome:
+    """The result of processing one document: always produced, whatever went wrong."""
+
+    source: SourceFile
+    status: Status
+    record: Record | None = None
+    errors: list[str] = field(default_factory=list)
+    pages: int = 0
+    ocr_used: bool = False
+    encoding: str | None = None  # text files: the encoding the text was decoded from
+    raw_text: str = ""
+    corrections: list[Correction] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None

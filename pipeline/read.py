@@ -1,0 +1,193 @@
+"""read: bytes to pages of text.
+
+Born-digital PDFs are read through pypdfium2's text layer (fast); pages without a usable
+text layer go to OCR (pipeline.ocr). Text files are decoded with their encoding detected,
+and the encoding is reported, never guessed silently.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass, field
+
+import pypdfium2 as pdfium
+
+from pipeline import ocr
+from pipeline.errors import (
+    DocumentError,
+    EncryptedDocument,
+    OcrUnavailable,
+    UnreadableDocument,
+)
+from pipeline.model import Page, SourceFile
+
+# A page whose text layer has fewer visible characters than this is treated as image-only.
+MIN_TEXT_CHARS = 20
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+@dataclass(slots=True)
+class ReadResult:
+    pages: list[Page]
+    kind: str  # "pdf" or "text"
+    encoding: str | None = None  # text files: the encoding used
+    warnings: list[str] = field(default_factory=list)  # problems that did not stop reading
+
+    @property
+    def ocr_used(self) -> bool:
+        return any(p.ocr for p in self.pages)
+
+    @property
+    def text(self) -> str:
+        return "\n\f".join(p.text for p in self.pages)
+
+
+def read(source: SourceFile, *, use_ocr: bool = True) -> ReadResult:
+    """Read one document into pages. Raises DocumentError subclasses with a one-line reason."""
+    data = source.path.read_bytes()
+    if not data.strip():
+        raise UnreadableDocument("empty file")
+    if source.path.suffix.lower() == ".pdf":
+        return read_pdf(data, use_ocr=use_ocr)
+    return read_text(data)
+
+
+def read_pdf(data: bytes, *, use_ocr: bool = True) -> ReadResult:
+    if b"%PDF-" not in data[:1024]:
+        raise UnreadableDocument(f"not a PDF (starts with {_describe_start(data)})")
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as e:
+        message = str(e)
+        if "password" in message.lower():
+            raise EncryptedDocument("encrypted PDF: a password is needed to open it") from e
+        raise UnreadableDocument(f"damaged PDF: {message}") from e
+    try:
+        return _pdf_pages(pdf, use_ocr=use_ocr)
+    finally:
+        pdf.close()
+
+
+def _pdf_pages(pdf: pdfium.PdfDocument, *, use_ocr: bool) -> ReadResult:
+    pages: list[Page] = []
+    warnings: list[str] = []
+    if len(pdf) == 0:
+        raise UnreadableDocument("PDF has no pages")
+    for index in range(len(pdf)):
+        try:
+            page = pdf[index]
+            textpage = page.get_textpage()
+            text = textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n")
+            textpage.close()
+        except pdfium.PdfiumError as e:
+            raise UnreadableDocument(f"damaged PDF: page {index + 1}: {e}") from e
+        number = index + 1
+        if _visible_chars(text) >= MIN_TEXT_CHARS:
+            pages.append(Page(number, text))
+            page.close()
+            continue
+        if not use_ocr:
+            warnings.append(f"page {number}: no text layer, OCR switched off (--no-ocr)")
+            pages.append(Page(number, text))
+        else:
+            try:
+                pages.append(Page(number, ocr.ocr_page(page), ocr=True))
+            except OcrUnavailable as e:
+                warnings.append(f"page {number}: {e}")
+                pages.append(Page(number, text))
+        page.close()
+    if not any(_visible_chars(p.text) for p in pages):
+        reason = warnings[0].split(": ", 1)[1] if warnings else "no text found on any page"
+        raise _no_text_error(reason)
+    return ReadResult(pages=pages, kind="pdf", warnings=warnings)
+
+
+def _no_text_error(reason: str) -> DocumentError:
+    if "OCR" in reason or "tesseract" in reason.lower():
+        return OcrUnavailable(f"image-only PDF: {reason}")
+    return UnreadableDocument(f"image-only PDF: {reason}")
+
+
+def read_text(data: bytes) -> ReadResult:
+    """Decode a text file: BOM, else UTF-8, else Windows-1252/Latin-1 line by line.
+
+    German text in CP1252 or Latin-1 is not valid UTF-8 wherever it has an umlaut, so
+    lines that fail UTF-8 are decoded as CP1252 (Latin-1 where CP1252 has a gap), and the
+    result says which encoding, or "mixed", was used.
+    """
+    if b"\x00" in data and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        guessed = _utf16_without_bom(data)
+        if guessed is None:
+            raise UnreadableDocument("binary file: contains NUL bytes and is not UTF-16 text")
+        return _text_result(guessed, "utf-16")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _text_result(data.decode(encoding), encoding.replace("-sig", ""))
+            except UnicodeDecodeError as e:
+                raise UnreadableDocument(f"invalid {encoding} text: {e.reason}") from e
+    try:
+        return _text_result(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    # Not UTF-8 as a whole: lines that are valid UTF-8 stay so; the others are in a legacy
+    # encoding, CP1252 unless some line has a byte CP1252 lacks, then Latin-1 for all of them.
+    lines = data.splitlines(keepends=True)
+    utf8: dict[int, str] = {}
+    for index, line in enumerate(lines):
+        try:
+            utf8[index] = line.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    legacy = [line for i, line in enumerate(lines) if i not in utf8]
+    try:
+        for line in legacy:
+            line.decode("cp1252")
+        legacy_encoding = "cp1252"
+    except UnicodeDecodeError:
+        legacy_encoding = "latin-1"
+    text = "".join(utf8.get(i) or line.decode(legacy_encoding) for i, line in enumerate(lines))
+    has_utf8 = any(not lines[i].isascii() for i in utf8)
+    encoding = f"mixed ({legacy_encoding}, utf-8)" if has_utf8 else legacy_encoding
+    return _text_result(text, encoding)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a BOM has NUL in every other byte of ASCII text."""
+    even, odd = data[0::2], data[1::2]
+    for encoding, zeros in (("utf-16-le", odd), ("utf-16-be", even)):
+        if zeros and zeros.count(0) / len(zeros) > 0.8:
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _text_result(text: str, encoding: str) -> ReadResult:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _visible_chars(text) == 0:
+        raise UnreadableDocument("empty file")
+    pages = [Page(i + 1, chunk) for i, chunk in enumerate(text.split("\f"))]
+    return ReadResult(pages=pages, kind="text", encoding=encoding)
+
+
+def _visible_chars(text: str) -> int:
+    return sum(1 for ch in text if not ch.isspace())
+
+
+def _describe_start(data: bytes) -> str:
+    head = data[:64].lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html")) or b"<html" in head:
+        return "an HTML page"
+    if head.startswith(b"pk\x03\x04"):
+        return "a ZIP archive"
+    sample = data[:8].decode("latin-1").encode("unicode_escape").decode("ascii")
+    return f"'{sample}'"

@@ -1,0 +1,207 @@
+"""The runner: composes the stages, one document at a time, and the batch around them.
+
+    discover -> read -> clean -> segment -> extract -> load
+
+`process` runs the per-document stages (read to extract) and always returns an Outcome;
+`ingest` decides what needs doing, fans documents out to worker processes, and loads each
+outcome in its own transaction as it arrives.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from extractors import registry
+from pipeline import __version__, store
+from pipeline.clean import clean
+from pipeline.discover import discover
+from pipeline.errors import DocumentError
+from pipeline.model import Outcome, Parsed, SourceFile, Status
+from pipeline.read import read
+from pipeline.segment import segment
+
+
+def process(source: SourceFile, use_ocr: bool = True) -> Outcome:
+    """read -> clean -> segment -> extract for one document. Never raises."""
+    started = time.perf_counter()
+    outcome = Outcome(source=source, status=Status.FAILED)
+    try:
+        result = read(source, use_ocr=use_ocr)
+        outcome.pages, outcome.ocr_used, outcome.encoding = (
+            len(result.pages),
+            result.ocr_used,
+            result.encoding,
+        )
+        cleaned = clean(result.text)
+        outcome.raw_text, outcome.corrections = cleaned.raw, cleaned.corrections
+        parsed = Parsed(
+            source=source.name,
+            text=cleaned.text,
+            pages=cleaned.text.split("\f"),
+            sections=segment(cleaned.text),
+        )
+        outcome.record, errors = registry.extract(parsed)
+        outcome.errors = result.warnings + errors
+        outcome.status = Status.PARTIAL if outcome.errors else Status.OK
+    except DocumentError as e:
+        outcome.errors = [str(e)]
+    except Exception as e:  # noqa: BLE001 - a bug on one document must not stop the batch
+        outcome.errors = [f"internal error: {type(e).__name__}: {e}"]
+    outcome.seconds = time.perf_counter() - started
+    return outcome
+
+
+@dataclass
+class Summary:
+    new: int = 0
+    unchanged: int = 0
+    updated: int = 0
+    failed: int = 0
+    partial: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (file name, reason)
+
+    @property
+    def total(self) -> int:
+        return self.new + self.unchanged + self.updated + self.failed
+
+    def line(self) -> str:
+        text = (
+            f"{self.total} documents: {self.new} new, {self.unchanged} unchanged, "
+            f"{self.updated} updated, {self.failed} failed"
+        )
+        if self.partial:
+            text += f" ({self.partial} with warnings)"
+        return text
+
+
+Progress = Callable[[int, int], None]  # (done, total)
+
+
+def plan(sources: Iterable[SourceFile], engine: Engine, force: bool) -> tuple[list[tuple[SourceFile, str]], int]:
+    """What needs processing: (source, "new" | "updated") pairs, and how many are unchanged.
+
+    Unchanged content is skipped (a renamed file keeps its row under the new path); a path
+    whose content changed is "updated"; the same content reached twice in one batch is done once.
+    """
+    known = store.known_sources(engine)
+    paths = store.known_paths(engine)
+    todo: list[tuple[SourceFile, str]] = []
+    planned: set[str] = set()
+    unchanged = 0
+    for source in sources:
+        if source.sha256 in planned:
+            unchanged += 1
+            continue
+        if source.sha256 in known and not force:
+            source_id, stored_path = known[source.sha256]
+            if stored_path != store.identity(source.path) and not Path(stored_path).exists():
+                store.move_source(engine, source_id, source.path)
+            unchanged += 1
+            continue
+        was_there = store.identity(source.path) in paths or source.sha256 in known
+        todo.append((source, "updated" if was_there else "new"))
+        planned.add(source.sha256)
+    return todo, unchanged
+
+
+def ingest(
+    paths: Iterable[Path],
+    engine: Engine,
+    *,
+    workers: int | None = None,
+    force: bool = False,
+    use_ocr: bool = True,
+    progress: Progress | None = None,
+) -> Summary:
+    """Bring the database up to date with the documents under `paths`."""
+    run_id = store.start_run(engine, __version__, "ingest " + " ".join(map(str, paths)))
+    todo, unchanged = plan(discover(paths), engine, force)
+    summary = Summary(unchanged=unchanged)
+    kinds = {source.sha256: kind for source, kind in todo}
+    for done, outcome in enumerate(_outcomes([s for s, _ in todo], workers, use_ocr), 1):
+        store.save(engine, outcome, run_id)
+        if outcome.status is Status.FAILED:
+            summary.failed += 1
+            summary.failures.append((outcome.source.name, outcome.errors[0]))
+        else:
+            setattr(summary, kinds[outcome.source.sha256], getattr(summary, kinds[outcome.source.sha256]) + 1)
+            summary.partial += outcome.status is Status.PARTIAL
+        if progress:
+            progress(done, len(todo))
+    store.finish_run(
+        engine,
+        run_id,
+        {"new": summary.new, "unchanged": summary.unchanged, "updated": summary.updated, "failed": summary.failed},
+    )
+    return summary
+
+
+def default_workers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _outcomes(sources: list[SourceFile], workers: int | None, use_ocr: bool) -> Iterator[Outcome]:
+    """Outcomes as they finish. One worker runs in-process; more run in a process pool with a
+    bounded number of documents in flight, so memory does not grow with the batch."""
+    workers = workers or default_workers()
+    if workers <= 1 or len(sources) <= 1:
+        for source in sources:
+            yield process(source, use_ocr)
+        return
+    queue = list(reversed(sources))  # pop() from the end: first in, first out
+    crashes: dict[str, int] = {}
+    while queue:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            in_flight: dict[Future[Outcome], SourceFile] = {}
+
+            def submit() -> None:
+                while queue and len(in_flight) < workers * 4:
+                    source = queue.pop()
+                    in_flight[pool.submit(process, source, use_ocr)] = source
+
+            submit()
+            broken = False
+            while in_flight and not broken:
+                finished, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    source = in_flight.pop(future)
+                    try:
+                        outcome = future.result()
+                    except BrokenProcessPool:
+                        broken = True
+                        in_flight[future] = source
+                        continue
+                    yield outcome
+                if not broken:
+                    submit()
+            if broken:
+                # A worker died (a crash in a native library), taking every document in
+                # flight with it. Each gets one more try in a fresh pool; a document that
+                # was in flight at two crashes fails with that reason.
+                for source in in_flight.values():
+                    crashes[source.sha256] = crashes.get(source.sha256, 0) + 1
+                    if crashes[source.sha256] >= 2:
+                        yield Outcome(
+                            source=source,
+                            status=Status.FAILED,
+                            errors=["worker process crashed while reading this document"],
+                        )
+                    else:
+                        queue.append(source)
+
+
+def _take(iterator: Iterator[SourceFile], n: int) -> list[SourceFile]:
+    taken = []
+    for item in iterator:
+        taken.append(item)
+        if len(taken) == n:
+            break
+    return taken

@@ -1,0 +1,146 @@
+"""The database schema: one table per part of the record, keyed by natural keys.
+
+A source is a file's content (sha256); its paper and all the paper's parts hang off it with
+ON DELETE CASCADE, so replacing a changed document is "delete the old source, insert the new"
+in one transaction and can never leave half a record.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+runs = Table(
+    "runs",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("finished_at", DateTime(timezone=True)),
+    Column("version", String(32), nullable=False),
+    Column("command", Text, nullable=False),
+    Column("new", Integer, nullable=False, default=0),
+    Column("unchanged", Integer, nullable=False, default=0),
+    Column("updated", Integer, nullable=False, default=0),
+    Column("failed", Integer, nullable=False, default=0),
+)
+
+sources = Table(
+    "sources",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("sha256", String(64), nullable=False, unique=True),
+    Column("path", Text, nullable=False, unique=True),
+    Column("name", Text, nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("kind", String(8)),  # pdf | text
+    Column("encoding", String(32)),
+    Column("pages", Integer, nullable=False, default=0),
+    Column("ocr_used", Boolean, nullable=False, default=False),
+    Column("status", String(8), nullable=False),  # ok | partial | failed
+    Column("error", Text),  # one line per problem; null when none
+    Column("raw_text", Text),
+    Column("seconds", Float),
+    Column("run_id", Integer, ForeignKey("runs.id", ondelete="SET NULL")),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_sources_status", sources.c.status)
+Index("ix_sources_name", sources.c.name)
+
+papers = Table(
+    "papers",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "source_id",
+        Integer,
+        ForeignKey("sources.id", ondelete="CASCADE"),
+        nullable=False,
+        unique=True,
+    ),
+    Column("source", Text, nullable=False),  # file name, as in the record
+    Column("paper_type", String(32), nullable=False),
+    Column("body", Text),
+    Column("reference", Text),
+    Column("date", Date),
+    Column("name", Text),
+    Column("department", Text),
+    Column("finance_impact", Boolean),
+    Column("finance_in_budget", Boolean),
+    Column("text", Text, nullable=False, default=""),
+)
+Index("ix_papers_reference", papers.c.reference)
+Index("ix_papers_body_date", papers.c.body, papers.c.date)
+Index("ix_papers_type", papers.c.paper_type)
+
+
+def _part(name: str, *columns: Column) -> Table:  # type: ignore[type-arg]
+    """A list-valued part of a paper: ordered by position, deleted with its paper."""
+    table = Table(
+        name,
+        metadata,
+        Column("id", Integer, primary_key=True),
+        Column(
+            "paper_id", Integer, ForeignKey("papers.id", ondelete="CASCADE"), nullable=False
+        ),
+        Column("position", Integer, nullable=False),
+        *columns,
+        UniqueConstraint("paper_id", "position"),
+    )
+    Index(f"ix_{name}_paper", table.c.paper_id)
+    return table
+
+
+consultations = _part(
+    "consultations",
+    Column("organization", Text, nullable=False),
+    Column("date", Date),
+    Column("role", Text),
+    Column("public", Boolean),
+)
+Index("ix_consultations_organization", consultations.c.organization)
+Index("ix_consultations_date", consultations.c.date)
+
+resolutions = _part(
+    "resolutions",
+    Column("organization", Text),
+    Column("text", Text, nullable=False),
+)
+amounts = _part(
+    "amounts",
+    Column("value", Float, nullable=False),
+    Column("currency", String(3), nullable=False),
+)
+products = _part(
+    "products",
+    Column("number", Text, nullable=False),
+    Column("name", Text),
+)
+Index("ix_products_number", products.c.number)
+reporters = _part("reporters", Column("name", Text, nullable=False))
+
+corrections = Table(
+    "corrections",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("source_id", Integer, ForeignKey("sources.id", ondelete="CASCADE"), nullable=False),
+    Column("offset", Integer, nullable=False),  # in the stored raw_text
+    Column("original", Text, nullable=False),
+    Column("replacement", Text, nullable=False),
+    Column("rule", String(32), nullable=False),
+)
+Index("ix_corrections_source", corrections.c.source_id)

@@ -1,0 +1,81 @@
+"""segment: label the sections of a cleaned council paper.
+
+A section starts at a heading line ("Beschlussvorschlag:", "Sachverhalt", "Betreff: ...")
+and runs to the next heading. Everything before the first heading is the `header` (the form
+with body, reference, date, department). Heading phrases are data (extractors/data/sections.tsv).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from extractors import vocab
+from pipeline.model import Section
+
+HEADER = "header"
+LABELS = (
+    HEADER,
+    "beratungsfolge",
+    "betreff",
+    "beschlussvorschlag",
+    "begruendung",
+    "finanzen",
+    "anlagen",
+)
+# A heading line with nothing after its label is at most this long (a form line, not prose).
+_MAX_BARE_HEADING = 60
+
+
+@functools.cache
+def _heading_pattern() -> re.Pattern[str]:
+    entries = sorted(vocab.rows("sections"), key=lambda row: -len(row[1]))
+    alternatives = []
+    space = r"[ \t]+"
+    for label, phrase in entries:
+        if label not in LABELS:
+            raise ValueError(f"sections.tsv: unknown label {label!r}")
+        words = [re.escape(w) for w in phrase.split()]
+        alternatives.append(f"(?P<{label}_{len(alternatives)}>{space.join(words)})")
+    # Optional enumeration ("1.", "II.", "A)") before the heading; a colon or end of line after.
+    return re.compile(
+        r"^[ \t]*(?:(?:\d{1,2}|[IVX]{1,4}|[A-H])[.)][ \t]*)?(?:" + "|".join(alternatives) + r")"
+        r"[ \t]*(?::[ \t]*(?P<rest>.*)|(?P<tail>[^\n]*))$",
+        re.IGNORECASE | re.MULTILINE,
+    )
+
+
+def find_headings(text: str) -> list[tuple[str, int, int, str]]:
+    """(label, line start, end of the heading, heading text) for every heading line."""
+    found = []
+    for match in _heading_pattern().finditer(text):
+        label = next(k for k, v in match.groupdict().items() if v and k not in ("rest", "tail"))
+        tail = (match.group("tail") or "").strip()
+        if match.group("rest") is None:
+            # No colon: the line must be the heading alone (or with a trailing page marker).
+            if tail and not _is_heading_tail(tail):
+                continue
+            if len(match.group(0).strip()) > _MAX_BARE_HEADING:
+                continue
+            end = match.end()
+        else:
+            end = match.start("rest")
+        found.append((label.rsplit("_", 1)[0], match.start(), end, match.group(0).strip()))
+    return found
+
+
+def _is_heading_tail(tail: str) -> bool:
+    """Text after a bare heading that still leaves it a heading: "Seite 2", "(öffentlich)"."""
+    return bool(re.fullmatch(r"(?:Seite\s+\d+|\(.{0,30}\)|/.{0,30}|[-–:.]+)", tail))
+
+
+def segment(text: str) -> list[Section]:
+    """The labelled sections of `text`, in order; the first is always the header."""
+    headings = find_headings(text)
+    sections = []
+    first = headings[0][1] if headings else len(text)
+    sections.append(Section(HEADER, "", 0, first, text[:first]))
+    for index, (label, start, body_start, heading) in enumerate(headings):
+        end = headings[index + 1][1] if index + 1 < len(headings) else len(text)
+        sections.append(Section(label, heading, start, end, text[body_start:end]))
+    return sections

@@ -1,0 +1,305 @@
+"""load/store: write outcomes into the database and read records back.
+
+Each document is written in one transaction: its old version (same path or same content) is
+deleted, cascading to every part, and the new one inserted. A re-run never duplicates and a
+failure never leaves half a record. The same code serves SQLite and Postgres.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, delete, event, func, insert, inspect, select, update
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+
+from pipeline import schema
+from pipeline.errors import DatabaseError
+from pipeline.model import (
+    Amount,
+    Consultation,
+    Finance,
+    Outcome,
+    PaperType,
+    Product,
+    Record,
+    ResolutionItem,
+)
+
+DEFAULT_URL = "sqlite:///data/processed/ratsinfo.sqlite"
+
+
+def default_url() -> str:
+    return os.environ.get("RATSINFO_DB") or DEFAULT_URL
+
+
+def connect(url: str | None = None, *, create: bool = True) -> Engine:
+    """An engine for `url` with the schema in place. Raises DatabaseError with a clear reason."""
+    url = url or default_url()
+    try:
+        engine = create_engine(url, future=True)
+    except (ArgumentError, ImportError, ValueError) as e:
+        raise DatabaseError(f"cannot use database URL {url!r}: {e}") from e
+    if engine.dialect.name == "sqlite":
+        database = engine.url.database or ""
+        if not create and database not in ("", ":memory:") and not Path(database).exists():
+            raise DatabaseError(f"no database at {database}: run `ratsinfo ingest` first")
+        _prepare_sqlite(engine)
+    try:
+        if create:
+            schema.metadata.create_all(engine)
+        elif not inspect(engine).has_table("papers"):
+            raise DatabaseError(
+                f"{engine.url.render_as_string(hide_password=True)} holds no ratsinfo tables:"
+                " run `ratsinfo ingest` first"
+            )
+    except (OperationalError, SQLAlchemyError) as e:
+        raise DatabaseError(f"cannot open database {engine.url!r}: {_first_line(e)}") from e
+    return engine
+
+
+def _prepare_sqlite(engine: Engine) -> None:
+    database = engine.url.database
+    if database and database != ":memory:" and not database.startswith("file:"):
+        Path(database).parent.mkdir(parents=True, exist_ok=True)
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys = ON")  # needed for ON DELETE CASCADE
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute("PRAGMA busy_timeout = 30000")
+        cursor.close()
+
+
+def _first_line(error: Exception) -> str:
+    text = str(getattr(error, "orig", None) or error)
+    return text.strip().splitlines()[0] if text.strip() else type(error).__name__
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def identity(path: Path) -> str:
+    """The stored path of a source: absolute, so the same file is the same row from any cwd."""
+    return str(path.resolve())
+
+
+# --- runs ---------------------------------------------------------------------------------
+
+
+def start_run(engine: Engine, version: str, command: str) -> int:
+    with engine.begin() as conn:
+        result = conn.execute(
+            insert(schema.runs).values(started_at=_now(), version=version, command=command)
+        )
+        return int(result.inserted_primary_key[0])  # type: ignore[index]
+
+
+def finish_run(engine: Engine, run_id: int, counts: dict[str, int]) -> None:
+    with engine.begin() as conn:
+        conn.execute(
+            update(schema.runs)
+            .where(schema.runs.c.id == run_id)
+            .values(finished_at=_now(), **counts)
+        )
+
+
+# --- sources ------------------------------------------------------------------------------
+
+
+def known_sources(engine: Engine) -> dict[str, tuple[int, str]]:
+    """sha256 -> (source id, stored path) of every stored source."""
+    with engine.connect() as conn:
+        rows = conn.execute(select(schema.sources.c.sha256, schema.sources.c.id, schema.sources.c.path))
+        return {sha: (sid, path) for sha, sid, path in rows}
+
+
+def known_paths(engine: Engine) -> dict[str, str]:
+    """stored path -> sha256."""
+    with engine.connect() as conn:
+        rows = conn.execute(select(schema.sources.c.path, schema.sources.c.sha256))
+        return dict(rows.all())
+
+
+def move_source(engine: Engine, source_id: int, path: Path) -> None:
+    """A known content found under a new name (the old file is gone): keep the row, new path."""
+    with engine.begin() as conn:
+        conn.execute(delete(schema.sources).where(schema.sources.c.path == identity(path)).where(schema.sources.c.id != source_id))
+        conn.execute(
+            update(schema.sources)
+            .where(schema.sources.c.id == source_id)
+            .values(path=identity(path), name=path.name)
+        )
+
+
+def save(engine: Engine, outcome: Outcome, run_id: int | None = None) -> None:
+    """Replace whatever is stored for this path or content by `outcome`, atomically."""
+    try:
+        with engine.begin() as conn:
+            _save(conn, outcome, run_id)
+    except SQLAlchemyError as e:
+        raise DatabaseError(f"cannot store {outcome.source.name}: {_first_line(e)}") from e
+
+
+def _save(conn: Connection, outcome: Outcome, run_id: int | None) -> None:
+    src = outcome.source
+    path = identity(src.path)
+    conn.execute(
+        delete(schema.sources).where(
+            (schema.sources.c.sha256 == src.sha256) | (schema.sources.c.path == path)
+        )
+    )
+    source_id = conn.execute(
+        insert(schema.sources).values(
+            sha256=src.sha256,
+            path=path,
+            name=src.name,
+            size=src.size,
+            kind="pdf" if src.path.suffix.lower() == ".pdf" else "text",
+            encoding=outcome.encoding,
+            pages=outcome.pages,
+            ocr_used=outcome.ocr_used,
+            status=str(outcome.status),
+            error="\n".join(outcome.errors) or None,
+            raw_text=outcome.raw_text or None,
+            seconds=round(outcome.seconds, 4),
+            run_id=run_id,
+            ingested_at=_now(),
+        )
+    ).inserted_primary_key[0]  # type: ignore[index]
+    if outcome.corrections:
+        conn.execute(
+            insert(schema.corrections),
+            [
+                {
+                    "source_id": source_id,
+                    "offset": c.offset,
+                    "original": c.original,
+                    "replacement": c.replacement,
+                    "rule": c.rule,
+                }
+                for c in outcome.corrections
+            ],
+        )
+    if outcome.record is not None:
+        _insert_record(conn, source_id, outcome.record)
+
+
+def _insert_record(conn: Connection, source_id: int, record: Record) -> None:
+    paper_id = conn.execute(
+        insert(schema.papers).values(
+            source_id=source_id,
+            source=record.source,
+            paper_type=str(record.paper_type),
+            body=record.body,
+            reference=record.reference,
+            date=record.date,
+            name=record.name,
+            department=record.department,
+            finance_impact=record.finance.impact,
+            finance_in_budget=record.finance.in_budget,
+            text=record.text,
+        )
+    ).inserted_primary_key[0]  # type: ignore[index]
+    parts: list[tuple[Any, list[dict[str, Any]]]] = [
+        (schema.reporters, [{"name": n} for n in record.reporters]),
+        (
+            schema.consultations,
+            [
+                {"organization": c.organization, "date": c.date, "role": c.role, "public": c.public}
+                for c in record.consultations
+            ],
+        ),
+        (
+            schema.resolutions,
+            [{"organization": r.organization, "text": r.text} for r in record.resolution],
+        ),
+        (
+            schema.amounts,
+            [{"value": a.value, "currency": a.currency} for a in record.finance.amounts],
+        ),
+        (schema.products, [{"number": p.number, "name": p.name} for p in record.products]),
+    ]
+    for table, rows in parts:
+        if rows:
+            conn.execute(
+                insert(table),
+                [dict(row, paper_id=paper_id, position=i) for i, row in enumerate(rows)],
+            )
+
+
+# --- reading back -------------------------------------------------------------------------
+
+
+def records(engine: Engine) -> Iterator[Record]:
+    """Every stored record, ordered by source name, rebuilt from the tables."""
+    with engine.connect() as conn:
+        parts = {
+            name: _grouped(conn, table)
+            for name, table in (
+                ("reporters", schema.reporters),
+                ("consultations", schema.consultations),
+                ("resolutions", schema.resolutions),
+                ("amounts", schema.amounts),
+                ("products", schema.products),
+            )
+        }
+        for row in conn.execute(select(schema.papers).order_by(schema.papers.c.source)):
+            pid = row.id
+            yield Record(
+                source=row.source,
+                paper_type=PaperType(row.paper_type),
+                body=row.body,
+                reference=row.reference,
+                date=row.date,
+                name=row.name,
+                department=row.department,
+                reporters=[r.name for r in parts["reporters"].get(pid, [])],
+                consultations=[
+                    Consultation(c.organization, c.date, c.role, c.public)
+                    for c in parts["consultations"].get(pid, [])
+                ],
+                resolution=[
+                    ResolutionItem(r.text, r.organization) for r in parts["resolutions"].get(pid, [])
+                ],
+                finance=Finance(
+                    impact=row.finance_impact,
+                    in_budget=row.finance_in_budget,
+                    amounts=[Amount(a.value, a.currency) for a in parts["amounts"].get(pid, [])],
+                ),
+                products=[Product(p.number, p.name) for p in parts["products"].get(pid, [])],
+                text=row.text,
+            )
+
+
+def _grouped(conn: Connection, table: Any) -> dict[int, list[Any]]:
+    grouped: dict[int, list[Any]] = {}
+    for row in conn.execute(select(table).order_by(table.c.paper_id, table.c.position)):
+        grouped.setdefault(row.paper_id, []).append(row)
+    return grouped
+
+
+def status_counts(engine: Engine) -> dict[str, int]:
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(schema.sources.c.status, func.count()).group_by(schema.sources.c.status)
+        )
+        return dict(rows.all())  # type: ignore[arg-type]
+
+
+def problems(engine: Engine) -> list[tuple[str, str, str]]:
+    """(status, file name, reason) of every document that failed or is partial."""
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(schema.sources.c.status, schema.sources.c.name, schema.sources.c.error)
+            .where(schema.sources.c.status.in_(["failed", "partial"]))
+            .order_by(schema.sources.c.status, schema.sources.c.name)
+        )
+        return [(s, n, e or "") for s, n, e in rows]

@@ -1,0 +1,36 @@
+"""Shared fixtures: the corpus copies in tests/fixtures and generated bad inputs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+DEV_DOCS = FIXTURES / "dev" / "docs"
+DEV_GOLD = FIXTURES / "dev" / "gold"
+
+
+def gold(name: str) -> dict:
+    """The hand-made gold record of a dev-corpus document, by its base name."""
+    return json.loads((DEV_GOLD / f"{Path(name).stem}.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'test.sqlite'}"
+
+
+@pytest.fixture
+def raw_dir(tmp_path: Path) -> Path:
+    """A fresh input folder holding three real dev-corpus papers."""
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    for name in (
+        "kreis-unna-drucksache-113-21.txt",
+        "kreis-warendorf-vorlage-037-2025.txt",
+        "augsburg_ANT_25_61798.txt",
+    ):
+        (folder / name).write_bytes((DEV_DOCS / name).read_bytes())
+    return folder

@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from pipeline.discover import discover
+from pipeline.errors import InputPathError
+
+
+def test_finds_pdfs_and_texts_recursively_skipping_hidden_and_other_files(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "vorlage.PDF").write_bytes(b"%PDF-1.4")
+    (tmp_path / "b.txt").write_text("Antrag")
+    (tmp_path / "notes.docx").write_bytes(b"x")
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "c.txt").write_text("x")
+    found = list(discover([tmp_path]))
+    assert [f.path.name for f in found] == ["vorlage.PDF", "b.txt"]
+    assert found[1].sha256 == hashlib.sha256(b"Antrag").hexdigest()
+    assert found[1].size == 6
+
+
+def test_the_same_file_given_twice_is_found_once(tmp_path: Path) -> None:
+    (tmp_path / "b.txt").write_text("Antrag")
+    assert len(list(discover([tmp_path, tmp_path / "b.txt"]))) == 1
+
+
+def test_missing_path_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(InputPathError, match="no such file or folder"):
+        list(discover([tmp_path / "missing"]))

@@ -1,0 +1,83 @@
+"""read: PDFs through their text layer, text files with their encoding detected."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.discover import discover
+from pipeline.errors import EncryptedDocument, UnreadableDocument
+from pipeline.read import read, read_pdf, read_text
+from tests.badinputs import BAD_INPUTS, small_pdf
+from tests.conftest import FIXTURES
+
+GERMAN = "Beschlussvorschlag: Der Kreistag beschließt die Förderung für Städte. 2.000,00 €\n"
+
+
+@pytest.mark.parametrize(
+    ("encoding", "expected"),
+    [
+        ("utf-8", "utf-8"),
+        ("utf-8-sig", "utf-8"),
+        ("cp1252", "cp1252"),
+        ("utf-16", "utf-16"),
+        ("utf-16-le", "utf-16"),  # no BOM: recognised by its NUL bytes
+    ],
+)
+def test_text_encodings_are_detected_and_decoded(encoding: str, expected: str) -> None:
+    result = read_text(GERMAN.encode(encoding))
+    assert result.text == GERMAN
+    assert result.encoding == expected
+
+
+def test_latin1_bytes_that_cp1252_lacks_still_decode() -> None:
+    # 0x81 is undefined in CP1252; Latin-1 maps every byte.
+    result = read_text("Gemäß Beschluss\n".encode("latin-1") + b"\x81\n")
+    assert result.text.startswith("Gemäß Beschluss")
+    assert result.encoding == "latin-1"
+
+
+def test_mixed_encodings_are_decoded_line_by_line_and_reported() -> None:
+    data = "Straße in UTF-8\n".encode() + "Gebühren in CP1252\n".encode("cp1252")
+    result = read_text(data)
+    assert result.text == "Straße in UTF-8\nGebühren in CP1252\n"
+    assert result.encoding == "mixed (cp1252, utf-8)"
+
+
+def test_form_feeds_split_pages() -> None:
+    result = read_text(b"Seite eins\fSeite zwei")
+    assert [p.text for p in result.pages] == ["Seite eins", "Seite zwei"]
+
+
+def test_born_digital_pdf_keeps_umlauts_euro_and_table_cells() -> None:
+    source = next(discover([FIXTURES / "kreis-warendorf-vorlage-037-2025.pdf"]))
+    result = read(source)
+    assert result.kind == "pdf" and not result.ocr_used
+    assert len(result.pages) == 3
+    text = result.text
+    assert "Amt für Planung und Naturschutz" in text
+    assert "20.000 EUR" in text
+    assert "Produkt Nr. 090110 Bez. Räumliche" in text
+    assert "⊠ ja" in text
+
+
+@pytest.mark.parametrize("name", [n for n in BAD_INPUTS if n.endswith(".pdf")])
+def test_bad_pdfs_raise_a_one_line_reason(name: str, tmp_path: Path) -> None:
+    data, reason = BAD_INPUTS[name]
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(UnreadableDocument) as caught:
+        read(next(discover([path])))
+    assert reason in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+def test_encrypted_pdf_is_reported_as_encrypted() -> None:
+    with pytest.raises(EncryptedDocument, match="password"):
+        read_pdf(small_pdf(encrypt="secret"))
+
+
+def test_pdf_with_only_an_owner_password_is_readable() -> None:
+    result = read_pdf(small_pdf(encrypt=""))
+    assert "Drucksache 12/21" in result.text
