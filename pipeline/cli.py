@@ -164,3 +164,45 @@ def status(db_url: str) -> None:
     for state, name, reason in store.problems(engine):
         first = reason.splitlines()[0] if reason else ""
         click.echo(f"{state}: {name}: {first}")
+
+
+@main.command("eval")
+@click.option(
+    "--gold",
+    "gold_dir",
+    required=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder of gold records, one JSON file per document.",
+)
+@db_option
+@click.option("--misses", is_flag=True, help="List every miss: field, document, gold, extracted.")
+@reports_errors
+def eval_command(gold_dir: Path, db_url: str, misses: bool) -> None:
+    """Per-field precision, recall and F1 of the stored records against gold records.
+
+    Records are paired with gold by file name; the rules are those of the corpus scorer.
+    The last line is the summary.
+
+    \b
+    Example:
+        ratsinfo ingest ../shared/corpus/dev/docs --db sqlite:////tmp/dev.sqlite
+        ratsinfo eval --gold ../shared/corpus/dev/gold --db sqlite:////tmp/dev.sqlite
+    """
+    from pipeline import evaluate
+
+    engine = store.connect(db_url, create=False)
+    report = evaluate.evaluate(
+        evaluate.load_gold(gold_dir), (r.to_json() for r in store.records(engine))
+    )
+    for line in report.table():
+        click.echo(line)
+    if misses:
+        for name, source, gold, pred in report.misses:
+            click.echo(f"miss {name}: {source}: gold {gold!r} extracted {pred!r}")
+    if report.missing:
+        click.echo(f"no record for {len(report.missing)} document(s): {', '.join(report.missing)}")
+    click.echo(
+        f"ocr corrections: {report.ocr_right} right of {report.ocr_changed} made, "
+        f"{report.ocr_needed} needed"
+    )
+    click.echo(report.summary())
