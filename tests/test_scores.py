@@ -19,7 +19,7 @@ from tests.conftest import FIXTURES
 # corpus -> (fields micro-F1, resolution token F1, per-field F1 floors)
 FLOORS: dict[str, tuple[float, float, dict[str, float]]] = {
     "dev": (0.64, 0.63, {}),
-    "karlsruhe": (0.81, 1.0, {"paper_type": 0.95, "reference": 0.85, "consultations": 0.80}),
+    "karlsruhe": (0.81, 1.0, {"paper_type": 0.95, "reference": 0.84, "consultations": 0.80}),
 }
 
 
