@@ -77,7 +77,7 @@ def token_f1(gold: str | None, pred: str | None) -> float:
 def _amount(item: Any) -> str | None:
     value = item.get("value") if isinstance(item, dict) else item
     try:
-        return f"{float(value):.2f}"
+        return f"{float(value):.2f}"  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return None
 
@@ -248,8 +248,10 @@ def _score_one(t: _Scorer, source: str, g: dict[str, Any], p: dict[str, Any]) ->
     gp = {norm(x.get("number")): x for x in g.get("products") or []}
     pp = {norm(x.get("number")): x for x in p.get("products") or []}
     t.sets("products", source, set(gp) - {None}, set(pp) - {None})
-    for k in (set(gp) & set(pp)) - {None}:
-        t.scalar("product.name", source, key(gp[k].get("name")), key(pp[k].get("name")))
+    for number in (set(gp) & set(pp)) - {None}:
+        t.scalar(
+            "product.name", source, key(gp[number].get("name")), key(pp[number].get("name"))
+        )
 
     g_res = " ".join(x.get("text", "") for x in g.get("resolution") or [])
     p_res = " ".join(x.get("text", "") for x in p.get("resolution") or [])
