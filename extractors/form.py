@@ -26,14 +26,19 @@ from extractors import values, vocab
 
 # A Vorlagen-/Drucksachen-Nr. as printed: "2020/1189", "113/21", "ANT-BSV/25/61750-1",
 # "DHH/2025/4139/1", "V1682/12", "171".
-REFERENCE = re.compile(r"(?:[A-ZÄÖÜ]{1,6}(?:-[A-ZÄÖÜ]{1,6})*\s?/?\s?)?\d{1,5}(?:\s?[/-]\s?\d{1,5})*")
+REFERENCE = re.compile(
+    r"(?:[A-ZÄÖÜ]{1,6}(?:-[A-ZÄÖÜ]{1,6})*\s?/?\s?)?\d{1,5}(?:\s?[/-]\s?\d{1,5})*"
+)
 # Words a form prints in a cell of its own without a label (public/non-public, a ticked box).
 STATUS = re.compile(r"(?:nicht\s?)?öffentlich|ö|nö|n|x|☒|⊠", re.I)
+# At most this many lines continue a value wrapped in its cell.
+_MAX_WRAPPED = 2
 _NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,2})?")
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{2,}")
 # A letterhead line naming the council ("STADT KARLSRUHE"), which is no form value.
 LETTERHEAD = re.compile(
-    r"(?:Stadt|Kreis|Landkreis|Gemeinde|Markt|Der Oberbürgermeister|Der Bürgermeister|Der Landrat)\b.*",
+    r"(?:Stadt|Kreis|Landkreis|Gemeinde|Markt"
+    r"|Der Oberbürgermeister|Der Bürgermeister|Der Landrat)\b.*",
     re.I,
 )
 
@@ -118,7 +123,7 @@ def fits(kind: Kind, value: str) -> bool:
 
 
 def label_line(text: str) -> list[tuple[Label, str]] | None:
-    """"Label: value Label2: value2" or "Label<TAB>value" on one line; None if not a label line.
+    """ "Label: value Label2: value2" or "Label<TAB>value" on one line; None if not a label line.
 
     A bare label gives [(label, "")].
     """
@@ -126,7 +131,7 @@ def label_line(text: str) -> list[tuple[Label, str]] | None:
     if not found:
         return None
     label, m = found
-    rest = text[m.end():]
+    rest = text[m.end() :]
     sep = re.match(r"[ \t]*:[ \t]*|\t+[ \t]*", rest)
     if not sep:
         stripped = rest.strip()
@@ -136,17 +141,17 @@ def label_line(text: str) -> list[tuple[Label, str]] | None:
         if label.kind is Kind.REF and fits(Kind.REF, stripped) and re.search(r"\d[/-]\d", stripped):
             return [(label, stripped)]
         return None
-    rest = rest[sep.end():]
+    rest = rest[sep.end() :]
     # Further "Label:" pairs on the same line ("Vorlage Nr.: 2026/0133 Verantwortlich: Dez. 4").
     pairs: list[tuple[Label, str]] = []
     current = label
     start = 0
     for m2 in re.finditer(r"(?<=\s)(?=\S)", rest):
         hit = _label_at(rest, m2.start())
-        if hit and re.match(r"[ \t]*:", rest[hit[1].end():]):
-            pairs.append((current, rest[start:m2.start()].strip()))
+        if hit and re.match(r"[ \t]*:", rest[hit[1].end() :]):
+            pairs.append((current, rest[start : m2.start()].strip()))
             current = hit[0]
-            start = hit[1].end() + len(re.match(r"[ \t]*:[ \t]*", rest[hit[1].end():]).group(0))
+            start = hit[1].end() + len(re.match(r"[ \t]*:[ \t]*", rest[hit[1].end() :]).group(0))
     pairs.append((current, rest[start:].strip()))
     return pairs
 
@@ -163,6 +168,23 @@ def _label_row(text: str) -> list[Label] | None:
             return None
         row.append(hit[0])
     return row
+
+
+def _continuation(lines: list[str], start: int) -> list[int]:
+    """Lines that carry on a value wrapped in its cell ("Dienststelle: Schul- und" / "Sportamt").
+
+    Only a short run of short lines closed by a blank line: a run that runs into the next
+    block is the paper's title printed right under the form.
+    """
+    run = []
+    for j in range(start, min(len(lines), start + _MAX_WRAPPED + 1)):
+        line = lines[j].strip()
+        if not line:
+            return run
+        if len(line) > 30 or len(line.split()) > 3 or label_line(line) is not None:
+            return []
+        run.append(j)
+    return []
 
 
 def read(lines: list[str]) -> Form:
@@ -183,9 +205,8 @@ def read(lines: list[str]) -> Form:
             if j is not None:
                 cells = [c.strip() for c in lines[j].strip().split("\t")]
                 if len(cells) == len(row):
-                    form.entries.extend(
-                        Entry(lab.field, lab.text, cell, j) for lab, cell in zip(row, cells) if cell
-                    )
+                    pairs_ = zip(row, cells, strict=True)
+                    form.entries.extend(Entry(lab.field, lab.text, c, j) for lab, c in pairs_ if c)
                     form.lines.update((i, j))
                     skip_to = j
                     continue
@@ -193,6 +214,11 @@ def read(lines: list[str]) -> Form:
         if pairs is not None:
             form.lines.add(i)
             for label, value in pairs:
+                if value and label.kind is Kind.TEXT and label is pairs[-1][0]:
+                    more = _continuation(lines, i + 1)
+                    value = " ".join([value, *(lines[j].strip() for j in more)])
+                    form.lines.update(more)
+                    skip_to = max(more, default=skip_to)
                 if value:
                     form.entries.append(Entry(label.field, label.text, value, i))
                 elif label.kind is not Kind.TITLE:
@@ -212,6 +238,15 @@ def read(lines: list[str]) -> Form:
             waiting.clear()  # the form's values have ended; this line is the paper's own
             continue
         waiting.remove(taker)
-        form.entries.append(Entry(taker.field, taker.text, line, i))
         form.lines.add(i)
+        # A list of names wraps after its comma: "Dirk Wurm," / "Sieglinde Wisniewski".
+        j = i + 1
+        while line.endswith(",") and j < len(lines) and lines[j].strip():
+            if label_line(lines[j].strip()) is not None:
+                break
+            line = f"{line} {lines[j].strip()}"
+            form.lines.add(j)
+            skip_to = j
+            j += 1
+        form.entries.append(Entry(taker.field, taker.text, line, i))
     return form

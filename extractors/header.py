@@ -20,29 +20,38 @@ from pipeline.model import PaperType, Parsed, Record
 HEAD_LINES = 80
 
 # A code-style Vorlagen-Nr. alone on a line: "ANF/25/61796", "INF-ANF/25/61471-1".
-_CODE_REFERENCE = re.compile(r"^\s*(?P<ref>[A-Z]{2,5}(?:-[A-Z]{2,5})?/\d{2,4}/\d{3,6}(?:[/-]\d{1,3})?)\s*$", re.M)
+_CODE_REFERENCE = re.compile(
+    r"^\s*(?P<ref>[A-Z]{2,5}(?:-[A-Z]{2,5})?/\d{2,4}/\d{3,6}(?:[/-]\d{1,3})?)\s*$", re.M
+)
 
-_DATE_ONLY = re.compile(r"\s*(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{1,2}\.\s*[A-Za-zä]+\s+\d{4})\s*\.?\s*")
+_DATE_ONLY = re.compile(
+    r"\s*(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{1,2}\.\s*[A-Za-zä]+\s+\d{4})\s*\.?\s*"
+)
 # "Augsburg, den 26.11.2025", "Karlsruhe, 3. März 2024": the date of a letter.
 _LETTER_DATE = re.compile(
-    r"^[ \t]*[A-ZÄÖÜ][\wäöüß. -]{1,40},[ \t]*(?:den[ \t]+)?(?P<date>\d{1,2}\.\s?(?:\d{1,2}\.\s?\d{2,4}|[A-Za-zä]+\s+\d{4}))[ \t]*$",
+    r"^[ \t]*[A-ZÄÖÜ][\wäöüß. -]{1,40},[ \t]*(?:den[ \t]+)?"
+    r"(?P<date>\d{1,2}\.\s?(?:\d{1,2}\.\s?\d{2,4}|[A-Za-zä]+\s+\d{4}))[ \t]*$",
     re.M,
 )
 # The Sitzungsdienst signs a paper off with its office's name over the date:
 # "Hauptamt - Sitzungsdienste -" / "10. Juli 2009".
 _OFFICE_LINE = re.compile(r"\b\w*(?:amt|Amt|Dezernat|Referat)\b.*[-–]\s*$")
-_SUBMITTED = re.compile(r"\bvom:?\s+(?P<date>\d{1,2}\.\s?(?:\d{1,2}\.\s?\d{2,4}|[A-Za-zä]+\s+\d{4}))")
+_SUBMITTED = re.compile(
+    r"\bvom:?\s+(?P<date>\d{1,2}\.\s?(?:\d{1,2}\.\s?\d{2,4}|[A-Za-zä]+\s+\d{4}))"
+)
 
 
 def extract(doc: Parsed, record: Record) -> dict[str, Any]:
     lines = doc.text.splitlines()[:HEAD_LINES]
     paper_form = form.read(lines)
-    name = title.find(doc.text, paper_form)
+    ref = reference(lines, paper_form)
+    anchor = next((i for i, line in enumerate(lines) if ref and ref in line), None)
+    name = title.find(doc.text, paper_form, anchor)
     return {
-        "reference": reference(lines, paper_form),
+        "reference": ref,
         "date": paper_date(doc.text, lines, paper_form, record.paper_type),
         "name": name,
-        "body": body(lines, paper_form, name),
+        "body": body(lines, paper_form, name) or only_body_named(doc.text),
         "department": department(paper_form),
     }
 
@@ -63,7 +72,8 @@ def _type_reference() -> re.Pattern[str]:
     phrases = sorted({row[1] for row in vocab.rows("paper_types")}, key=len, reverse=True)
     kinds = "|".join(re.escape(p) for p in phrases)
     return re.compile(
-        rf"^[ \t]*(?:{kinds})[ \t]+(?P<ref>[A-Z]{{0,5}}/?\d{{2,4}}/\d{{1,5}}(?:[/-]\d{{1,3}})?)[ \t]*$",
+        rf"^[ \t]*(?:{kinds})[ \t]+"
+        r"(?P<ref>[A-Z]{0,5}/?\d{2,4}/\d{1,5}(?:[/-]\d{1,3})?)[ \t]*$",
         re.M | re.I,
     )
 
@@ -103,7 +113,7 @@ def paper_date(
         if _DATE_ONLY.fullmatch(line):
             return values.parse_date(line)
     all_lines = text.splitlines()
-    for previous, line in zip(reversed(all_lines[:-1]), reversed(all_lines[1:])):
+    for previous, line in zip(reversed(all_lines[:-1]), reversed(all_lines[1:]), strict=True):
         if _DATE_ONLY.fullmatch(line) and _OFFICE_LINE.search(previous):
             return values.parse_date(line)
     return None
@@ -115,13 +125,23 @@ _KINDS = (
     "Landeshauptstadt|Hansestadt|Kreisstadt|Universitätsstadt|Stadt|Landkreis|Kreis|Gemeinde"
     "|Samtgemeinde|Verbandsgemeinde|Markt"
 )
-_PLACE = r"[A-ZÄÖÜ][\wäöüß]+(?:-[A-ZÄÖÜ][\wäöüß]+)*(?:\s+(?:an der|am|im|in der|ob der)\s+[A-ZÄÖÜ][\wäöüß]+)?"
-# "Stadt Karlsruhe", "STADT KARLSRUHE", "des Kreises Warendorf", "der Stadt Heinsberg".
-_BODY = re.compile(rf"(?<![\w-])(?P<kind>(?i:{_KINDS}))(?:es|s)?\s+(?P<place>{_PLACE})(?![\w-])")
+# A place name: "Karlsruhe", "Rheda-Wiedenbrück", "Frankfurt am Main", "Mülheim an der Ruhr".
+_PLACE = (
+    r"[A-ZÄÖÜ][\wäöüß]+(?:-[A-ZÄÖÜ][\wäöüß]+)*"
+    r"(?:[ \t]+(?:an der|am|ob der)[ \t]+[A-ZÄÖÜ][\wäöüß]+)?"
+)
+# "Stadt Karlsruhe", "STADT KARLSRUHE", "des Kreises Warendorf", "der Stadt Heinsberg"
+# (on one line: a kind at a line's end and a capitalised noun below it are no body).
+_BODY = re.compile(rf"(?<![\w-])(?P<kind>(?i:{_KINDS}))(?:es|s)?[ \t]+(?P<place>{_PLACE})(?![\w-])")
 # "Stadtrat Augsburg (Information ohne Beratung)": the city's council in the Beratungsfolge.
-_CITY_COUNCIL = re.compile(rf"^\s*(?:Stadtrat|Stadtverordnetenversammlung)\s+(?P<place>{_PLACE})\s*\((?P<role>[^)]*)\)", re.M)
+_CITY_COUNCIL = re.compile(
+    rf"^\s*(?:Stadtrat|Stadtverordnetenversammlung)\s+(?P<place>{_PLACE})\s*\((?P<role>[^)]*)\)",
+    re.M,
+)
 # A letter to the Oberbürgermeister: "Herrn Oberbürgermeister" ... "76124 Karlsruhe".
-_MAYOR = re.compile(r"Oberbürgermeister(?:in)?\s*\n(?:.*\n){0,3}?\s*\d{5}\s+(?P<place>" + _PLACE + r")\s*$", re.M)
+_MAYOR = re.compile(
+    r"Oberbürgermeister(?:in)?\s*\n(?:.*\n){0,3}?\s*\d{5}\s+(?P<place>" + _PLACE + r")\s*$", re.M
+)
 # Words that follow a body's kind but are no place: "Stadt Karlsruhe" yes, "Stadt Verwaltung" no.
 _NOT_PLACES = {"und", "oder", "verwaltung", "der", "die", "das"}
 
@@ -142,6 +162,17 @@ def body(lines: list[str], paper_form: form.Form, name: str | None) -> str | Non
     if m:
         return _normalise("Stadt", m.group("place"))
     return None
+
+
+def only_body_named(text: str) -> str | None:
+    """The one council the whole text names ("die Stadt Augsburg"), if it names exactly one.
+
+    Papers whose letterhead is an image name their council only in the prose; a paper that
+    names two (a Kreis and its towns, a city and its neighbour) leaves the body open.
+    """
+    named = {_normalise(m.group("kind"), m.group("place")) for m in _BODY.finditer(text)}
+    named.discard(None)
+    return named.pop() if len(named) == 1 else None
 
 
 def _header_lines(lines: list[str], paper_form: form.Form) -> list[str]:

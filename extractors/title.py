@@ -17,10 +17,12 @@ from pipeline import segment
 
 # Lines of a Beratungsfolge table: its column headings and "no consultation" notes.
 _TABLE_WORDS = re.compile(
-    r"^(?:Beratungsfolge|Gremi(?:um|en)\b|Geplante Sitzungstermine|Öffentlichkeitsstatus"
-    r"|Sitzung am|Termin\b|TOP\b|Ergebnis\b|Zuständigkeit)|keine Beratung",
+    r"^(?:Beratungsfolge\b.*|Gremi(?:um|en)(?:\s+Termin\b.*)?|Geplante Sitzungstermine"
+    r"|Öffentlichkeitsstatus|Sitzung am\b.*|Termin|TOP|Ergebnis|Zuständigkeit)\s*:?\s*$"
+    r"|keine Beratung",
     re.I,
 )
+_COLON_HEADING = re.compile(r"[A-ZÄÖÜ][^:]{2,60}:")
 _DATE_OR_NUMBER_ONLY = re.compile(r"[\d\s./,:;()-]*")
 # The longest title block taken; a longer one is prose, not a title.
 _MAX_TITLE_LINES = 6
@@ -28,29 +30,42 @@ _MAX_TITLE_LINES = 6
 _HEAD_LINES = 80
 
 
-def find(text: str, paper_form: form.Form | None = None) -> str | None:
-    """The title of the paper whose text is `text`, joined into one line; None if not found."""
+def find(text: str, paper_form: form.Form | None = None, anchor: int | None = None) -> str | None:
+    """The title of the paper whose text is `text`, joined into one line; None if not found.
+
+    `anchor` is a line the form does not hold that still belongs to the header form (the
+    line printing the Vorlagen-Nr. by itself, "ANTRAG DHH/2025/4139").
+    """
     lines = text.splitlines()[:_HEAD_LINES]
     paper_form = paper_form or form.read(lines)
     labelled = paper_form.first("title")
     if labelled:
         return _labelled(lines, labelled)
     headings = _heading_lines(lines)
-    body_starts = min((i for i, label in headings.items() if label != "beratungsfolge"), default=len(lines))
-    start = min(paper_form.lines, default=None)
+    body_starts = min(
+        (i for i, label in headings.items() if label != "beratungsfolge"), default=len(lines)
+    )
+    taken = paper_form.lines | ({anchor} if anchor is not None else set())
+    start = min(taken, default=None)
     if start is None:
         # No form: a short first block directly followed by a section heading.
-        block = _block(lines, next((i for i, line in enumerate(lines) if line.strip()), 0), headings, set())
-        if block and block[-1] + 2 < len(lines) and _next_is_heading(lines, block[-1] + 1, headings):
+        block = _block(
+            lines, next((i for i, line in enumerate(lines) if line.strip()), 0), headings, set()
+        )
+        if (
+            block
+            and block[-1] + 2 < len(lines)
+            and _next_is_heading(lines, block[-1] + 1, headings)
+        ):
             return join(lines[i] for i in block)
         return None
     form_values = {v.casefold() for e in paper_form.entries for v in [e.value]}
     i = start
     while i < body_starts:
-        if i in paper_form.lines or not _is_title_line(lines[i], form_values) or i in headings:
+        if i in taken or not _is_title_line(lines[i], form_values) or i in headings:
             i += 1
             continue
-        block = _block(lines, i, headings, paper_form.lines)
+        block = _block(lines, i, headings, taken)
         if block and block[-1] < body_starts:
             return join(lines[j] for j in block)
         return None
@@ -59,9 +74,8 @@ def find(text: str, paper_form: form.Form | None = None) -> str | None:
 
 def _labelled(lines: list[str], entry: form.Entry) -> str | None:
     if entry.value:
-        block = [entry.line] + _block(lines, entry.line + 1, {}, set(), stop_at_blank=True)
-        parts = [entry.value] + [lines[j] for j in block[1:]]
-        return join(parts)
+        more = _block(lines, entry.line + 1, {}, set())
+        return join([entry.value, *(lines[j] for j in more)])
     start = next((j for j in range(entry.line + 1, len(lines)) if lines[j].strip()), None)
     if start is None:
         return None
@@ -70,13 +84,16 @@ def _labelled(lines: list[str], entry: form.Entry) -> str | None:
 
 
 def _block(
-    lines: list[str], start: int, headings: dict[int, str], taken: set[int], stop_at_blank: bool = True
+    lines: list[str],
+    start: int,
+    headings: dict[int, str],
+    taken: set[int],
 ) -> list[int]:
     """Indexes of the title lines from `start` to the first blank, form, table or heading line."""
     block = []
     for j in range(start, min(len(lines), start + _MAX_TITLE_LINES + 1)):
         line = lines[j].strip()
-        if not line and (stop_at_blank or block):
+        if not line:
             break
         if j in taken or j in headings or _TABLE_WORDS.search(line) or _is_label_line(line):
             break
@@ -108,7 +125,11 @@ def _type_line() -> re.Pattern[str]:
     alternatives = "|".join(re.escape(p) for p in phrases)
     # "BESCHLUSSVORLAGE", "Informationsvorlage öffentlich", "Stellungnahme zum Antrag",
     # "Antrag im Sinne von § 33a GeschO (öffentlich)": the paper naming its own kind.
-    return re.compile(rf"(?:{alternatives})\b(?:\s+(?:öffentlich|nichtöffentlich|zu[mr]?\b.*|im Sinne\b.*|ehrenamtlicher\b.*|der\b\s*))?", re.I)
+    return re.compile(
+        rf"(?:{alternatives})\b(?:\s+(?:öffentlich|nichtöffentlich|zu[mr]?\b.*|im Sinne\b.*"
+        r"|ehrenamtlicher\b.*|der\b\s*))?",
+        re.I,
+    )
 
 
 def _is_type_line(line: str) -> bool:
@@ -140,7 +161,8 @@ def _heading_lines(lines: list[str]) -> dict[int, str]:
 
 def _next_is_heading(lines: list[str], start: int, headings: dict[int, str]) -> bool:
     j = next((k for k in range(start, len(lines)) if lines[k].strip()), None)
-    return j is not None and j in headings
+    # A heading the segmenter does not know (or cannot read for OCR damage) still ends in a colon.
+    return j is not None and (j in headings or bool(_COLON_HEADING.fullmatch(lines[j].strip())))
 
 
 def join(parts) -> str | None:  # type: ignore[no-untyped-def]
