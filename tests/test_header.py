@@ -1,4 +1,4 @@
-"""Header fields on real council-paper headers: form reading, reference, date, body, department, name."""
+"""Header fields on real council-paper headers: form, reference, date, body, department, name."""
 
 from __future__ import annotations
 
@@ -113,7 +113,8 @@ def test_a_wrapped_cell_is_one_value_and_not_the_title() -> None:
     paper_form = _form(KARLSRUHE_SAME_LINE)
     assert paper_form.values("department") == ["Dez. 3", "Schul- und Sportamt"]
     assert title.find(KARLSRUHE_SAME_LINE, paper_form) == (
-        'Elisabeth-Selbert-Schule: Neueinrichtung des Beruflichen Gymnasiums mit dem Profil "Sozial- '
+        "Elisabeth-Selbert-Schule: Neueinrichtung des Beruflichen Gymnasiums "
+        'mit dem Profil "Sozial- '
         'und Gesundheitswissenschaftliches Gymnasium" zum Schuljahr 2025/26'
     )
 
@@ -124,7 +125,8 @@ def test_title_printed_straight_under_the_form() -> None:
         "Satzungsbeschluss gemäß § 10 des Baugesetzbuches (BauGB)"
     )
     assert title.find(KARLSRUHE_NO_BLANKS) == (
-        "Stadtwerke Karlsruhe GmbH: Anteilserhöhung an der BES - Badische Energie-Servicegesellschaft mbH"
+        "Stadtwerke Karlsruhe GmbH: Anteilserhöhung an der BES - "
+        "Badische Energie-Servicegesellschaft mbH"
     )
 
 

@@ -22,7 +22,7 @@ from tests.conftest import DEV_DOCS, gold
             PaperType.STELLUNGNAHME,
         ),
         ("25.05.2021\nDrucksache 113/21", PaperType.BESCHLUSSVORLAGE),
-        # Prose naming a kind is no self-description: "auf Einladung der kommunalen Spitzenverbände".
+        # Prose naming a kind is no self-description: "auf Einladung der Spitzenverbände".
         (
             "## Pressemitteilung\n\nFührungskräfte besuchten auf Einladung der Verbände die Tagung",
             PaperType.SONSTIGES,
