@@ -1,100 +1,190 @@
-"""Header fields: reference, date, name (Betreff), body, department."""
+"""Header fields: reference, date, name (Betreff), body, department.
+
+All are read from the paper's header form (extractors.form) first; where the form lacks a
+field, from the places German council papers put it: a Vorlagen-Nr. alone on a line, the
+letter date ("Augsburg, den 26.11.2025"), the sign-off of the Sitzungsdienst, the council's
+name in the letterhead or the title.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Any
 
-from extractors import values
-from pipeline.model import Parsed, Record
+from extractors import form, title, values, vocab
+from pipeline.model import PaperType, Parsed, Record
 
-_REFERENCE = re.compile(
-    r"(?:Drucksache|Drucks\.|Vorlage|Vorlagen-Nr\.?|Drs\.|Nr\.)(?:\s*(?:Nr\.?|Nummer))?\s*:?\s*\n?\s*"
-    r"(?P<ref>[A-Z]{0,4}[/ ]?\d{1,4}(?:[/-]\d{1,5})+(?:-\d+)?|\d{1,4}/\d{2,4}|[A-Z]+/\d{2}/\d{3,6}(?:-\d+)?)",
+# How many lines from the top the header form and title are looked for in.
+HEAD_LINES = 80
+
+# A code-style Vorlagen-Nr. alone on a line: "ANF/25/61796", "INF-ANF/25/61471-1".
+_CODE_REFERENCE = re.compile(
+    r"^\s*(?P<ref>[A-Z]{2,5}(?:-[A-Z]{2,5})?/\d{2,4}/\d{3,6}(?:[/-]\d{1,3})?)\s*$", re.M
 )
-_CODE_REFERENCE = re.compile(r"^\s*(?P<ref>[A-Z]{2,4}(?:-[A-Z]{2,4})?/\d{2}/\d{3,6}(?:-\d+)?)\s*$", re.M)
-_BODY = re.compile(
-    r"\b(?P<body>(?:Stadt|Kreis|Gemeinde|Landkreis|Landeshauptstadt|Hansestadt|Kreisstadt|Markt|Samtgemeinde|Verbandsgemeinde)"
-    r"\s+[A-ZÄÖÜ][\wäöüß-]+(?:\s+(?:an der|am|im|in der)\s+[A-ZÄÖÜ][\wäöüß]+)?)",
+
+_DATE_ONLY = re.compile(
+    r"\s*(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{1,2}\.\s*[A-Za-zä]+\s+\d{4})\s*\.?\s*"
 )
-_DEPARTMENT = re.compile(
-    r"^\s*(?:Federführendes Amt|Federführung|Organisationseinheit|Verantwortlich|Fachbereich|Amt|Dezernat)\s*:?[ \t]*(?P<value>[^\n\t]*)",
-    re.M | re.I,
+# "Augsburg, den 26.11.2025", "Karlsruhe, 3. März 2024": the date of a letter.
+_LETTER_DATE = re.compile(
+    r"^[ \t]*[A-ZÄÖÜ][\wäöüß. -]{1,40},[ \t]*(?:den[ \t]+)?"
+    r"(?P<date>\d{1,2}\.\s?(?:\d{1,2}\.\s?\d{2,4}|[A-Za-zä]+\s+\d{4}))[ \t]*$",
+    re.M,
+)
+# The Sitzungsdienst signs a paper off with its office's name over the date:
+# "Hauptamt - Sitzungsdienste -" / "10. Juli 2009".
+_OFFICE_LINE = re.compile(r"\b\w*(?:amt|Amt|Dezernat|Referat)\b.*[-–]\s*$")
+_SUBMITTED = re.compile(
+    r"\bvom:?\s+(?P<date>\d{1,2}\.\s?(?:\d{1,2}\.\s?\d{2,4}|[A-Za-zä]+\s+\d{4}))"
 )
 
 
 def extract(doc: Parsed, record: Record) -> dict[str, Any]:
-    header = doc.section("header")
-    head = header.text if header else doc.text[:2000]
+    lines = doc.text.splitlines()[:HEAD_LINES]
+    paper_form = form.read(lines)
+    ref = reference(lines, paper_form)
+    anchor = next((i for i, line in enumerate(lines) if ref and ref in line), None)
+    name = title.find(doc.text, paper_form, anchor)
     return {
-        "reference": reference(head) or reference(doc.text[:3000]),
-        "date": paper_date(head),
-        "name": name(doc),
-        "body": body(head),
-        "department": department(head),
+        "reference": ref,
+        "date": paper_date(doc.text, lines, paper_form, record.paper_type),
+        "name": name,
+        "body": body(lines, paper_form, name) or only_body_named(doc.text),
+        "department": department(paper_form),
     }
 
 
-_REFERENCE_LABEL = re.compile(r"^(?:Vorlagen?[- ]?)?(?:Nr|Nummer|Drucksache(?:n-?Nr)?)\.?:?$", re.I)
-_REFERENCE_VALUE = re.compile(r"^[A-Z]{0,4}[/ ]?\d{1,5}(?:[/-]\d{1,5})+(?:-\d+)?$")
+def reference(lines: list[str], paper_form: form.Form) -> str | None:
+    """The Vorlagen-/Drucksachen-Nr. as printed, without its label."""
+    entry = paper_form.first("reference")
+    if entry and form.fits(form.Kind.REF, entry.value):
+        return entry.value
+    head = "\n".join(lines)
+    m = _CODE_REFERENCE.search(head) or _type_reference().search(head)
+    return m.group("ref") if m else None
 
 
-def form_pairs(text: str) -> list[tuple[str, str]]:
-    """(label, value) pairs of a form laid out as a row of labels over a row of values.
-
-    "Federführendes Amt<TAB>Nr." over "Amt für Planung<TAB>037/2025" gives
-    ("Federführendes Amt", "Amt für Planung") and ("Nr.", "037/2025").
-    """
-    lines = [line for line in text.splitlines() if line.strip()]
-    pairs = []
-    for labels, values_ in zip(lines, lines[1:]):
-        left, right = labels.split("\t"), values_.split("\t")
-        if len(left) > 1 and len(left) == len(right):
-            pairs.extend((a.strip(), b.strip()) for a, b in zip(left, right))
-    return pairs
+@functools.cache
+def _type_reference() -> re.Pattern[str]:
+    """A paper naming its kind and number in one line: "ANTRAG DHH/2025/4139"."""
+    phrases = sorted({row[1] for row in vocab.rows("paper_types")}, key=len, reverse=True)
+    kinds = "|".join(re.escape(p) for p in phrases)
+    return re.compile(
+        rf"^[ \t]*(?:{kinds})[ \t]+"
+        r"(?P<ref>[A-Z]{0,5}/?\d{2,4}/\d{1,5}(?:[/-]\d{1,3})?)[ \t]*$",
+        re.M | re.I,
+    )
 
 
-def reference(text: str) -> str | None:
-    for label, value in form_pairs(text):
-        if _REFERENCE_LABEL.match(label) and _REFERENCE_VALUE.match(value):
+def department(paper_form: form.Form) -> str | None:
+    """The federführende Amt / Organisationseinheit / Dezernat as printed."""
+    for value in paper_form.values("department"):
+        if form.fits(form.Kind.TEXT, value):
             return value
-    m = _REFERENCE.search(text) or _CODE_REFERENCE.search(text)
-    return m.group("ref").strip() if m else None
-
-
-def paper_date(text: str) -> dt.date | None:
-    found = values.find_dates(text)
-    return found[0][1] if found else None
-
-
-def name(doc: Parsed) -> str | None:
-    betreff = doc.section("betreff")
-    if betreff:
-        lines = [line.strip() for line in betreff.text.strip().splitlines()]
-        title = []
-        for line in lines:
-            if not line:
-                if title:
-                    break
-                continue
-            title.append(line)
-        if title:
-            return " ".join(title)
     return None
 
 
-def body(text: str) -> str | None:
-    m = _BODY.search(text)
-    return m.group("body") if m else None
+def paper_date(
+    text: str, lines: list[str], paper_form: form.Form, paper_type: PaperType
+) -> dt.date | None:
+    """The paper's own date: never a session date (Termin) nor the date of a paper it answers."""
+    for value in paper_form.values("date"):
+        found = values.parse_date(value)
+        if found:
+            return found
+    m = _LETTER_DATE.search(text)
+    if m:
+        return values.parse_date(m.group("date"))
+    first_form_line = min(paper_form.lines, default=len(lines))
+    before_form = lines[:first_form_line]
+    if paper_type in (PaperType.ANTRAG, PaperType.ANFRAGE):
+        # "ANTRAG der CDU-Fraktion vom 04.01.2012": a motion's date is when it was made.
+        for value in paper_form.values("submitted"):
+            if values.parse_date(value):
+                return values.parse_date(value)
+        for line in before_form:
+            sub = _SUBMITTED.search(line)
+            if sub:
+                return values.parse_date(sub.group("date"))
+    # A date alone on a line above the form ("25.05.2021" over "Drucksache 113/21").
+    for line in before_form[:20]:
+        if _DATE_ONLY.fullmatch(line):
+            return values.parse_date(line)
+    all_lines = text.splitlines()
+    for previous, line in zip(reversed(all_lines[:-1]), reversed(all_lines[1:]), strict=True):
+        if _DATE_ONLY.fullmatch(line) and _OFFICE_LINE.search(previous):
+            return values.parse_date(line)
+    return None
 
 
-def department(text: str) -> str | None:
-    for label, value in form_pairs(text):
-        if _DEPARTMENT.match(label) and value:
-            return value
-    m = _DEPARTMENT.search(text)
-    if not m:
+# --- body ---------------------------------------------------------------------------------
+
+_KINDS = (
+    "Landeshauptstadt|Hansestadt|Kreisstadt|Universitätsstadt|Stadt|Landkreis|Kreis|Gemeinde"
+    "|Samtgemeinde|Verbandsgemeinde|Markt"
+)
+# A place name: "Karlsruhe", "Rheda-Wiedenbrück", "Frankfurt am Main", "Mülheim an der Ruhr".
+_PLACE = (
+    r"[A-ZÄÖÜ][\wäöüß]+(?:-[A-ZÄÖÜ][\wäöüß]+)*"
+    r"(?:[ \t]+(?:an der|am|ob der)[ \t]+[A-ZÄÖÜ][\wäöüß]+)?"
+)
+# "Stadt Karlsruhe", "STADT KARLSRUHE", "des Kreises Warendorf", "der Stadt Heinsberg"
+# (on one line: a kind at a line's end and a capitalised noun below it are no body).
+_BODY = re.compile(rf"(?<![\w-])(?P<kind>(?i:{_KINDS}))(?:es|s)?[ \t]+(?P<place>{_PLACE})(?![\w-])")
+# "Stadtrat Augsburg (Information ohne Beratung)": the city's council in the Beratungsfolge.
+_CITY_COUNCIL = re.compile(
+    rf"^\s*(?:Stadtrat|Stadtverordnetenversammlung)\s+(?P<place>{_PLACE})\s*\((?P<role>[^)]*)\)",
+    re.M,
+)
+# A letter to the Oberbürgermeister: "Herrn Oberbürgermeister" ... "76124 Karlsruhe".
+_MAYOR = re.compile(
+    r"Oberbürgermeister(?:in)?\s*\n(?:.*\n){0,3}?\s*\d{5}\s+(?P<place>" + _PLACE + r")\s*$", re.M
+)
+# Words that follow a body's kind but are no place: "Stadt Karlsruhe" yes, "Stadt Verwaltung" no.
+_NOT_PLACES = {"und", "oder", "verwaltung", "der", "die", "das"}
+
+
+def body(lines: list[str], paper_form: form.Form, name: str | None) -> str | None:
+    """The council issuing the paper, as it names itself ("Stadt Karlsruhe", "Kreis Unna")."""
+    head = "\n".join(_header_lines(lines, paper_form))
+    for text in (head, name or ""):
+        for m in _BODY.finditer(text):
+            found = _normalise(m.group("kind"), m.group("place"))
+            if found:
+                return found
+    roles = vocab.words("consultation_roles")
+    for m in _CITY_COUNCIL.finditer("\n".join(lines)):
+        if any(role.lower() in m.group("role").lower() for role in roles):
+            return _normalise("Stadt", m.group("place"))
+    m = _MAYOR.search("\n".join(lines[:30]))
+    if m:
+        return _normalise("Stadt", m.group("place"))
+    return None
+
+
+def only_body_named(text: str) -> str | None:
+    """The one council the whole text names ("die Stadt Augsburg"), if it names exactly one.
+
+    Papers whose letterhead is an image name their council only in the prose; a paper that
+    names two (a Kreis and its towns, a city and its neighbour) leaves the body open.
+    """
+    named = {_normalise(m.group("kind"), m.group("place")) for m in _BODY.finditer(text)}
+    named.discard(None)
+    return named.pop() if len(named) == 1 else None
+
+
+def _header_lines(lines: list[str], paper_form: form.Form) -> list[str]:
+    """The letterhead and form: the lines up to the form's last line."""
+    last = max(paper_form.lines, default=-1)
+    return lines[: max(last + 1, 12)]
+
+
+def _normalise(kind: str, place: str) -> str | None:
+    if place.lower() in _NOT_PLACES:
         return None
-    value = m.group("value").strip()
-    return value or None
+    kind = kind.capitalize() if kind.isupper() or kind.islower() else kind
+    if place.isupper():
+        place = "-".join(part.capitalize() for part in place.split("-"))
+    return f"{kind} {place}"

@@ -1,26 +1,55 @@
-"""paper_type: the kind of paper, recognised from the paper's own wording in its header."""
+"""paper_type: the kind of paper, recognised from the paper's own wording in its header.
+
+A paper names its kind at the start of a line near its top ("BESCHLUSSVORLAGE",
+"Stellungnahme zum Antrag", "Drucksache 113/21", "## Pressemitteilung"); the same words in
+prose ("auf Einladung der Verbände") say nothing about the paper. The earliest such line
+decides, the longer phrase where two start at the same place ("Antrag auf Genehmigung",
+a form, over "Antrag").
+"""
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
-from extractors import vocab
+from extractors import title, vocab
 from pipeline.model import PaperType, Parsed, Record
 
 # How far into the document the self-description is looked for.
 _HEAD_CHARS = 1500
+# An Informationsvorlage whose title is the Anfrage it answers ("Anfrage der SPD-Fraktion
+# vom 24.09.2025: ...") is the administration's answer to it.
+_ANSWERED = re.compile(r"(?:Anfrage|Antrag)\b", re.I)
 
 
 def extract(doc: Parsed, record: Record) -> dict[str, Any]:
-    return {"paper_type": classify(doc.text)}
+    kind = classify(doc.text)
+    if kind is PaperType.MITTEILUNGSVORLAGE:
+        name = title.find(doc.text)
+        if name and _ANSWERED.match(name):
+            kind = PaperType.STELLUNGNAHME
+    return {"paper_type": kind}
+
+
+@functools.cache
+def _phrases() -> re.Pattern[str]:
+    rows = sorted(vocab.rows("paper_types"), key=lambda row: -len(row[1]))
+    parts = []
+    for i, (_type_name, phrase) in enumerate(rows):
+        words = r"\s+".join(re.escape(w) for w in phrase.split())
+        parts.append(f"(?P<p{i}>{words})")
+    # At a line's start (after markup such as "## "), as a whole word, perhaps after an
+    # adjective ("Interfraktioneller Antrag", "Gemeinsamer Antrag", "Geänderte Beschlussvorlage").
+    adjective = r"(?:[A-Za-zÄÖÜäöüß]{3,}(?:er|es|e)[ \t]+)?"
+    return re.compile(r"^[ \t#>*]*" + adjective + "(?:" + "|".join(parts) + r")(?!\w)", re.I | re.M)
 
 
 def classify(text: str) -> PaperType:
-    head = text[:_HEAD_CHARS]
-    best: tuple[int, PaperType] | None = None
-    for type_name, phrase in vocab.rows("paper_types"):
-        m = re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", head, re.IGNORECASE)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), PaperType(type_name))
-    return best[1] if best else PaperType.SONSTIGES
+    """The kind the paper names itself by; Sonstiges if it names none."""
+    m = _phrases().search(text[:_HEAD_CHARS])
+    if not m:
+        return PaperType.SONSTIGES
+    rows = sorted(vocab.rows("paper_types"), key=lambda row: -len(row[1]))
+    index = int(next(k for k, v in m.groupdict().items() if v is not None)[1:])
+    return PaperType(rows[index][0])

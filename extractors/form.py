@@ -1,0 +1,252 @@
+"""The header form of a council paper read as (field, value) entries.
+
+Council papers open with a small form: "Vorlage Nr.: 2020/1189", "Federführung: Amt 61",
+"Datum: 27.11.2025". Text extraction lays it out in one of three ways, all read here:
+
+- on one line: "Label: value" (several per line too) or "Label<TAB>value";
+- as a row of labels over a row of values, cells separated by tabs
+  ("Federführendes Amt<TAB>Nr." over "Amt für Planung<TAB>037/2025");
+- de-interleaved (pdftotext of a two-column form): a run of bare labels ("Termin:",
+  "Vorlage Nr.:", "TOP:") followed by their values further down ("24.09.2013", "2013/0001",
+  "3"). Each value goes to the first waiting label whose kind of value it fits, so a missing
+  value does not shift the others; status words ("öffentlich") printed without a label are
+  passed over.
+
+Labels and the kind of value each takes are data (extractors/data/form_labels.tsv).
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import re
+from dataclasses import dataclass, field
+
+from extractors import values, vocab
+
+# A Vorlagen-/Drucksachen-Nr. as printed: "2020/1189", "113/21", "ANT-BSV/25/61750-1",
+# "DHH/2025/4139/1", "V1682/12", "171".
+REFERENCE = re.compile(
+    r"(?:[A-ZÄÖÜ]{1,6}(?:-[A-ZÄÖÜ]{1,6})*\s?/?\s?)?\d{1,5}(?:\s?[/-]\s?\d{1,5})*"
+)
+# Words a form prints in a cell of its own without a label (public/non-public, a ticked box).
+STATUS = re.compile(r"(?:nicht\s?)?öffentlich|ö|nö|n|x|☒|⊠", re.I)
+# At most this many lines continue a value wrapped in its cell.
+_MAX_WRAPPED = 2
+_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,2})?")
+_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{2,}")
+# A letterhead line naming the council ("STADT KARLSRUHE"), which is no form value.
+LETTERHEAD = re.compile(
+    r"(?:Stadt|Kreis|Landkreis|Gemeinde|Markt"
+    r"|Der Oberbürgermeister|Der Bürgermeister|Der Landrat)\b.*",
+    re.I,
+)
+
+
+class Kind(enum.StrEnum):
+    REF = "ref"
+    DATE = "date"
+    NUMBER = "number"
+    TEXT = "text"
+    TITLE = "title"
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    field: str  # "reference", "department", ...
+    kind: Kind
+    text: str  # the label as printed
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    field: str
+    label: str
+    value: str
+    line: int  # index of the line the value starts on
+
+
+@dataclass(slots=True)
+class Form:
+    """The entries of a paper's form, and which lines the form took up."""
+
+    entries: list[Entry] = field(default_factory=list)
+    lines: set[int] = field(default_factory=set)  # indexes of label, value and status lines
+
+    def first(self, field_name: str) -> Entry | None:
+        return next((e for e in self.entries if e.field == field_name), None)
+
+    def values(self, field_name: str) -> list[str]:
+        return [e.value for e in self.entries if e.field == field_name]
+
+
+@functools.cache
+def labels() -> tuple[Label, ...]:
+    """The label vocabulary, longest label first so that "Vorlage Nr." wins over "Vorlage"."""
+    rows = [Label(f, Kind(k), t) for f, k, t in vocab.rows("form_labels")]
+    return tuple(sorted(rows, key=lambda label: -len(label.text)))
+
+
+@functools.cache
+def _label_pattern() -> re.Pattern[str]:
+    parts = []
+    for i, label in enumerate(labels()):
+        words = [r"\d{1,3}" if w == "<n>" else re.escape(w) for w in label.text.split()]
+        parts.append(f"(?P<l{i}>{r'[ ]+'.join(words)})")
+    return re.compile(r"(?:" + "|".join(parts) + r")(?![\w/])", re.I)
+
+
+def _label_at(text: str, pos: int = 0) -> tuple[Label, re.Match[str]] | None:
+    m = _label_pattern().match(text, pos)
+    if not m:
+        return None
+    index = int(next(k for k, v in m.groupdict().items() if v is not None)[1:])
+    return labels()[index], m
+
+
+def fits(kind: Kind, value: str) -> bool:
+    """Whether `value` (one line, stripped) is the kind of value a label of `kind` takes."""
+    if kind is Kind.REF:
+        return bool(REFERENCE.fullmatch(value)) and any(c.isdigit() for c in value)
+    if kind is Kind.DATE:
+        found = values.find_dates(value)
+        return bool(found) and len(value) <= 20
+    if kind is Kind.NUMBER:
+        return bool(_NUMBER.fullmatch(value))
+    # Text: words, and not a bare date, number or reference, nor the council's letterhead.
+    return (
+        bool(_WORD.search(value))
+        and not fits(Kind.DATE, value)
+        and not LETTERHEAD.fullmatch(value)
+        and label_line(value) is None
+    )
+
+
+def label_line(text: str) -> list[tuple[Label, str]] | None:
+    """ "Label: value Label2: value2" or "Label<TAB>value" on one line; None if not a label line.
+
+    A bare label gives [(label, "")].
+    """
+    found = _label_at(text)
+    if not found:
+        return None
+    label, m = found
+    rest = text[m.end() :]
+    sep = re.match(r"[ \t]*:[ \t]*|\t+[ \t]*", rest)
+    if not sep:
+        stripped = rest.strip()
+        if not stripped:
+            return [(label, "")]
+        # "Drucksache 113/21": a reference needs no colon, but must have its slash or dash.
+        if label.kind is Kind.REF and fits(Kind.REF, stripped) and re.search(r"\d[/-]\d", stripped):
+            return [(label, stripped)]
+        return None
+    rest = rest[sep.end() :]
+    # Further "Label:" pairs on the same line ("Vorlage Nr.: 2026/0133 Verantwortlich: Dez. 4").
+    pairs: list[tuple[Label, str]] = []
+    current = label
+    start = 0
+    for m2 in re.finditer(r"(?<=\s)(?=\S)", rest):
+        hit = _label_at(rest, m2.start())
+        if hit and re.match(r"[ \t]*:", rest[hit[1].end() :]):
+            pairs.append((current, rest[start : m2.start()].strip()))
+            current = hit[0]
+            start = hit[1].end() + len(re.match(r"[ \t]*:[ \t]*", rest[hit[1].end() :]).group(0))
+    pairs.append((current, rest[start:].strip()))
+    return pairs
+
+
+def _label_row(text: str) -> list[Label] | None:
+    """The labels of a tab-separated row made of labels only ("Federführendes Amt<TAB>Nr.")."""
+    cells = [c.strip().rstrip(":").strip() for c in text.split("\t")]
+    if len(cells) < 2:
+        return None
+    row = []
+    for cell in cells:
+        hit = _label_at(cell)
+        if not hit or hit[1].end() != len(cell):
+            return None
+        row.append(hit[0])
+    return row
+
+
+def _continuation(lines: list[str], start: int) -> list[int]:
+    """Lines that carry on a value wrapped in its cell ("Dienststelle: Schul- und" / "Sportamt").
+
+    Only a short run of short lines closed by a blank line: a run that runs into the next
+    block is the paper's title printed right under the form.
+    """
+    run = []
+    for j in range(start, min(len(lines), start + _MAX_WRAPPED + 1)):
+        line = lines[j].strip()
+        if not line:
+            return run
+        if len(line) > 30 or len(line.split()) > 3 or label_line(line) is not None:
+            return []
+        run.append(j)
+    return []
+
+
+def read(lines: list[str]) -> Form:
+    """The form entries found in `lines` (the paper's first lines), in order."""
+    form = Form()
+    waiting: list[Label] = []
+    skip_to = -1
+    for i, raw in enumerate(lines):
+        if i <= skip_to:
+            continue
+        line = raw.strip()
+        if not line:
+            continue
+        row = _label_row(raw.strip("\n"))
+        if row:
+            # A row of labels over a row of values with as many cells.
+            j = next((k for k in range(i + 1, len(lines)) if lines[k].strip()), None)
+            if j is not None:
+                cells = [c.strip() for c in lines[j].strip().split("\t")]
+                if len(cells) == len(row):
+                    pairs_ = zip(row, cells, strict=True)
+                    form.entries.extend(Entry(lab.field, lab.text, c, j) for lab, c in pairs_ if c)
+                    form.lines.update((i, j))
+                    skip_to = j
+                    continue
+        pairs = label_line(line)
+        if pairs is not None:
+            form.lines.add(i)
+            for label, value in pairs:
+                if value and label.kind is Kind.TEXT and label is pairs[-1][0]:
+                    more = _continuation(lines, i + 1)
+                    value = " ".join([value, *(lines[j].strip() for j in more)])
+                    form.lines.update(more)
+                    skip_to = max(more, default=skip_to)
+                if value:
+                    form.entries.append(Entry(label.field, label.text, value, i))
+                elif label.kind is not Kind.TITLE:
+                    waiting.append(label)
+                else:
+                    form.entries.append(Entry(label.field, label.text, "", i))
+            continue
+        if not waiting:
+            continue
+        if STATUS.fullmatch(line):
+            form.lines.add(i)
+            continue
+        if LETTERHEAD.fullmatch(line):
+            continue  # the council's name printed beside the form
+        taker = next((label for label in waiting if fits(label.kind, line)), None)
+        if taker is None:
+            waiting.clear()  # the form's values have ended; this line is the paper's own
+            continue
+        waiting.remove(taker)
+        form.lines.add(i)
+        # A list of names wraps after its comma: "Dirk Wurm," / "Sieglinde Wisniewski".
+        j = i + 1
+        while line.endswith(",") and j < len(lines) and lines[j].strip():
+            if label_line(lines[j].strip()) is not None:
+                break
+            line = f"{line} {lines[j].strip()}"
+            form.lines.add(j)
+            skip_to = j
+            j += 1
+        form.entries.append(Entry(taker.field, taker.text, line, i))
+    return form

@@ -1,0 +1,185 @@
+"""name: the paper's Betreff/title, found in the header as one line.
+
+Where the paper labels it ("Betreff:", "Punkt 9 der Tagesordnung:"), the label's value is
+taken. Otherwise the title is the first block of the paper's own lines after its form:
+papers print the title under the form (Vorlagen-Nr., Verantwortlich, Datum) and above the
+Beratungsfolge or the first section. Lines that belong to the form, the letterhead, the
+Beratungsfolge table or a heading are not the title.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from extractors import form, vocab
+from pipeline import segment
+
+# Lines of a Beratungsfolge table: its column headings and "no consultation" notes.
+_TABLE_WORDS = re.compile(
+    r"^(?:Beratungsfolge\b.*|Gremi(?:um|en)(?:\s+Termin\b.*)?|Geplante Sitzungstermine"
+    r"|Öffentlichkeitsstatus|Sitzung am\b.*|Termin|TOP|Ergebnis|Zuständigkeit)\s*:?\s*$"
+    r"|keine Beratung",
+    re.I,
+)
+_COLON_HEADING = re.compile(r"[A-ZÄÖÜ][^:]{2,60}:")
+_DATE_OR_NUMBER_ONLY = re.compile(r"[\d\s./,:;()-]*")
+# The longest title block taken; a longer one is prose, not a title.
+_MAX_TITLE_LINES = 6
+# How far into the paper a title is looked for.
+_HEAD_LINES = 80
+
+
+def find(text: str, paper_form: form.Form | None = None, anchor: int | None = None) -> str | None:
+    """The title of the paper whose text is `text`, joined into one line; None if not found.
+
+    `anchor` is a line the form does not hold that still belongs to the header form (the
+    line printing the Vorlagen-Nr. by itself, "ANTRAG DHH/2025/4139").
+    """
+    lines = text.splitlines()[:_HEAD_LINES]
+    paper_form = paper_form or form.read(lines)
+    labelled = paper_form.first("title")
+    if labelled:
+        return _labelled(lines, labelled)
+    headings = _heading_lines(lines)
+    body_starts = min(
+        (i for i, label in headings.items() if label != "beratungsfolge"), default=len(lines)
+    )
+    taken = paper_form.lines | ({anchor} if anchor is not None else set())
+    start = min(taken, default=None)
+    if start is None:
+        # No form: a short first block directly followed by a section heading.
+        block = _block(
+            lines, next((i for i, line in enumerate(lines) if line.strip()), 0), headings, set()
+        )
+        if (
+            block
+            and block[-1] + 2 < len(lines)
+            and _next_is_heading(lines, block[-1] + 1, headings)
+        ):
+            return join(lines[i] for i in block)
+        return None
+    form_values = {v.casefold() for e in paper_form.entries for v in [e.value]}
+    i = start
+    while i < body_starts:
+        if i in taken or not _is_title_line(lines[i], form_values) or i in headings:
+            i += 1
+            continue
+        block = _block(lines, i, headings, taken)
+        if block and block[-1] < body_starts:
+            return join(lines[j] for j in block)
+        return None
+    return None
+
+
+def _labelled(lines: list[str], entry: form.Entry) -> str | None:
+    if entry.value:
+        more = _block(lines, entry.line + 1, {}, set())
+        return join([entry.value, *(lines[j] for j in more)])
+    start = next((j for j in range(entry.line + 1, len(lines)) if lines[j].strip()), None)
+    if start is None:
+        return None
+    block = _block(lines, start, {}, set())
+    return join(lines[j] for j in block) if block else None
+
+
+def _block(
+    lines: list[str],
+    start: int,
+    headings: dict[int, str],
+    taken: set[int],
+) -> list[int]:
+    """Indexes of the title lines from `start` to the first blank, form, table or heading line."""
+    block = []
+    for j in range(start, min(len(lines), start + _MAX_TITLE_LINES + 1)):
+        line = lines[j].strip()
+        if not line:
+            break
+        if j in taken or j in headings or _TABLE_WORDS.search(line) or _is_label_line(line):
+            break
+        block.append(j)
+    return block if len(block) <= _MAX_TITLE_LINES else []
+
+
+def _is_label_line(line: str) -> bool:
+    return form.label_line(line) is not None
+
+
+def _is_title_line(line: str, form_values: set[str]) -> bool:
+    stripped = line.strip()
+    return bool(
+        stripped
+        and not _DATE_OR_NUMBER_ONLY.fullmatch(stripped)
+        and not form.LETTERHEAD.fullmatch(stripped)
+        and not form.STATUS.fullmatch(stripped)
+        and stripped.casefold() not in form_values
+        and not _is_type_line(stripped)
+        and not _TABLE_WORDS.search(stripped)
+        and not _is_consultation_row(stripped)
+    )
+
+
+@functools.cache
+def _type_line() -> re.Pattern[str]:
+    phrases = sorted({row[1] for row in vocab.rows("paper_types")}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(p) for p in phrases)
+    # "BESCHLUSSVORLAGE", "Informationsvorlage öffentlich", "Stellungnahme zum Antrag",
+    # "Antrag im Sinne von § 33a GeschO (öffentlich)": the paper naming its own kind.
+    return re.compile(
+        rf"(?:{alternatives})\b(?:\s+(?:öffentlich|nichtöffentlich|zu[mr]?\b.*|im Sinne\b.*"
+        r"|ehrenamtlicher\b.*|der\b\s*))?",
+        re.I,
+    )
+
+
+def _is_type_line(line: str) -> bool:
+    return bool(_type_line().fullmatch(line))
+
+
+def _is_consultation_row(line: str) -> bool:
+    """A Beratungsfolge row: a council body with its date or its role in brackets."""
+    words = vocab.words("committee_words")
+    roles = vocab.words("consultation_roles")
+    first = line.split("(")[0].strip()
+    is_body = any(w.endswith(tuple(words)) for w in first.split())
+    has_role = bool(re.search(r"\((?:[^)]*\b(?:" + "|".join(roles) + r")\b[^)]*)\)\s*$", line))
+    return is_body and (has_role or bool(re.search(r"\d{1,2}\.\d{1,2}\.\d{2,4}", line)))
+
+
+def _heading_lines(lines: list[str]) -> dict[int, str]:
+    text = "\n".join(lines)
+    starts, offset = [], 0
+    for line in lines:
+        starts.append(offset)
+        offset += len(line) + 1
+    found = {}
+    for label, start, _end, _heading in segment.find_headings(text):
+        index = max(i for i, s in enumerate(starts) if s <= start)
+        found.setdefault(index, label)
+    return found
+
+
+def _next_is_heading(lines: list[str], start: int, headings: dict[int, str]) -> bool:
+    j = next((k for k in range(start, len(lines)) if lines[k].strip()), None)
+    # A heading the segmenter does not know (or cannot read for OCR damage) still ends in a colon.
+    return j is not None and (j in headings or bool(_COLON_HEADING.fullmatch(lines[j].strip())))
+
+
+def join(parts) -> str | None:  # type: ignore[no-untyped-def]
+    """Title lines joined into one line; a word split at the line end ("Ansied-/lung") rejoined."""
+    out = ""
+    for part in (p.strip() for p in parts):
+        if not part:
+            continue
+        if out.endswith("-") and len(out) > 1 and out[-2].isalpha():
+            first_word = part.split()[0]
+            if first_word in ("und", "oder", "bzw.", "sowie"):
+                out += " " + part  # "Aufstellungs- und": a shortened compound, keep the hyphen
+            elif part[0].islower():
+                out = out[:-1] + part  # "Ansied-" + "lung"
+            else:
+                out += part  # "Rheinstetten-" + "Forchheim"
+        else:
+            out = f"{out} {part}" if out else part
+    out = re.sub(r"\s+", " ", out).strip().rstrip(":").strip()
+    return out or None

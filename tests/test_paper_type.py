@@ -1,0 +1,58 @@
+"""paper_type on the real first lines of council papers and of non-papers."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import paper_type, vocab
+from pipeline.model import PaperType, Parsed, Record
+from tests.conftest import DEV_DOCS, gold
+
+
+@pytest.mark.parametrize(
+    ("head", "kind"),
+    [
+        (
+            "BESCHLUSSVORLAGE \n \nSTADT KARLSRUHE \nDer Oberbürgermeister",
+            PaperType.BESCHLUSSVORLAGE,
+        ),
+        (" Stadt Karlsruhe \n Der Oberbürgermeister \nINTERFRAKTIONELLER ANTRAG", PaperType.ANTRAG),
+        (
+            "Stellungnahme zum Antrag \nGedruckt auf 100 Prozent Recyclingpapier",
+            PaperType.STELLUNGNAHME,
+        ),
+        ("25.05.2021\nDrucksache 113/21", PaperType.BESCHLUSSVORLAGE),
+        # Prose naming a kind is no self-description: "auf Einladung der Spitzenverbände".
+        (
+            "## Pressemitteilung\n\nFührungskräfte besuchten auf Einladung der Verbände die Tagung",
+            PaperType.SONSTIGES,
+        ),
+        (
+            "Stadt Karlsruhe \nAn \nStadtkämmerei \nAntrag \nauf \nGenehmigung \nvon:",
+            PaperType.SONSTIGES,
+        ),
+    ],
+)
+def test_classify_real_heads(head: str, kind: PaperType) -> None:
+    assert paper_type.classify(head) is kind
+
+
+@pytest.mark.parametrize(("kind", "phrase"), vocab.rows("paper_types"), ids=lambda v: str(v))
+def test_every_phrase_names_its_kind(kind: str, phrase: str) -> None:
+    assert paper_type.classify(f"\n{phrase.upper()} \nVorlage Nr.: 2020/1189") is PaperType(kind)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "augsburg_INF-ANF_25_61471-1.txt",  # Informationsvorlage answering an Anfrage
+        "augsburg_ANT-BSV_25_61750-1.txt",
+        "pressemitteilung-ikz-jahrestagung-2023.txt",
+        "karlsruhe_601001_ocr_apl_antrag2017-0812_schulsporthalle.txt",
+        "karlsruhe_620539_infovorlage2020-1254_suchtpraevention.txt",
+    ],
+)
+def test_dev_papers(name: str) -> None:
+    text = (DEV_DOCS / name).read_text(encoding="utf-8")
+    found = paper_type.extract(Parsed(source=name, text=text, pages=[text]), Record(source=name))
+    assert found["paper_type"] == PaperType(gold(name)["paper_type"])
