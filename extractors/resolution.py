@@ -33,9 +33,14 @@ _FULLER = 1.25
 # A page header or footer block: at most this many lines around a page number.
 _FURNITURE_LINES = 4
 _PAGE_NUMBER = re.compile(
-    r"^[ \t]*(?:-[ \t]*)?(?:Seite[ \t]+\d+(?:[ \t]*(?:/|von)[ \t]*\d+)?|-- \d+ of \d+ --)"
-    r"[ \t]*(?:-[ \t]*)?$",
+    # "Seite 2", "Seite 2/3", "- Seite 2 von 3 -", "- 2 -", "– 4 –", "-- 1 of 12 --"
+    r"^[ \t]*(?:[-–][ \t]*)?"
+    r"(?:Seite[ \t]+\d+(?:[ \t]*(?:/|von)[ \t]*\d+)?|\d{1,3}(?=[ \t]*[-–])|-- \d+ of \d+ --)"
+    r"[ \t]*(?:[-–][ \t]*)?$",
     re.I | re.M,
+)
+_RULE_OR_PAGE_NUMBER = re.compile(
+    rf"(?:{_PAGE_NUMBER.pattern}|^[ \t]*[_=–-]{{10,}}[ \t]*$)\n?", re.I | re.M
 )
 # Item numbers at the start of a line: "1.", "2)", "(3)", "a)", also after a dash ("- 1.").
 _ITEM = re.compile(r"^[ \t]*(?:[-–•][ \t]*)?\(?(?P<n>\d{1,2}|[a-h])(?:\.(?!\d)|\))[ \t]+", re.M)
@@ -78,7 +83,9 @@ def proposal_text(doc: Parsed, paper_type: PaperType) -> str | None:
     if proposal or decision:
         return proposal or decision
     if paper_type == PaperType.ANTRAG:
-        return _tidy(_lead_in(drop_page_furniture(doc.text)) or _combined_form_field(doc))
+        return _tidy(
+            _antrag_lead_in(doc) or _points_before_reasons(doc) or _combined_form_field(doc)
+        )
     return None
 
 
@@ -170,6 +177,30 @@ def _until_closing(text: str) -> str:
     return text[: m.start()] if m else text
 
 
+def _antrag_lead_in(doc: Parsed) -> str | None:
+    """The text from an Antrag's lead-in ("Die CDU-Fraktion beantragt:") to the next heading."""
+    m = _lead_pattern().search(doc.text)
+    if not m:
+        return None
+    end = min((s.start for s in doc.sections if s.start >= m.end()), default=len(doc.text))
+    return doc.text[m.end() : end]
+
+
+def _points_before_reasons(doc: Parsed) -> str | None:
+    """Numbered points (1., 2., ...) before an Antrag's Begründung: the proposal precedes its
+    reasons. Only a run of at least two points counts; a lone "1." may be anything."""
+    reasons = doc.section("begruendung")
+    if reasons is None:
+        return None
+    before = doc.text[: reasons.start]
+    starts = _numbered_starts(before)
+    if len(starts) < 2:
+        return None
+    # The last point ends with its paragraph.
+    last = _BLANK_LINE.search(before, starts[-1])
+    return before[starts[0] : last.start() if last else len(before)]
+
+
 def _combined_form_field(doc: Parsed) -> str | None:
     """The first paragraph of an Antrag form's "Sachverhalt | Begründung" field: the proposal."""
     for section in doc.sections_labelled("begruendung"):
@@ -183,7 +214,8 @@ def _combined_form_field(doc: Parsed) -> str | None:
 
 
 def drop_page_furniture(text: str) -> str:
-    """Remove page header/footer blocks: short blocks (between blank lines) with a page number."""
+    """Without page headers and footers: a short block (between blank lines) with a page
+    number goes whole; elsewhere page-number lines and ruled lines ("_____") go."""
     blocks = re.split(r"(\n[ \t]*\n)", text)
     kept = []
     for block in blocks:
@@ -191,7 +223,7 @@ def drop_page_furniture(text: str) -> str:
         if 0 < len(lines) <= _FURNITURE_LINES and any(_PAGE_NUMBER.match(line) for line in lines):
             kept.append("\n")
             continue
-        kept.append(block)
+        kept.append(_RULE_OR_PAGE_NUMBER.sub("", block))
     return "".join(kept)
 
 
@@ -222,9 +254,15 @@ def _committee_parts(text: str) -> list[_Part]:
 
 @functools.cache
 def _committee_heading() -> re.Pattern[str]:
-    # A line that is only a committee's name and a colon: "Haupt- und Finanzausschuss:".
+    # A line that is only a committee's name and a colon ("Haupt- und Finanzausschuss:"),
+    # first in the text or after a blank line or a finished sentence: "... beschließt nach
+    # Vorberatung im Ausschuss für X und im\nHauptausschuss:" is one sentence, no heading.
     endings = "|".join(re.escape(w) for w in vocab.words("committee_words"))
-    return re.compile(rf"^[ \t]*(?P<org>(?=[A-ZÄÖÜ])[\w .,-]{{0,60}}?(?:{endings})):[ \t]*$", re.M)
+    return re.compile(
+        rf"(?:\A|(?<=\n)[ \t]*\n|(?<=[.:!?])[ \t]*\n)"
+        rf"[ \t]*(?P<org>(?=[A-ZÄÖÜ])[\w .,-]{{0,60}}?(?:{endings})):[ \t]*$",
+        re.M,
+    )
 
 
 def _organization(name: str) -> str:

@@ -59,7 +59,8 @@ def find_headings(text: str) -> list[tuple[str, int, int, str]]:
             # No colon: the line must be the heading alone (or with a trailing page marker).
             if tail and not _is_heading_tail(tail):
                 continue
-            if len(match.group(0).strip()) > _MAX_BARE_HEADING:
+            # Flattened forms pad with spaces: "Finanzielle Auswirkungen      nein      ja".
+            if len(" ".join(match.group(0).split())) > _MAX_BARE_HEADING:
                 continue
             end = match.end()
         else:

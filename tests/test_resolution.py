@@ -149,3 +149,40 @@ def test_page_furniture() -> None:
         re.sub(r"\s+", " ", resolution.drop_page_furniture(text))
         == "welche Bestandteile und welche"
     )
+
+
+def test_committee_name_ending_a_sentence_is_no_part() -> None:
+    # karlsruhe-2024-0213-1 (Karlsruhe corpus): the committee ends the sentence's first line.
+    text = (
+        "Antrag an den Gemeinderat  \n \n"
+        "Der Gemeinderat beschließt nach Vorberatung im Ausschuss für öffentliche "
+        "Einrichtungen und im \n"
+        "Haupt- und Finanzausschuss:  \n \n"
+        "Die Grabstätten werden weiter gepflegt.\n"
+    )
+    assert extract(text, PaperType.BESCHLUSSVORLAGE) == [
+        (
+            None,
+            "Der Gemeinderat beschließt nach Vorberatung im Ausschuss für öffentliche "
+            "Einrichtungen und im Haupt- und Finanzausschuss: "
+            "Die Grabstätten werden weiter gepflegt.",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "marker",
+    ["Seite 2", "Seite 2/3", "- Seite 2 von 3 -", "- 2 -", "– 4 –", "-- 3 of 4 --"],
+)
+def test_page_numbers_inside_a_point_are_dropped(marker: str) -> None:
+    # karlsruhe-2014-0362: "Seite 2" and a ruled line break a paragraph mid-sentence.
+    text = (
+        "Darüber hinaus bietet \n"
+        "sich der Ausschuss als Beratungsorgan bei Planungen von neu entstehenden \n"
+        f"                {marker}  \n" + "_" * 90 + "   \n"
+        "Wohnquartieren an."
+    )
+    assert resolution.join_lines(resolution.drop_page_furniture(text)) == (
+        "Darüber hinaus bietet sich der Ausschuss als Beratungsorgan bei Planungen von neu "
+        "entstehenden Wohnquartieren an."
+    )

@@ -72,3 +72,11 @@ def test_section_offsets_index_the_text() -> None:
     assert decision is not None
     assert doc.text[decision.end - len(decision.text) : decision.end] == decision.text
     assert decision.text.strip() == "Kenntnisnahme im Rahmen der Vorberatung für den Gemeinderat"
+
+
+def test_padded_form_heading_is_measured_without_its_padding() -> None:
+    # karlsruhe-2015-0620 (Karlsruhe corpus): the check boxes sit far right of the label.
+    line = "Finanzielle Auswirkungen                       nein          ja  "
+    assert labels(f"Der Gemeinderat beschließt die Aufstellung der Stele. \n \n{line}\n") == [
+        "finanzen"
+    ]
