@@ -84,7 +84,7 @@ def proposal_text(doc: Parsed, paper_type: PaperType) -> str | None:
         return proposal or decision
     if paper_type == PaperType.ANTRAG:
         return _tidy(
-            _antrag_lead_in(doc) or _points_before_reasons(doc) or _combined_form_field(doc)
+            _antrag_lead_in(doc) or _proposal_before_reasons(doc) or _combined_form_field(doc)
         )
     return None
 
@@ -186,19 +186,41 @@ def _antrag_lead_in(doc: Parsed) -> str | None:
     return doc.text[m.end() : end]
 
 
-def _points_before_reasons(doc: Parsed) -> str | None:
-    """Numbered points (1., 2., ...) before an Antrag's Begründung: the proposal precedes its
-    reasons. Only a run of at least two points counts; a lone "1." may be anything."""
+def _proposal_before_reasons(doc: Parsed) -> str | None:
+    """In an Antrag the proposal precedes its reasons: the numbered points (1., 2., ...) before
+    the Begründung heading, with a lead sentence ("Der Gemeinderat möge beschließen,") before
+    them; else the last paragraph before it, if it asks something ("Der Gemeinderat beauftragt
+    die Verwaltung, ...")."""
     reasons = doc.section("begruendung")
     if reasons is None:
         return None
-    before = doc.text[: reasons.start]
+    before = drop_page_furniture(doc.text[: reasons.start])
     starts = _numbered_starts(before)
-    if len(starts) < 2:
-        return None
-    # The last point ends with its paragraph.
-    last = _BLANK_LINE.search(before, starts[-1])
-    return before[starts[0] : last.start() if last else len(before)]
+    paragraphs = [m for m in re.finditer(r"(?:[^\n]*\S[^\n]*\n?)+", before)]
+    if len(starts) >= 2:  # a lone "1." may be anything
+        lead = [p for p in paragraphs if p.end() <= starts[0]][-1:]
+        if lead and _asks(lead[0].group()) and lead[0].group().rstrip().endswith((",", ":")):
+            return before[lead[0].start() : _paragraph_end(before, starts[-1])]
+        return before[starts[0] : _paragraph_end(before, starts[-1])]
+    if paragraphs and _asks(paragraphs[-1].group()):
+        return paragraphs[-1].group()
+    return None
+
+
+def _paragraph_end(text: str, offset: int) -> int:
+    blank = _BLANK_LINE.search(text, offset)
+    return blank.start() if blank else len(text)
+
+
+@functools.cache
+def _asking_pattern() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_phrase_pattern('ask')})\b", re.I)
+
+
+def _asks(paragraph: str) -> bool:
+    """A finished sentence that asks something of the council or the administration."""
+    joined = join_lines(paragraph)
+    return bool(_asking_pattern().search(joined)) and bool(re.search(r"[.,:]$", joined))
 
 
 def _combined_form_field(doc: Parsed) -> str | None:

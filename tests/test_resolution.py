@@ -134,10 +134,24 @@ def test_every_proposal_phrase(kind: str, phrase: str) -> None:
             "wir stellen folgenden Antrag:\nDer Rat stimmt zu.\n"
         )
         assert extract(text, PaperType.ANTRAG) == [(None, "Der Rat stimmt zu.")]
+    elif kind == "ask":
+        # karlsruhe-2020-0981: the proposal stands alone before "Sachverhalt/Begründung:".
+        text = (
+            f"ANTRAG \n \nGemeinderat 29.09.2020 24 x  \n \n \nDer Gemeinderat {phrase} die "
+            "Verwaltung, die Möglich-\nkeit von Fitnessparcours zu prüfen. \n \n \n \n"
+            "Sachverhalt/Begründung: \n \nDie demografischen Zahlen zeigen: die Stadt altert.\n"
+        )
+        assert extract(text, PaperType.ANTRAG) == [
+            (
+                None,
+                f"Der Gemeinderat {phrase} die Verwaltung, "
+                "die Möglichkeit von Fitnessparcours zu prüfen.",
+            )
+        ]
     else:
         text = f"Beschlussvorschlag\nDer Rat stimmt zu.\n\n{phrase}\n\nLeo Dietz\nStadtrat\n"
         assert extract(text, PaperType.ANTRAG) == [(None, "Der Rat stimmt zu.")]
-    assert kind in ("lead", "salutation", "closing")
+    assert kind in ("lead", "salutation", "closing", "ask")
 
 
 def test_page_furniture() -> None:
