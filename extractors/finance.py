@@ -1,4 +1,10 @@
-"""finance: financial impact, budget coverage and every money amount."""
+"""finance: financial impact, budget coverage and every money amount.
+
+Amounts are recorded for council papers. A document that is no paper (press release, report,
+annual accounts) keeps only the amounts of a form's "Betrag €" column: an attachment such as
+an application for unplanned expenditure asks for those sums, while a report's figures are
+not amounts the council decides on.
+"""
 
 from __future__ import annotations
 
@@ -9,24 +15,50 @@ from extractors import values
 from pipeline.model import Amount, Finance, PaperType, Parsed, Record
 
 _IMPACT = re.compile(r"Finanzielle Auswirkungen\s*:?\s*(?P<marks>[^\n]*)", re.I)
-_IN_BUDGET = re.compile(r"(?:Haushalt(?:splan)?\s+(?:vorgesehen|veranschlagt))\s*:?\s*(?P<marks>[^\n]*)", re.I)
+_IN_BUDGET = re.compile(
+    r"(?:Haushalt(?:splan)?\s+(?:vorgesehen|veranschlagt))\s*:?\s*(?P<marks>[^\n]*)", re.I
+)
 _CHECKED = "⊠☒✓✔xX"
+# "Haushaltsmittel stehen in voller Höhe zur Verfügung", "Die Mittel stehen nicht zur Verfügung".
+_FUNDS_AVAILABLE = re.compile(
+    r"\b(?:Haushalts)?[Mm]ittel\s+(?:stehen|sind)\s+(?P<how>(?:[^\n.]|\n(?!\s*\n)){0,60}?)"
+    r"\bzur\s+Verfügung",
+)
+_NOT = re.compile(r"\b(?:nicht|keine)\b", re.I)
+_PARTLY = re.compile(r"\b(?:nur|teilweise)\b", re.I)
+# A column headed "Betrag €" / "Betrag in EUR": the numbers below it are amounts.
+_AMOUNT_COLUMN = re.compile(r"\bBetrag[ \t]*(?:in[ \t]*|\()?(?:€|EUR\b|Euro\b)", re.I)
+_COLUMN_ROWS = 30  # lines read below such a header
+# A budget form's row label ("Transferaufwendungen") with its yearly values on the next line.
+_BUDGET_ROW = re.compile(
+    r"^[ \t]*[A-ZÄÖÜ][\w/-]*(?:aufwendungen|erträge|auszahlungen|einzahlungen)[ \t]*\n"
+    r"(?P<values>[ \t]*\d{1,3}(?:\.\d{3})+(?:[ \t]+\d{1,3}(?:\.\d{3})+)*)[ \t]*$",
+    re.M,
+)
+_GROUPED_CELL = re.compile(r"^[ \t]*(\d{1,3}(?:\.\d{3})+(?:,\d{2})?)[ \t]*$", re.M)
 
 
 def extract(doc: Parsed, record: Record) -> dict[str, Any]:
     if record.paper_type == PaperType.SONSTIGES:
-        return {"finance": Finance()}
+        return {"finance": Finance(amounts=_distinct(column_amounts(doc.text)))}
+    found = (
+        [value for _, value in values.find_amounts(doc.text)]
+        + column_amounts(doc.text)
+        + budget_row_amounts(doc.text)
+    )
+    in_budget = checkbox(_IN_BUDGET, doc.text)
+    if in_budget is None:
+        in_budget = funds_available(doc.text)
+    impact = checkbox(_IMPACT, doc.text)
+    return {"finance": Finance(impact=impact, in_budget=in_budget, amounts=_distinct(found))}
+
+
+def _distinct(found: list[float]) -> list[Amount]:
     amounts: list[Amount] = []
-    for _, value in values.find_amounts(doc.text):
+    for value in found:
         if all(a.value != value for a in amounts):
             amounts.append(Amount(value=value))
-    return {
-        "finance": Finance(
-            impact=checkbox(_IMPACT, doc.text),
-            in_budget=checkbox(_IN_BUDGET, doc.text),
-            amounts=amounts,
-        )
-    }
+    return amounts
 
 
 def checkbox(label: re.Pattern[str], text: str) -> bool | None:
@@ -42,3 +74,38 @@ def checkbox(label: re.Pattern[str], text: str) -> bool | None:
     if no and not yes:
         return False
     return None
+
+
+def funds_available(text: str) -> bool | None:
+    """ "Haushaltsmittel stehen (in voller Höhe) zur Verfügung" -> True; "... nicht ..." -> False;
+    "nur teilweise" or no such statement -> None."""
+    m = _FUNDS_AVAILABLE.search(text)
+    if not m:
+        return None
+    how = m.group("how")
+    if _NOT.search(how):
+        return False
+    return None if _PARTLY.search(how) else True
+
+
+def column_amounts(text: str) -> list[float]:
+    """Numbers in thousands notation on their own lines below a "Betrag €" column header."""
+    found = []
+    for header in _AMOUNT_COLUMN.finditer(text):
+        below = text[header.end() :].split("\n", _COLUMN_ROWS + 1)[1 : _COLUMN_ROWS + 1]
+        for cell in _GROUPED_CELL.finditer("\n".join(below)):
+            value = values.parse_number(cell.group(1))
+            if value:
+                found.append(value)
+    return found
+
+
+def budget_row_amounts(text: str) -> list[float]:
+    """The yearly values of a budget form row: "Transferaufwendungen\\n7.220 7.220"."""
+    found = []
+    for row in _BUDGET_ROW.finditer(text):
+        for number in row.group("values").split():
+            value = values.parse_number(number)
+            if value:
+                found.append(value)
+    return found

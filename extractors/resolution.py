@@ -1,38 +1,357 @@
-"""resolution: the Beschlussvorschlag (or Beschlussantrag / Beschlussempfehlung), item by item."""
+"""resolution: the proposal a council is asked to decide, item by item.
+
+Where it is found, in order:
+- the Beschlussvorschlag section (also Beschlussantrag, Beschlussempfehlung, "Antrag an den
+  Gemeinderat"), or the Beschluss section (a Niederschrift's decision, or the decision text a
+  Vorlage repeats on its last page) where that is clearly the fuller text;
+- in an Antrag without such a section, the text after its lead-in ("Deshalb beantragt die
+  Fraktion:"), or the first paragraph of a combined "Sachverhalt | Begründung" form field.
+
+A letter ("Sehr geehrte Frau Oberbürgermeisterin, ...") counts only from its lead-in on. Page
+headers and footers are dropped, numbered points become items (numbers removed), and a
+proposal split by committee ("Haupt- und Finanzausschuss:" / "Rat:") carries each part's
+committee as the items' organization.
+"""
 
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import dataclass
 from typing import Any
 
-from pipeline.model import PaperType, Parsed, Record, ResolutionItem
+from extractors import vocab
+from pipeline.model import PaperType, Parsed, Record, ResolutionItem, Section
 
-# "1.", "2)", "a)", "- 1." at the start of a line
-_ITEM = re.compile(r"^[ \t]*(?:[-–•][ \t]*)?(?:\d{1,2}[.)]|[a-z]\))[ \t]+", re.M)
+# Papers that ask nothing of the council: questions, invitations, anything that is no paper.
+_NO_RESOLUTION = frozenset({PaperType.ANFRAGE, PaperType.EINLADUNG, PaperType.SONSTIGES})
+_PROPOSAL, _DECISION = "beschlussvorschlag", "beschluss"
+# A later Beschluss section replaces the cover-page proposal only when it says clearly more
+# (the cover's form field is short and may hold an abridged text).
+_FULLER = 1.25
+
+# A page header or footer block: at most this many lines around a page number.
+_FURNITURE_LINES = 4
+_PAGE_NUMBER = re.compile(
+    # "Seite 2", "Seite 2/3", "- Seite 2 von 3 -", "- 2 -", "– 4 –", "-- 1 of 12 --"
+    r"^[ \t]*(?:[-–][ \t]*)?"
+    r"(?:Seite[ \t]+\d+(?:[ \t]*(?:/|von)[ \t]*\d+)?|\d{1,3}(?=[ \t]*[-–])|-- \d+ of \d+ --)"
+    r"[ \t]*(?:[-–][ \t]*)?$",
+    re.I | re.M,
+)
+_RULE_OR_PAGE_NUMBER = re.compile(
+    rf"(?:{_PAGE_NUMBER.pattern}|^[ \t]*[_=–-]{{10,}}[ \t]*$)\n?", re.I | re.M
+)
+# Item numbers at the start of a line: "1.", "2)", "(3)", "a)", also after a dash ("- 1.").
+_ITEM = re.compile(r"^[ \t]*(?:[-–•][ \t]*)?\(?(?P<n>\d{1,2}|[a-h])(?:\.(?!\d)|\))[ \t]+", re.M)
+# Bullets inside an item: "o Einrichtung ...", "• ...", "- ..."; removed, they do not split.
+_BULLET = re.compile(r"^[ \t]*(?:[o•▪●◦➢►*]|[-–](?![ \t]*\d))[ \t]+", re.M)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_SENTENCE_END = re.compile(r"[.!?;“”\"')]\s*$")
+# "Haupt- und Finanzausschuss:", "Rat:", "I. Antrag an den Bauausschuss": a committee's part.
+_ANTRAG_AN = re.compile(
+    r"^[ \t]*(?:[IVX]{1,4}\.[ \t]*)?Antrag an (?:den|die|das)[ \t]+(?P<org>[^\n]+?)[ \t]*$", re.M
+)
+# A line that is only a date: "10. Juli 2009", "24.02.2011".
+_DATE_LINE = re.compile(
+    r"^[ \t]*\d{1,2}\.[ \t]*(?:\d{1,2}\.|[A-ZÄÖÜ][a-zäöü]+)[ \t]*\d{4}[ \t]*\Z", re.M
+)
+_CONJUNCTIONS = frozenset({"und", "oder", "bzw", "sowie", "als", "bis"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    organization: str | None
+    text: str
 
 
 def extract(doc: Parsed, record: Record) -> dict[str, Any]:
-    if record.paper_type == PaperType.SONSTIGES:
+    if record.paper_type in _NO_RESOLUTION:
         return {"resolution": []}
-    section = doc.section("beschlussvorschlag")
-    if section is None:
-        return {"resolution": []}
-    return {"resolution": items(section.text)}
+    text = proposal_text(doc, record.paper_type)
+    return {"resolution": items(text) if text else []}
+
+
+def proposal_text(doc: Parsed, paper_type: PaperType) -> str | None:
+    """The raw text of the proposal (before splitting into items), or None if there is none."""
+    runs = _runs(doc)
+    proposal = _tidy(next((text for label, text in runs if label == _PROPOSAL), None))
+    decision = _tidy(next((text for label, text in runs if label == _DECISION), None))
+    if proposal and decision:
+        fuller = _words(decision) >= _FULLER * _words(proposal)
+        return decision if fuller else proposal
+    if proposal or decision:
+        return proposal or decision
+    if paper_type == PaperType.ANTRAG:
+        return _tidy(
+            _antrag_lead_in(doc) or _proposal_before_reasons(doc) or _combined_form_field(doc)
+        )
+    return None
+
+
+def _tidy(text: str | None) -> str | None:
+    """The proposal proper: no page furniture, no letter around it, no sign-off after it."""
+    if text is None:
+        return None
+    text = drop_page_furniture(text)
+    if _starts_letter(text):
+        text = _lead_in(text) or ""
+    text = _without_sign_off(_until_closing(text))
+    return text if text.strip() else None
+
+
+def _runs(doc: Parsed) -> list[tuple[str, str]]:
+    """(first label, text) for each run of adjacent proposal/decision sections.
+
+    "Beschluss:" followed by the heading "Antrag an den Gemeinderat" is one run: the text runs
+    from the end of the first heading to the end of the last section, sub-headings included.
+    """
+    runs: list[tuple[str, str]] = []
+    run: list[Section] = []
+    for section in [*doc.sections, None]:
+        if section is not None and section.label in (_PROPOSAL, _DECISION):
+            run.append(section)
+            continue
+        if run:
+            start = run[0].end - len(run[0].text)
+            runs.append((run[0].label, doc.text[start : run[-1].end]))
+            run = []
+    return [(label, text) for label, text in runs if text.strip()]
+
+
+def _words(text: str) -> int:
+    """Words of the items, so sub-headings ("Antrag an den Hauptausschuss") do not count."""
+    return sum(len(re.findall(r"\w+", item.text)) for item in items(text))
+
+
+def _without_sign_off(text: str) -> str:
+    """Without a last paragraph that ends in a date alone: a sign-off such as
+    "Hauptamt - Sitzungsdienste -\n10. Juli 2009"."""
+    paragraphs = _BLANK_LINE.split(text.rstrip())
+    if len(paragraphs) > 1 and _DATE_LINE.search(paragraphs[-1]):
+        return "\n\n".join(paragraphs[:-1])
+    return text
+
+
+@functools.cache
+def _phrases(kind: str) -> tuple[str, ...]:
+    return tuple(phrase for k, phrase in vocab.rows("proposal_phrases") if k == kind)
+
+
+def _phrase_pattern(kind: str) -> str:
+    alternatives = sorted(_phrases(kind), key=len, reverse=True)
+    return "|".join(r"[ \t\n]+".join(map(re.escape, p.split())) for p in alternatives)
+
+
+@functools.cache
+def _lead_pattern() -> re.Pattern[str]:
+    # The lead-in runs to the next colon within its paragraph ("den folgenden Antrag zur
+    # Beratung in der Sitzung des Stadtrats am 11.12.2025:").
+    return re.compile(rf"\b(?:{_phrase_pattern('lead')})\b(?:(?!\n[ \t]*\n)[^:]){{0,160}}:", re.I)
+
+
+@functools.cache
+def _closing_pattern() -> re.Pattern[str]:
+    return re.compile(rf"^[ \t]*(?:{_phrase_pattern('closing')})(?!\w)", re.I | re.M)
+
+
+@functools.cache
+def _salutation_pattern() -> re.Pattern[str]:
+    return re.compile(rf"^[ \t]*(?:{_phrase_pattern('salutation')})\b", re.I | re.M)
+
+
+def _starts_letter(text: str) -> bool:
+    """The section opens with a salutation (in its first paragraph)."""
+    first = _BLANK_LINE.split(text.strip(), maxsplit=1)[0]
+    return bool(_salutation_pattern().search(first))
+
+
+def _lead_in(text: str) -> str | None:
+    """What follows the first lead-in ("stellt folgenden Antrag:"), if any."""
+    m = _lead_pattern().search(text)
+    return text[m.end() :] if m else None
+
+
+def _until_closing(text: str) -> str:
+    m = _closing_pattern().search(text)
+    return text[: m.start()] if m else text
+
+
+def _antrag_lead_in(doc: Parsed) -> str | None:
+    """The text from an Antrag's lead-in ("Die CDU-Fraktion beantragt:") to the next heading."""
+    m = _lead_pattern().search(doc.text)
+    if not m:
+        return None
+    end = min((s.start for s in doc.sections if s.start >= m.end()), default=len(doc.text))
+    return doc.text[m.end() : end]
+
+
+def _proposal_before_reasons(doc: Parsed) -> str | None:
+    """In an Antrag the proposal precedes its reasons: the numbered points (1., 2., ...) before
+    the Begründung heading, with a lead sentence ("Der Gemeinderat möge beschließen,") before
+    them; else the last paragraph before it, if it asks something ("Der Gemeinderat beauftragt
+    die Verwaltung, ...")."""
+    reasons = doc.section("begruendung")
+    if reasons is None:
+        return None
+    before = drop_page_furniture(doc.text[: reasons.start])
+    starts = _numbered_starts(before)
+    paragraphs = [m for m in re.finditer(r"(?:[^\n]*\S[^\n]*\n?)+", before)]
+    if len(starts) >= 2:  # a lone "1." may be anything
+        lead = [p for p in paragraphs if p.end() <= starts[0]][-1:]
+        if lead and _asks(lead[0].group()) and lead[0].group().rstrip().endswith((",", ":")):
+            return before[lead[0].start() : _paragraph_end(before, starts[-1])]
+        return before[starts[0] : _paragraph_end(before, starts[-1])]
+    if paragraphs and _asks(paragraphs[-1].group()):
+        return paragraphs[-1].group()
+    return None
+
+
+def _paragraph_end(text: str, offset: int) -> int:
+    blank = _BLANK_LINE.search(text, offset)
+    return blank.start() if blank else len(text)
+
+
+@functools.cache
+def _asking_pattern() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_phrase_pattern('ask')})\b", re.I)
+
+
+def _asks(paragraph: str) -> bool:
+    """A finished sentence that asks something of the council or the administration."""
+    joined = join_lines(paragraph)
+    return bool(_asking_pattern().search(joined)) and bool(re.search(r"[.,:]$", joined))
+
+
+def _combined_form_field(doc: Parsed) -> str | None:
+    """The first paragraph of an Antrag form's "Sachverhalt | Begründung" field: the proposal."""
+    for section in doc.sections_labelled("begruendung"):
+        if re.search(r"Sachverhalt\W+(?:und\W+)?Begründung", section.heading, re.I):
+            paragraphs = [
+                p for p in _BLANK_LINE.split(drop_page_furniture(section.text)) if p.strip()
+            ]
+            if len(paragraphs) >= 2:  # the reasons follow; a lone paragraph may be anything
+                return paragraphs[0]
+    return None
+
+
+def drop_page_furniture(text: str) -> str:
+    """Without page headers and footers: a short block (between blank lines) with a page
+    number goes whole; elsewhere page-number lines and ruled lines ("_____") go."""
+    blocks = re.split(r"(\n[ \t]*\n)", text)
+    kept = []
+    for block in blocks:
+        lines = [line for line in block.splitlines() if line.strip()]
+        if 0 < len(lines) <= _FURNITURE_LINES and any(_PAGE_NUMBER.match(line) for line in lines):
+            kept.append("\n")
+            continue
+        kept.append(_RULE_OR_PAGE_NUMBER.sub("", block))
+    return "".join(kept)
 
 
 def items(text: str) -> list[ResolutionItem]:
-    """Split on item numbers; otherwise on blank lines. Lines within an item are joined."""
-    text = text.strip()
-    if not text:
-        return []
-    starts = [m.start() for m in _ITEM.finditer(text)]
-    if starts:
-        chunks = [text[a:b] for a, b in zip(starts, starts[1:] + [len(text)], strict=True)]
-        chunks = [_ITEM.sub("", c, count=1) for c in chunks]
+    """The items of a proposal, with each committee's part labelled where it is split so."""
+    parts = _committee_parts(text)
+    named = len([p for p in parts if p.organization]) >= 2
+    return [
+        ResolutionItem(text=item, organization=part.organization if named else None)
+        for part in parts
+        for item in _split_items(part.text)
+    ]
+
+
+def _committee_parts(text: str) -> list[_Part]:
+    """Split at lines naming the committee a part is addressed to."""
+    markers = [(m.start(), m.end(), m.group("org")) for m in _ANTRAG_AN.finditer(text)]
+    markers += [(m.start(), m.end(), m.group("org")) for m in _committee_heading().finditer(text)]
+    markers.sort()
+    if not markers:
+        return [_Part(None, text)]
+    parts = [_Part(None, text[: markers[0][0]])]
+    for index, (_, end, org) in enumerate(markers):
+        stop = markers[index + 1][0] if index + 1 < len(markers) else len(text)
+        parts.append(_Part(_organization(org), text[end:stop]))
+    return [p for p in parts if p.text.strip()]
+
+
+@functools.cache
+def _committee_heading() -> re.Pattern[str]:
+    # A line that is only a committee's name and a colon ("Haupt- und Finanzausschuss:"),
+    # first in the text or after a blank line or a finished sentence: "... beschließt nach
+    # Vorberatung im Ausschuss für X und im\nHauptausschuss:" is one sentence, no heading.
+    endings = "|".join(re.escape(w) for w in vocab.words("committee_words"))
+    return re.compile(
+        rf"(?:\A|(?<=\n)[ \t]*\n|(?<=[.:!?])[ \t]*\n)"
+        rf"[ \t]*(?P<org>(?=[A-ZÄÖÜ])[\w .,-]{{0,60}}?(?:{endings})):[ \t]*$",
+        re.M,
+    )
+
+
+def _organization(name: str) -> str:
+    """ "Gemeinderat - nach Vorberatung im Hauptausschuss" -> "Gemeinderat"."""
+    return re.split(r"[ \t]+[-–/][ \t]+", name.strip(), maxsplit=1)[0].strip(" :")
+
+
+def _split_items(text: str) -> list[str]:
+    """Numbered points become items; without numbers, paragraphs do."""
+    numbered = _numbered_starts(text)
+    if numbered:
+        chunks = [text[a:b] for a, b in zip(numbered, [*numbered[1:], len(text)], strict=True)]
+        chunks = [_ITEM.sub("", chunk, count=1) for chunk in chunks]
+        preamble = join_lines(text[: numbered[0]])
+        if preamble and not _SENTENCE_END.search(preamble) and not preamble.endswith(":"):
+            # "Die Stadtverwaltung wird beauftragt, / 1. eine ... zu erstellen" is one sentence.
+            chunks[0] = preamble + " " + chunks[0]
+        elif preamble:
+            chunks.insert(0, preamble)
     else:
-        chunks = re.split(r"\n[ \t]*\n", text)
-    return [ResolutionItem(text=joined) for c in chunks if (joined := join_lines(c))]
+        chunks = _paragraphs(text)
+    return [joined for chunk in chunks if (joined := join_lines(_BULLET.sub("", chunk)))]
+
+
+def _numbered_starts(text: str) -> list[int]:
+    """Offsets of item numbers that count up from 1 (or a): "1." "2." "3."; others are prose."""
+    starts: list[int] = []
+    expected, digits = 1, None
+    for m in _ITEM.finditer(text):
+        n = m.group("n")
+        value = int(n) if n.isdigit() else ord(n) - ord("a") + 1
+        # Sub-points of the other kind ("1." with "a)" inside) stay within their item.
+        if value == expected and digits in (None, n.isdigit()):
+            starts.append(m.start())
+            expected, digits = value + 1, n.isdigit()
+    return starts
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Paragraphs; one that ends without a full stop ("... folgendem Inhalt eingefügt:") runs on."""
+    chunks: list[str] = []
+    carry = ""
+    for paragraph in _BLANK_LINE.split(text):
+        if not paragraph.strip():
+            continue
+        paragraph = carry + "\n" + paragraph if carry else paragraph
+        if _SENTENCE_END.search(join_lines(_BULLET.sub("", paragraph))):
+            chunks.append(paragraph)
+            carry = ""
+        else:
+            carry = paragraph
+    if carry:
+        chunks.append(carry)
+    return chunks
 
 
 def join_lines(text: str) -> str:
+    """One line: a hyphen at a line end joins the word ("Rheinstetten-\\nForchheim" keeps it,
+    "Haupt- und" keeps its space), other line breaks become single spaces."""
+
+    def hyphen(m: re.Match[str]) -> str:
+        word = m.group(1)
+        if word.lower() in _CONJUNCTIONS:
+            return "- " + word
+        return ("-" if word[0].isupper() else "") + word
+
+    text = re.sub(r"(?<=\w)-[ \t]*\n\s*(\w+)", hyphen, text.strip())
+    # A line break moved by hyphen repair can leave the full stop alone on the next line.
+    text = re.sub(r"\s*\n\s*(?=[.,;:!?])", "", text)
     return re.sub(r"\s+", " ", text).strip()

@@ -10,10 +10,13 @@ import functools
 import re
 
 MONTHS = (
-    "Januar|Jänner|Februar|März|Maerz|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"
+    "Januar|Jänner|Februar|März|Maerz|April|Mai|Juni|Juli|"
+    "August|September|Oktober|November|Dezember"
 )
 # 05.12.2019, 5.12.19 (not part of a longer number such as a product "1.11.01.40")
-NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2}|\d{2})(?![\d])(?!\.\d)")
+NUMERIC_DATE = re.compile(
+    r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2}|\d{2})(?![\d])(?!\.\d)"
+)
 # 28. März 2025, 1. Januar 2011
 WORD_DATE = re.compile(rf"(?<!\d)(\d{{1,2}})\.\s*({MONTHS})\s+((?:19|20)\d{{2}})\b", re.IGNORECASE)
 
@@ -66,25 +69,61 @@ def parse_date(text: str) -> dt.date | None:
 # --- money ---------------------------------------------------------------------------------
 
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+(?:,\d{1,2})?"
+# A number in thousands notation ("25.920", "1.500.000"): in a money context, an amount.
+_GROUPED = r"\d{1,3}(?:\.\d{3})+(?:,\d{2})?"
 _SCALE = r"(?P<scale>Mio\.?|Millionen|Million|Mrd\.?|Milliarden|Milliarde|Tsd\.?|Tausend|T)"
 _CURRENCY = r"(?P<cur>€|EUR\b|Euro\b)"
+# Number and currency may be set apart by spaces or a tab ("109.740.000 \t€").
 AMOUNT = re.compile(
-    rf"(?<![\d.,])(?P<num>{_NUMBER})(?![\d])\s?(?:{_SCALE}\s?)?{_CURRENCY}",
+    rf"(?<![\d.,])(?P<num>{_NUMBER})(?![\d])[ \t]{{0,3}}(?:{_SCALE}[ \t]?)?{_CURRENCY}",
 )
-AMOUNT_PREFIX = re.compile(rf"(?:€|EUR|Euro)\s?(?P<num>{_NUMBER})(?![\d.,]\d)(?:\s?{_SCALE}\b)?")
-_SCALES = {"mio": 1e6, "million": 1e6, "millionen": 1e6, "mrd": 1e9, "milliarde": 1e9,
-           "milliarden": 1e9, "tsd": 1e3, "tausend": 1e3, "t": 1e3}
+AMOUNT_PREFIX = re.compile(
+    rf"(?:€|EUR|Euro)[ \t]?(?P<num>{_NUMBER})(?![\d.,]\d)(?:[ \t]?{_SCALE}\b)?"
+)
+# "zwischen 2.000 und 3.000 €", "3 bis 5 Mio. Euro": the first number shares the second's
+# scale and currency. Not a year ("1,6 Mio. € in 2019 bzw. 1,6 Mio. €"), no dash
+# ("im Jahr 2021 – 3.000 €").
+_RANGE_START = re.compile(
+    rf"(?<![\d.,])(?!(?:19|20)\d\d\b)(?P<first>{_NUMBER})(?![\d.,]?\d)"
+    rf"[ \t]*(?:und|bis|oder|bzw\.)[ \t]*"
+    rf"(?={AMOUNT.pattern})"
+)
+# "von 25.550 € im Jahr 2026 und 25.920 im Jahr 2027": a thousands-notation number joined by
+# "und"/"bzw."/"oder" to an amount shortly before it, with no other number between but a year.
+_COORDINATED = re.compile(
+    rf"(?:€|EUR\b|Euro\b)(?:(?!(?<![\d.,])(?!(?:19|20)\d\d\b)\d)[^\n.;:€]){{0,30}}?"
+    rf"\b(?:und|oder|bzw\.|sowie)[ \t]+(?P<num>{_GROUPED})(?![\d.,]?\d)(?![ \t]*(?:%|Prozent))"
+)
+_SCALES = {
+    "mio": 1e6,
+    "million": 1e6,
+    "millionen": 1e6,
+    "mrd": 1e9,
+    "milliarde": 1e9,
+    "milliarden": 1e9,
+    "tsd": 1e3,
+    "tausend": 1e3,
+    "t": 1e3,
+}
 
 
 def parse_number(text: str) -> float | None:
-    """German number notation: "2.000,00" -> 2000.0, "3,5" -> 3.5."""
+    """German number notation: "2.000,00" -> 2000.0, "3,5" -> 3.5; None if it is not one."""
     text = text.strip()
     if not re.fullmatch(_NUMBER, text):
         return None
     return float(text.replace(".", "").replace(",", "."))
 
 
+def format_number(value: float) -> str:
+    """German thousands notation with cents where there are any: 2000.5 -> "2.000,50"."""
+    whole, cents = divmod(round(value * 100), 100)
+    text = f"{whole:,}".replace(",", ".")
+    return f"{text},{cents:02d}" if cents else text
+
+
 def amount_value(number: str, scale: str | None) -> float | None:
+    """The value of a printed amount in EUR: ("3,5", "Mio.") -> 3500000.0; None if unreadable."""
     value = parse_number(number)
     if value is None:
         return None
@@ -94,11 +133,15 @@ def amount_value(number: str, scale: str | None) -> float | None:
 
 
 def find_amounts(text: str) -> list[tuple[int, float]]:
-    """(offset, value in EUR) for every money amount in `text`."""
+    """(offset, value in EUR) for every money amount in `text`, in order of appearance."""
     found = []
     for pattern in (AMOUNT, AMOUNT_PREFIX):
         for m in pattern.finditer(text):
-            value = amount_value(m.group("num"), m.group("scale"))
-            if value is not None and value > 0:
-                found.append((m.start(), value))
-    return sorted(found)
+            found.append((m.start("num"), amount_value(m.group("num"), m.group("scale"))))
+    for m in _RANGE_START.finditer(text):
+        # Without a scale only a thousands-notation number is taken ("Anlage 3 und 2.000 €").
+        if m.group("scale") or re.fullmatch(_GROUPED, m.group("first")):
+            found.append((m.start("first"), amount_value(m.group("first"), m.group("scale"))))
+    for m in _COORDINATED.finditer(text):
+        found.append((m.start("num"), amount_value(m.group("num"), None)))
+    return sorted((offset, value) for offset, value in set(found) if value)

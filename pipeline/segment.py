@@ -19,9 +19,11 @@ LABELS = (
     "beratungsfolge",
     "betreff",
     "beschlussvorschlag",
+    "beschluss",
     "begruendung",
     "finanzen",
     "anlagen",
+    "abstimmung",
 )
 # A heading line with nothing after its label is at most this long (a form line, not prose).
 _MAX_BARE_HEADING = 60
@@ -30,16 +32,18 @@ _MAX_BARE_HEADING = 60
 @functools.cache
 def _heading_pattern() -> re.Pattern[str]:
     entries = sorted(vocab.rows("sections"), key=lambda row: -len(row[1]))
-    alternatives = []
+    alternatives: list[str] = []
     space = r"[ \t]+"
     for label, phrase in entries:
         if label not in LABELS:
             raise ValueError(f"sections.tsv: unknown label {label!r}")
         words = [re.escape(w) for w in phrase.split()]
         alternatives.append(f"(?P<{label}_{len(alternatives)}>{space.join(words)})")
-    # Optional enumeration ("1.", "II.", "A)") before the heading; a colon or end of line after.
+    # Optional enumeration ("1.", "II.", "A)") or form bullet (Word's private-use symbol
+    # glyphs, "•", "■") before the heading; a colon or end of line after.
     return re.compile(
-        r"^[ \t]*(?:(?:\d{1,2}|[IVX]{1,4}|[A-H])[.)][ \t]*)?(?:" + "|".join(alternatives) + r")"
+        r"^[ \t]*(?:(?:\d{1,2}|[IVX]{1,4}|[A-H])[.)][ \t]*|[\ue000-\uf8ff•▪■►➢][ \t]*)?"
+        r"(?:" + "|".join(alternatives) + r")"
         r"[ \t]*(?::[ \t]*(?P<rest>.*)|(?P<tail>[^\n]*))$",
         re.IGNORECASE | re.MULTILINE,
     )
@@ -55,7 +59,8 @@ def find_headings(text: str) -> list[tuple[str, int, int, str]]:
             # No colon: the line must be the heading alone (or with a trailing page marker).
             if tail and not _is_heading_tail(tail):
                 continue
-            if len(match.group(0).strip()) > _MAX_BARE_HEADING:
+            # Flattened forms pad with spaces: "Finanzielle Auswirkungen      nein      ja".
+            if len(" ".join(match.group(0).split())) > _MAX_BARE_HEADING:
                 continue
             end = match.end()
         else:
@@ -64,9 +69,19 @@ def find_headings(text: str) -> list[tuple[str, int, int, str]]:
     return found
 
 
+# What may follow a bare heading on its line: a page marker ("Seite 2"), a bracketed or
+# slashed note ("(öffentlich)", "/ Ausschuss"), dashes, or a form's flattened check boxes
+# ("Finanzielle Auswirkungen  nein  ja", "⊠ ja ☐ nein"). Not a full stop: "...gemäß der
+# beigefügten\nAnlage." ends a sentence, it is no heading.
+_HEADING_TAIL = re.compile(
+    r"Seite\s+\d+|\(.{0,30}\)|/.{0,30}|[-–:]+|(?:[☐☒⊠✓✔xX]?[ \t]*(?:ja|nein)\b[ \t]*){1,2}",
+    re.IGNORECASE,
+)
+
+
 def _is_heading_tail(tail: str) -> bool:
-    """Text after a bare heading that still leaves it a heading: "Seite 2", "(öffentlich)"."""
-    return bool(re.fullmatch(r"(?:Seite\s+\d+|\(.{0,30}\)|/.{0,30}|[-–:.]+)", tail))
+    """Text after a bare heading that still leaves it a heading."""
+    return bool(_HEADING_TAIL.fullmatch(tail))
 
 
 def segment(text: str) -> list[Section]:
