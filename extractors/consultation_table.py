@@ -1,0 +1,235 @@
+"""The Beratungsfolge table: where it is, and its rows as consultations.
+
+The table starts at a "Beratungsfolge" heading or at a column header such as
+"Gremium Termin TOP ö nö Ergebnis" or "Gremium<TAB>Sitzungsdatum<TAB>Beschlussstatus", and
+runs while lines look like table rows: a committee or a date at the start, a cell value
+(TOP number, mark, result, role), a wrapped committee name, column headings, or blanks.
+
+Rows come in the forms text extraction leaves them in:
+- one row per line, cells split by TAB (layout-aware PDF text, the corpus .txt files);
+- one row per line, cells split by spaces ("Hauptausschuss 12.07.2022 25  x vorberaten");
+- de-interleaved: each cell on a line of its own, a wrapped name over two lines
+  ("Ausschuss für Umwelt und" / "Gesundheit" / "07.05.2015" / "10");
+- the date before the committee (ALLRIS: "01.12.2025" / "Kulturausschuss (Entscheidung)").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+from extractors import committees, values, vocab
+from pipeline.model import Consultation
+
+_START = re.compile(
+    r"^[ \t]*(?:Beratungs(?:reihen)?folge\b"
+    r"|Gremi(?:um|en)\b(?![ \t]*:)[^\n]{0,20}?\b(?:Termin|Sitzungsdatum|Datum|Sitzung)\b)",
+    re.M,
+)
+# Words of column headings ("Gremium Termin TOP ö nö Ergebnis", "Geplante Sitzungstermine").
+_HEADING_WORDS = frozenset(
+    {
+        *("gremium", "gremien", "termin", "termine", "top", "ö", "nö", "n", "/", "ergebnis"),
+        *("zuständigkeit", "sitzung", "am", "dieser", "vorlage", "sitzungsdatum", "datum"),
+        *("beschlussstatus", "beratungsstatus", "status", "geplante", "sitzungstermine"),
+        *("öffentlichkeitsstatus", "beratungsfolge", "beratungsreihenfolge"),
+    }
+)
+# A line this short is a cell value of its own ("x", "3", "vorberaten", "öffentlich").
+_CELL_WORDS, _CELL_CHARS = 3, 30
+# The longest table, in lines; beyond this the block is not a table any more.
+_MAX_LINES = 60
+_MARKS = frozenset("xX☒⊠✓✔")
+_PUBLIC_WORD = re.compile(
+    r"(?<!\w)(?P<not>nicht[ -]?öffentlich|nichtöffentlich|NÖ|nö|N)(?!\w)"
+    r"|(?<!\w)(?:öffentlich|Ö|ö)(?!\w)"
+)
+_PARENTHESIS = re.compile(r"\s*\((?P<inner>[^)\n]{2,60})\)")
+_CONTINUES = re.compile(r"(?:\b(?:und|für|des|der|sowie)|,|-|\b[a-zäöüß]\w*)\s*$")
+_CONTINUATION = re.compile(r"^\s*(?:(?:und|sowie)\s+)?[A-Za-zÄÖÜäöüß][\w-]*(?:\s+[\w-]+){0,4}\s*$")
+
+
+@functools.cache
+def _roles() -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(w) for w in vocab.words("consultation_roles"))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.I)
+
+
+@dataclass
+class _Row:
+    organization: str
+    date: dt.date | None = None
+    role: str | None = None
+    public: bool | None = None
+    open_name: bool = False  # the name may continue on the next line
+
+
+def find(text: str) -> list[Consultation]:
+    """The consultations of every Beratungsfolge table in `text`, in order, without repeats."""
+    found: list[Consultation] = []
+    seen: set[tuple[str, dt.date | None]] = set()
+    for lines in blocks(text):
+        for row in parse(lines):
+            key = (row.organization.casefold(), row.date)
+            if key not in seen:
+                seen.add(key)
+                found.append(row)
+    return found
+
+
+def blocks(text: str) -> list[list[str]]:
+    """The lines of each Beratungsfolge table, heading line first."""
+    lines = text.splitlines()
+    starts = {text.count("\n", 0, m.start()) for m in _START.finditer(text)}
+    found = []
+    index = 0
+    while index < len(lines):
+        if index not in starts:
+            index += 1
+            continue
+        block = [lines[index]]
+        index += 1
+        while index < len(lines) and len(block) < _MAX_LINES and index not in starts:
+            if not _in_table(lines[index], block):
+                break
+            block.append(lines[index])
+            index += 1
+        found.append(block)
+    return found
+
+
+def _in_table(line: str, block: list[str]) -> bool:
+    stripped = line.strip()
+    if not stripped:
+        return True
+    if "\t" in stripped:
+        return True
+    if stripped.endswith(":"):
+        return False  # a label ("Gemeinderat:", "Beschlussvorschlag:") starts the next part
+    words = stripped.split()
+    if all(w.lower() in _HEADING_WORDS for w in words):
+        return True
+    if len(words) <= _CELL_WORDS and len(stripped) <= _CELL_CHARS:
+        return True
+    names = committees.find(stripped)
+    if names and names[0].start == 0:
+        return True
+    dates = values.find_dates(stripped)
+    if dates and dates[0][0] == 0:
+        return True
+    previous = next((b for b in reversed(block) if b.strip()), "")
+    return bool(
+        committees.find(previous) and _CONTINUES.search(previous) and _CONTINUATION.match(stripped)
+    )
+
+
+def parse(lines: list[str]) -> list[Consultation]:
+    """The rows of one table block (see the module docstring for the forms it reads)."""
+    mark_columns = _mark_columns(lines)
+    dates_first = _dates_first(lines)
+    rows: list[_Row] = []
+    pending: dt.date | None = None
+    previous = ""
+    for line in lines:
+        names = committees.find(line)
+        dates = values.find_dates(line)
+        if mark_columns and rows and rows[-1].public is None and _first_mark(previous, line):
+            rows[-1].public = True
+        previous = line
+        if not names and rows and rows[-1].open_name and _CONTINUATION.match(line):
+            rows[-1].organization = f"{rows[-1].organization} {line.strip()}"
+            rows[-1].open_name = bool(_CONTINUES.search(line))
+            continue
+        if rows:
+            rows[-1].open_name = False
+        line_rows: list[tuple[int, _Row]] = []
+        for name in names:
+            row = _Row(committees.clean(name.text))
+            row.open_name = name.end >= len(line.rstrip()) and bool(_CONTINUES.search(name.text))
+            inner = _PARENTHESIS.match(line, name.end)
+            if inner and _roles().match(inner.group("inner")):
+                row.role = inner.group("inner").strip()
+            if dates_first and pending is not None:
+                row.date, pending = pending, None
+            rows.append(row)
+            line_rows.append((name.end, row))
+        for offset, date in dates:
+            owner = next((r for end, r in reversed(line_rows) if end <= offset), None)
+            if owner is None and not dates_first:
+                owner = next((r for r in rows if r.date is None), None)
+            if owner is not None and owner.date is None:
+                owner.date = date
+            elif owner is None and pending is None:
+                pending = date
+        if not rows or not line.strip():
+            continue
+        row = rows[-1]
+        tail = line[line_rows[-1][0] :] if line_rows else line
+        if row.role is None:
+            row.role = _role(tail, named=bool(line_rows), dated=bool(dates))
+        if row.public is None:
+            row.public = _public(tail, dates, mark_columns, line)
+    return [Consultation(r.organization, r.date, r.role, r.public) for r in rows]
+
+
+def _role(tail: str, *, named: bool, dated: bool) -> str | None:
+    """A role word in the row's own line, or a line (or cell) that is a role alone; a line
+    after the table ("Information (Kurzfassung)") must not lend the last row its role."""
+    if named or dated:
+        found = _roles().search(tail)
+        return found.group(0) if found else None
+    for cell in re.split(r"\t|\s{2,}", tail.strip()):
+        if _roles().fullmatch(cell.strip()):
+            return cell.strip()
+    return None
+
+
+def _first_mark(row_line: str, line: str) -> bool:
+    """A mark alone on the line right after a row that ends with its TOP number: pdftotext
+    put the cells one per line, and the first cell after the TOP is the ö column."""
+    cells = row_line.split()
+    return (
+        line.strip() in _MARKS
+        and len(cells) >= 2
+        and bool(values.find_dates(cells[-2]))
+        and cells[-1][:1].isdigit()
+    )
+
+
+def _dates_first(lines: list[str]) -> bool:
+    """True when the block gives each date before its committee (ALLRIS)."""
+    for line in lines:
+        names = committees.find(line)
+        dates = values.find_dates(line)
+        if names or dates:
+            return bool(dates) and (not names or dates[0][0] < names[0].start)
+    return False
+
+
+def _mark_columns(lines: list[str]) -> bool:
+    """True when the column headings have an "ö nö" (or "Ö / N") pair of mark columns."""
+    heading = " ".join(line.strip() for line in lines[:6])
+    return bool(re.search(r"(?<!\w)ö\s+nö(?!\w)|(?<!\w)Ö\s*/\s*N(?!\w)", heading))
+
+
+def _public(
+    tail: str, dates: list[tuple[int, dt.date]], mark_columns: bool, line: str
+) -> bool | None:
+    """öffentlich / nicht öffentlich of one row, from a word or from a mark in the ö/nö columns."""
+    word = _PUBLIC_WORD.search(tail)
+    if word:
+        return word.group("not") is None
+    if not (mark_columns and dates):
+        return None
+    # After the date the cells are split by single spaces: TOP, ö, nö ("25  x" = mark in nö).
+    after = line[dates[-1][0] :].split(" ", 1)
+    if len(after) < 2:
+        return None
+    cells = after[1].rstrip().split(" ")
+    public = len(cells) > 1 and cells[1] in _MARKS
+    private = len(cells) > 2 and cells[2] in _MARKS and cells[1] == ""
+    if public == private:
+        return None
+    return public
