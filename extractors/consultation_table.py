@@ -39,6 +39,8 @@ _HEADING_WORDS = frozenset(
 )
 # A line this short is a cell value of its own ("x", "3", "vorberaten", "öffentlich").
 _CELL_WORDS, _CELL_CHARS = 3, 30
+# A wrapped cell line of at most this many words, followed within this many lines by a row.
+_WRAPPED_WORDS, _LOOKAHEAD = 6, 2
 # The longest table, in lines; beyond this the block is not a table any more.
 _MAX_LINES = 60
 _MARKS = frozenset("xX☒⊠✓✔")
@@ -92,7 +94,7 @@ def blocks(text: str) -> list[list[str]]:
         block = [lines[index]]
         index += 1
         while index < len(lines) and len(block) < _MAX_LINES and index not in starts:
-            if not _in_table(lines[index], block):
+            if not _in_table(lines[index], block, lines[index + 1 : index + 1 + _LOOKAHEAD]):
                 break
             block.append(lines[index])
             index += 1
@@ -100,7 +102,8 @@ def blocks(text: str) -> list[list[str]]:
     return found
 
 
-def _in_table(line: str, block: list[str]) -> bool:
+def _in_table(line: str, block: list[str], following: list[str]) -> bool:
+    """Whether `line` still belongs to the table whose lines so far are `block`."""
     stripped = line.strip()
     if not stripped:
         return True
@@ -113,16 +116,27 @@ def _in_table(line: str, block: list[str]) -> bool:
         return True
     if len(words) <= _CELL_WORDS and len(stripped) <= _CELL_CHARS:
         return True
-    names = committees.find(stripped)
-    if names and names[0].start == 0:
-        return True
-    dates = values.find_dates(stripped)
-    if dates and dates[0][0] == 0:
+    if _starts_row(stripped):
         return True
     previous = next((b for b in reversed(block) if b.strip()), "")
-    return bool(
-        committees.find(previous) and _CONTINUES.search(previous) and _CONTINUATION.match(stripped)
+    if committees.find(previous) and _CONTINUES.search(previous) and _CONTINUATION.match(stripped):
+        return True
+    # A wrapped first cell ("AG „Regionale Schulentwicklung Stadt" / "Karlsruhe“" /
+    # "02.06.2025 1 N Vorberatung"): a short phrase shortly followed by a row.
+    return (
+        len(words) <= _WRAPPED_WORDS
+        and not stripped.endswith(".")
+        and any(_starts_row(f.strip()) for f in following if f.strip())
     )
+
+
+def _starts_row(line: str) -> bool:
+    """A line that begins with a committee name or a date."""
+    names = committees.find(line)
+    if names and names[0].start == 0:
+        return True
+    dates = values.find_dates(line)
+    return bool(dates and dates[0][0] == 0)
 
 
 def parse(lines: list[str]) -> list[Consultation]:
@@ -147,7 +161,10 @@ def parse(lines: list[str]) -> list[Consultation]:
         line_rows: list[tuple[int, _Row]] = []
         for name in names:
             row = _Row(committees.clean(name.text))
-            row.open_name = name.end >= len(line.rstrip()) and bool(_CONTINUES.search(name.text))
+            rest = line[name.end :].strip()
+            row.open_name = rest in ("", ",") and bool(_CONTINUES.search(name.text + rest))
+            if row.open_name:
+                row.organization += rest  # "Ausschuss für Planung," / "Bauwesen und Umwelt"
             inner = _PARENTHESIS.match(line, name.end)
             if inner and _roles().match(inner.group("inner")):
                 row.role = inner.group("inner").strip()
@@ -199,13 +216,19 @@ def _first_mark(row_line: str, line: str) -> bool:
 
 
 def _dates_first(lines: list[str]) -> bool:
-    """True when the block gives each date before its committee (ALLRIS)."""
-    for line in lines:
+    """True when the block gives each date on a line of its own before its committee (ALLRIS):
+    no line has a committee followed by a date, and the first date comes before the first name."""
+    first_name = first_date = None
+    for number, line in enumerate(lines):
         names = committees.find(line)
         dates = values.find_dates(line)
-        if names or dates:
-            return bool(dates) and (not names or dates[0][0] < names[0].start)
-    return False
+        if names and dates and dates[-1][0] > names[0].start:
+            return False
+        if names and first_name is None:
+            first_name = number
+        if dates and first_date is None:
+            first_date = number
+    return first_date is not None and (first_name is None or first_date < first_name)
 
 
 def _mark_columns(lines: list[str]) -> bool:

@@ -179,3 +179,33 @@ def test_roles_are_read_as_printed(role: str) -> None:
     assert consultation_table.find(table) == [
         Consultation("Kreistag", dt.date(2021, 6, 22), role, True)
     ]
+
+
+def test_committee_cell_wrapped_after_a_comma() -> None:
+    # "OR Durlach - Ausschuss für Planung," / "Bauwesen und Umwelt" / "17.06.2024 2 N Vorberatung"
+    assert _rows(KARLSRUHE / "karlsruhe-2024-0153.txt")[0] == (
+        "Ausschuss für Planung, Bauwesen und Umwelt",
+        dt.date(2024, 6, 17),
+        "Vorberatung",
+        False,
+    )
+
+
+def test_public_status_and_role_as_words() -> None:
+    # "08.11.2023 nicht öffentlich Vorberatung" / "Gemeinderat 28.11.2023 öffentlich Entscheidung"
+    rows = _rows(KARLSRUHE / "karlsruhe-2023-0878.txt")
+    assert [(r[1], r[2], r[3]) for r in rows] == [
+        (dt.date(2023, 11, 8), "Vorberatung", False),
+        (dt.date(2023, 11, 28), "Entscheidung", True),
+    ]
+    assert rows[1][0] == "Gemeinderat"
+
+
+def test_table_goes_on_past_a_wrapped_first_cell_that_is_no_committee() -> None:
+    # 'AG „Regionale Schulentwicklung Stadt' / 'Karlsruhe“' / '02.06.2025 1 N Vorberatung'
+    assert [(r[0], r[2]) for r in _rows(KARLSRUHE / "karlsruhe-2025-0344.txt")] == [
+        ("Schulausschuss", "Vorberatung"),
+        ("Ortschaftsrat Neureut", "Anhörung"),
+        ("Haupt- und Finanzausschuss", "Vorberatung"),
+        ("Gemeinderat", "Entscheidung"),
+    ]
