@@ -50,7 +50,11 @@ _PUBLIC_WORD = re.compile(
 )
 _PARENTHESIS = re.compile(r"\s*\((?P<inner>[^)\n]{2,60})\)")
 _CONTINUES = re.compile(r"(?:\b(?:und|für|des|der|sowie)|,|-|\b[a-zäöüß]\w*)\s*$")
-_CONTINUATION = re.compile(r"^\s*(?:(?:und|sowie)\s+)?[A-Za-zÄÖÜäöüß][\w-]*(?:\s+[\w-]+){0,4}\s*$")
+_CONTINUATION = re.compile(
+    r"^\s*(?:(?:und|sowie)\s+)?[A-Za-zÄÖÜäöüß][\w/-]*(?:\s+[\w/-]+){0,4}\s*$"
+)
+# "Kulturausschuss und" / "Integrationsausschuss" / "19.10.2023": a joint session.
+_JOINT = re.compile(r"^\s*(?:und|sowie|,)\s*$")
 
 
 @functools.cache
@@ -66,6 +70,7 @@ class _Row:
     role: str | None = None
     public: bool | None = None
     open_name: bool = False  # the name may continue on the next line
+    joined: bool = False  # sits jointly with the next row's committee (same session)
 
 
 def find(text: str) -> list[Consultation]:
@@ -149,10 +154,12 @@ def parse(lines: list[str]) -> list[Consultation]:
     for line in lines:
         names = committees.find(line)
         dates = values.find_dates(line)
-        if mark_columns and rows and rows[-1].public is None and _first_mark(previous, line):
-            rows[-1].public = True
+        if mark_columns and rows and rows[-1].public is None and _mark_after_row(previous, line):
+            rows[-1].public = not line[:1].isspace()
         previous = line
-        if not names and rows and rows[-1].open_name and _CONTINUATION.match(line):
+        # A name cut after "und"/"für"/"," goes on, even where the rest looks like a name of
+        # its own ("Ausschuss für Umwelt und" / "Gesundheit/Naturschutzbeirat").
+        if rows and rows[-1].open_name and not dates and _CONTINUATION.match(line):
             rows[-1].organization = f"{rows[-1].organization} {line.strip()}"
             rows[-1].open_name = bool(_CONTINUES.search(line))
             continue
@@ -165,6 +172,7 @@ def parse(lines: list[str]) -> list[Consultation]:
             row.open_name = rest in ("", ",") and bool(_CONTINUES.search(name.text + rest))
             if row.open_name:
                 row.organization += rest  # "Ausschuss für Planung," / "Bauwesen und Umwelt"
+            row.joined = bool(_JOINT.match(rest))
             inner = _PARENTHESIS.match(line, name.end)
             if inner and _roles().match(inner.group("inner")):
                 row.role = inner.group("inner").strip()
@@ -178,6 +186,7 @@ def parse(lines: list[str]) -> list[Consultation]:
                 owner = next((r for r in rows if r.date is None), None)
             if owner is not None and owner.date is None:
                 owner.date = date
+                _date_joint_rows(rows, owner)
             elif owner is None and pending is None:
                 pending = date
         if not rows or not line.strip():
@@ -189,6 +198,14 @@ def parse(lines: list[str]) -> list[Consultation]:
         if row.public is None:
             row.public = _public(tail, dates, mark_columns, line)
     return [Consultation(r.organization, r.date, r.role, r.public) for r in rows]
+
+
+def _date_joint_rows(rows: list[_Row], owner: _Row) -> None:
+    """Committees printed as one joint session ("A und" / "B") share the session's date."""
+    index = rows.index(owner)
+    while rows[index].joined and index + 1 < len(rows) and rows[index + 1].date is None:
+        rows[index + 1].date = owner.date
+        index += 1
 
 
 def _role(tail: str, *, named: bool, dated: bool) -> str | None:
@@ -203,9 +220,11 @@ def _role(tail: str, *, named: bool, dated: bool) -> str | None:
     return None
 
 
-def _first_mark(row_line: str, line: str) -> bool:
+def _mark_after_row(row_line: str, line: str) -> bool:
     """A mark alone on the line right after a row that ends with its TOP number: pdftotext
-    put the cells one per line, and the first cell after the TOP is the ö column."""
+    put the cells one per line; at the line's start the mark is in the ö column, after a
+    space in the nö column (in Karlsruhe's silver records 162 of 164 "x" rows at the start
+    are public sessions, 5 of 6 indented ones are missing as non-public)."""
     cells = row_line.split()
     return (
         line.strip() in _MARKS

@@ -3,7 +3,8 @@
 Sources, most specific first, merged without repeats:
 1. the Beratungsfolge table (extractors.consultation_table);
 2. the header form of a paper written for one session ("Gremium: 65. Plenarsitzung
-   Gemeinderat / Termin: 21.07.2009 / öffentlich"), which also says whether that row is public;
+   Gemeinderat / Termin: 21.07.2009 / öffentlich"): the consultation of a paper without a
+   table, else whether that table row is public;
 3. minutes: the session a Niederschrift records ("Niederschrift 22. Sitzung Haupt- und
    Finanzausschuss / 14. Juli 2026 / öffentlich");
 4. a Beschlussvorschlag split by committee ("Haupt- und Finanzausschuss:" / "Rat:"), when
@@ -119,19 +120,18 @@ def committee_parts(doc: Parsed) -> list[Consultation]:
 
 
 def _merge(rows: list[Consultation], session: Consultation) -> list[Consultation]:
-    """Add the header's session to the table rows, or lend its öffentlich/role to its row."""
+    """The header's session lends its öffentlich/role to its table row; with no table it is
+    the one consultation. A session the table lacks is left out: the table is the paper's
+    own list, and a header form copied from another paper may name another session."""
+    if not rows:
+        return [session]
     for row in rows:
         if _key(row.organization) == _key(session.organization) and row.date == session.date:
             if row.public is None:
                 row.public = session.public
             if row.role is None:
                 row.role = session.role
-            return rows
-    if session.date is None and any(
-        _key(r.organization) == _key(session.organization) for r in rows
-    ):
-        return rows
-    return [*rows, session]
+    return rows
 
 
 def _roles_from_prose(text: str, found: list[Consultation]) -> None:

@@ -209,3 +209,20 @@ def test_table_goes_on_past_a_wrapped_first_cell_that_is_no_committee() -> None:
         ("Haupt- und Finanzausschuss", "Vorberatung"),
         ("Gemeinderat", "Entscheidung"),
     ]
+
+
+def test_joint_session_of_two_committees_shares_its_date() -> None:
+    assert [r[:2] for r in _rows(KARLSRUHE / "karlsruhe-2023-0886.txt")] == [
+        ("Kulturausschuss", dt.date(2023, 10, 19)),
+        ("Integrationsausschuss", dt.date(2023, 10, 19)),
+        ("Gemeinderat", dt.date(2023, 10, 24)),
+    ]
+
+
+def test_name_cut_after_und_goes_on_and_mark_column_follows_indentation() -> None:
+    # "Ausschuss für Umwelt und" / "Gesundheit/Naturschutzbeirat" / "26.11.2019 4" / " x"
+    # and "Gemeinderat 10.12.2019 17.1" / "x  ": indented mark = nö, mark at the start = ö.
+    assert [(r[0], r[3]) for r in _rows(KARLSRUHE / "karlsruhe-2019-1148.txt")] == [
+        ("Ausschuss für Umwelt und Gesundheit/Naturschutzbeirat", False),
+        ("Gemeinderat", True),
+    ]
