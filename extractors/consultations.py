@@ -1,55 +1,164 @@
-"""consultations: the Beratungsfolge (committee, session date, role, öffentlich/nichtöffentlich)."""
+"""consultations: the Beratungsfolge (committee, session date, role, öffentlich/nichtöffentlich).
+
+Sources, most specific first, merged without repeats:
+1. the Beratungsfolge table (extractors.consultation_table);
+2. the header form of a paper written for one session ("Gremium: 65. Plenarsitzung
+   Gemeinderat / Termin: 21.07.2009 / öffentlich"): the consultation of a paper without a
+   table, else whether that table row is public;
+3. minutes: the session a Niederschrift records ("Niederschrift 22. Sitzung Haupt- und
+   Finanzausschuss / 14. Juli 2026 / öffentlich");
+4. a Beschlussvorschlag split by committee ("Haupt- und Finanzausschuss:" / "Rat:"), when
+   nothing else names the bodies.
+A role left open is filled from the paper's own words "nach Vorberatung im Hauptausschuss".
+"""
 
 from __future__ import annotations
 
-import functools
 import re
 from typing import Any
 
-from extractors import values, vocab
+from extractors import committees, consultation_table, values
 from pipeline.model import Consultation, Parsed, Record
 
-
-@functools.cache
-def _committee() -> re.Pattern[str]:
-    endings = "|".join(re.escape(w) for w in vocab.words("committee_words"))
-    return re.compile(rf"\b(?P<org>[A-ZÄÖÜ][\w\-, ]*?(?:{endings})(?:\s+[\wäöüß\-,]+){{0,6}}?)\s*(?=\t|\s{{2,}}|\d{{1,2}}\.\d|$)", re.M)
-
-
-@functools.cache
-def _roles() -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(w) for w in vocab.words("consultation_roles"))
-    return re.compile(rf"\b({alternatives})\b", re.I)
-
-
-_PUBLIC = re.compile(r"\b(nicht\s?öffentlich|nichtöffentlich|öffentlich|NÖ|Ö|N)\b")
+# How many lines after the "Gremium:" label its value and the session date may follow
+# (forms whose labels and values pdftotext de-interleaved put them 3-10 lines apart).
+_FORM_REACH = 12
+_FORM_LABEL = re.compile(r"^[ \t]*Gremium[ \t]*:[ \t]*(?P<value>[^\n]*)$", re.M)
+_TERM_LABEL = re.compile(r"^[ \t]*(?:Termin|Sitzungstermin|Sitzung am)[ \t]*:", re.M)
+_OTHER_LABEL = re.compile(r"^[ \t]*[\w. ]{1,20}:[ \t]*$")
+_PUBLIC_LINE = re.compile(r"^[ \t]*(?P<not>nicht[ -]?)?öffentlich[ \t]*$", re.I | re.M)
+_MINUTES = re.compile(
+    r"^[ \t]*(?:Auszug aus der |Öffentliche |Nichtöffentliche )?(?:Niederschrift|Protokoll)\b"
+    r"(?P<rest>[^\n]*)",
+    re.I,
+)
+# Lines of a minutes' head that give its session's date and status.
+_MINUTES_HEAD_LINES = 6
+_PRELIMINARY = re.compile(r"\bVorberatung\s+für\s+(?:den|die|das)\b")
+_AFTER_PRELIMINARY = re.compile(
+    r"\bnach\s+(?:einer\s+|der\s+)?Vorberatung\s+(?:im|in\s+der|in\s+den|durch\s+den|durch\s+die)\s+"
+    r"(?P<rest>[^.;]{1,160})"
+)
+_COMMITTEE_LABEL = re.compile(r"^[ \t]*(?P<name>[^\n:]{3,80}):[ \t]*$", re.M)
 
 
 def extract(doc: Parsed, record: Record) -> dict[str, Any]:
-    # Some papers print the table without a "Beratungsfolge" heading, inside the header form.
-    section = doc.section("beratungsfolge") or doc.section("header")
-    if section is None:
-        return {"consultations": []}
-    return {"consultations": parse_table(section.text)}
+    found = consultation_table.find(doc.text)
+    session = form_session(doc.text) or minutes_session(doc.text)
+    if session is not None:
+        found = _merge(found, session)
+    if not found:
+        found = committee_parts(doc)
+    _roles_from_prose(doc.text, found)
+    return {"consultations": found}
 
 
-def parse_table(text: str) -> list[Consultation]:
-    """One consultation per line that names a committee and a session date."""
-    found: list[Consultation] = []
-    for line in text.splitlines():
-        dates = values.find_dates(line)
-        m = _committee().search(line)
-        if not dates or not m:
+def form_session(text: str) -> Consultation | None:
+    """The session a paper's header form is written for: "Gremium:" and "Termin:" labels,
+    their values on the same line or (de-interleaved) on the lines that follow."""
+    label = _FORM_LABEL.search(text)
+    if label is None:
+        return None
+    organization = None
+    candidates = [label.group("value"), *text[label.end() :].splitlines()[1:_FORM_REACH]]
+    for line in candidates:
+        if _OTHER_LABEL.match(line):
             continue
-        organization = re.split(r"\s+Berichterstattung\b", m.group("org"))[0].strip(" ,")
-        role = _roles().search(line)
-        public = _PUBLIC.search(line)
-        found.append(
-            Consultation(
-                organization=organization,
-                date=dates[0][1],
-                role=role.group(1) if role else None,
-                public=None if public is None else not public.group(1).lower().startswith("n"),
-            )
-        )
+        names = committees.find(line)
+        if names:
+            organization = committees.clean(names[0].text)
+            break
+    if organization is None:
+        return None
+    term = _TERM_LABEL.search(text, label.start())
+    date = None
+    if term is not None and text.count("\n", label.start(), term.start()) <= _FORM_REACH:
+        reach = "\n".join(text[term.end() :].splitlines()[:_FORM_REACH])
+        date = values.parse_date(reach)
+    head = "\n".join(text[label.start() :].splitlines()[: _FORM_REACH + 4])
+    public = _PUBLIC_LINE.search(head)
+    return Consultation(
+        organization, date, None, None if public is None else public.group("not") is None
+    )
+
+
+def minutes_session(text: str) -> Consultation | None:
+    """The session a Niederschrift records, from its opening lines."""
+    head = [line for line in text.splitlines() if line.strip()][:_MINUTES_HEAD_LINES]
+    if not head:
+        return None
+    opening = _MINUTES.match(head[0])
+    names = committees.find(opening.group("rest")) if opening else []
+    if not names:
+        return None
+    block = "\n".join(head)
+    public = _PUBLIC_LINE.search(block)
+    return Consultation(
+        committees.clean(names[0].text),
+        values.parse_date(block),
+        "Vorberatung" if _PRELIMINARY.search(text) else None,
+        None if public is None else public.group("not") is None,
+    )
+
+
+def committee_parts(doc: Parsed) -> list[Consultation]:
+    """Bodies a Beschlussvorschlag is split by: lines that are a committee name and a colon."""
+    section = doc.section("beschlussvorschlag")
+    text = section.text if section else doc.text
+    found: list[Consultation] = []
+    for label in _COMMITTEE_LABEL.finditer(text):
+        names = committees.find(label.group("name"))
+        if (
+            len(names) == 1
+            and names[0].start == 0
+            and names[0].end == len(label.group("name").rstrip())
+        ):
+            organization = committees.clean(names[0].text)
+            if all(_key(c.organization) != _key(organization) for c in found):
+                found.append(Consultation(organization))
     return found
+
+
+def _merge(rows: list[Consultation], session: Consultation) -> list[Consultation]:
+    """The header's session lends its öffentlich/role to its table row; with no table it is
+    the one consultation. A session the table lacks is left out: the table is the paper's
+    own list, and a header form copied from another paper may name another session."""
+    if not rows:
+        return [session]
+    for row in rows:
+        if _key(row.organization) == _key(session.organization) and row.date == session.date:
+            if row.public is None:
+                row.public = session.public
+            if row.role is None:
+                row.role = session.role
+    return rows
+
+
+def _roles_from_prose(text: str, found: list[Consultation]) -> None:
+    """ "nach Vorberatung im Hauptausschuss (und im Bauausschuss)": those rows' role."""
+    open_rows = [c for c in found if c.role is None]
+    if not open_rows:
+        return
+    named: set[str] = set()
+    for match in _AFTER_PRELIMINARY.finditer(text):
+        rest = re.sub(r"\s+", " ", match.group("rest"))
+        position = 0
+        for name in committees.find(rest):
+            between = rest[position : name.start]
+            if position and not re.fullmatch(
+                r"\s*(?:,|und|sowie)\s*(?:im|in der|den|dem)?\s*", between
+            ):
+                break
+            if not position and name.start != 0:
+                break
+            named.add(_key(committees.clean(name.text)))
+            position = name.end
+    # The body that decides after the preliminary one never is a preliminary body itself;
+    # the last row of the table is left alone.
+    for row in open_rows:
+        if _key(row.organization) in named and row is not found[-1]:
+            row.role = "Vorberatung"
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[^\w]+", " ", name.casefold()).strip()

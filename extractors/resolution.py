@@ -282,7 +282,7 @@ def _committee_heading() -> re.Pattern[str]:
     endings = "|".join(re.escape(w) for w in vocab.words("committee_words"))
     return re.compile(
         rf"(?:\A|(?<=\n)[ \t]*\n|(?<=[.:!?])[ \t]*\n)"
-        rf"[ \t]*(?P<org>(?=[A-ZÄÖÜ])[\w .,-]{{0,60}}?(?:{endings})):[ \t]*$",
+        rf"[ \t]*(?P<org>(?=[A-ZÄÖÜ])[\w .,-]{{0,60}}?(?i:{endings})):[ \t]*$",
         re.M,
     )
 

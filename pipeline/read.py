@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
 
-from pipeline import ocr
+from pipeline import layout, ocr
 from pipeline.errors import (
     DocumentError,
     EncryptedDocument,
@@ -84,7 +84,7 @@ def _pdf_pages(pdf: pdfium.PdfDocument, *, use_ocr: bool) -> ReadResult:
         try:
             page = pdf[index]
             textpage = page.get_textpage()
-            text = textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n")
+            text = layout.page_text(textpage)
             textpage.close()
         except pdfium.PdfiumError as e:
             raise UnreadableDocument(f"damaged PDF: page {index + 1}: {e}") from e

@@ -58,7 +58,8 @@ def test_born_digital_pdf_keeps_umlauts_euro_and_table_cells() -> None:
     text = result.text
     assert "Amt für Planung und Naturschutz" in text
     assert "20.000 EUR" in text
-    assert "Produkt Nr. 090110 Bez. Räumliche" in text
+    # Table cells are kept apart by TAB (pipeline.layout), as in the corpus text files.
+    assert "Produkt\tNr.\t090110\tBez.\tRäumliche Planung und Entwicklung" in text
     assert "⊠ ja" in text
 
 

@@ -1,0 +1,161 @@
+"""Committee and council names ("Hauptausschuss", "Ausschuss für Umwelt und Gesundheit",
+"Haupt- und Finanzausschuss", "Ortschaftsrat Grötzingen") found in one line of text.
+
+A name is built around a core word whose ending makes it a body (committee_words.txt):
+- before the core, a coordinated compound part: "Haupt- und" Finanzausschuss;
+- after it either a "für/des/der ..." phrase ("Ausschuss für Umwelt, Klimaschutz und
+  Planung"), which runs to the end of the cell, or one capitalised place name
+  ("Ortschaftsrat Grötzingen", "Stadtrat Augsburg").
+Anything that is a column of its own stops a name: a date, a number, a bracket, a mark,
+"Berichterstattung", a role word, "öffentlich".
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from extractors import vocab
+
+# Words that start a name's "für/des/der ..." phrase.
+_PHRASE_STARTS = frozenset({"für", "des", "der"})
+# The longest "für ..." phrase, in words; longer runs are prose, not a table cell.
+_MAX_PHRASE_WORDS = 10
+_WORD = re.compile(r"\S+")
+_NUMBER = re.compile(r"^[\d./:-]+$")
+# A session number before the name: "65. Plenarsitzung Gemeinderat", "7. Sitzung des".
+_SESSION = re.compile(
+    r"^\s*(?:\d+\.\s*)?(?:öffentliche\s+|nichtöffentliche\s+)?"
+    r"(?:Plenarsitzung|Sitzung)\s+(?:des\s+|der\s+)?",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    text: str
+    start: int  # offsets in the line
+    end: int
+
+
+@functools.cache
+def _endings() -> tuple[str, ...]:
+    return tuple(w.lower() for w in vocab.words("committee_words"))
+
+
+@functools.cache
+def _not_committees() -> frozenset[str]:
+    return frozenset(w.lower() for w in vocab.words("not_committees"))
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    roles = {w.split()[0].lower() for w in vocab.words("consultation_roles")}
+    return frozenset(
+        roles
+        | {
+            "berichterstattung",
+            "berichterstatter",
+            "öffentlich",
+            "nichtöffentlich",
+            "nicht",
+            "termin",
+            "top",
+            "sitzung",
+        }
+    )
+
+
+def is_core(word: str) -> bool:
+    """True for a capitalised word that names a body: "Kreistag", "Ortschaftsrat"."""
+    word = word.strip(",;:.()")
+    return (
+        len(word) >= 3
+        and word[0].isupper()
+        and word.lower().endswith(_endings())
+        and word.lower() not in _not_committees()
+        and not word.isupper()
+    )
+
+
+def find(line: str) -> list[Name]:
+    """Every committee name in `line` (one table cell or a whole row), in order."""
+    words = list(_WORD.finditer(line))
+    names: list[Name] = []
+    index = 0
+    while index < len(words):
+        if not is_core(words[index].group()):
+            index += 1
+            continue
+        first = index
+        # "Haupt- und Finanzausschuss": a compound part ending in "-" and a conjunction.
+        if (
+            index >= 2
+            and words[index - 2].group().endswith("-")
+            and words[index - 1].group() in ("und", "oder")
+            and words[index - 2].group()[:1].isupper()
+        ):
+            first = index - 2
+        last = _extend(line, words, index)
+        start, end = words[first].start(), words[last].end()
+        text = line[start:end].rstrip(",;:")
+        names.append(Name(text, start, start + len(text)))
+        index = last + 1
+    return names
+
+
+def _extend(line: str, words: list[re.Match[str]], core: int) -> int:
+    """The index of the last word of the name whose core word is at `core`."""
+    if words[core].group().endswith((",", ":", ";")):
+        return core
+    following = words[core + 1] if core + 1 < len(words) else None
+    if following is None or _gap(line, words[core], following):
+        return core
+    word = following.group()
+    if word in _PHRASE_STARTS:
+        last = core + 1
+        for k in range(core + 2, min(len(words), core + 2 + _MAX_PHRASE_WORDS)):
+            if _stops(words[k].group()) or _gap(line, words[k - 1], words[k]):
+                break
+            last = k
+        return last if last > core + 1 else core
+    if _is_place_name(word):
+        return core + 1
+    return core
+
+
+def _gap(line: str, left: re.Match[str], right: re.Match[str]) -> bool:
+    """Two words in different cells: a TAB or a run of spaces between them."""
+    between = line[left.end() : right.start()]
+    return "\t" in between or len(between) >= 2
+
+
+def _stops(word: str) -> bool:
+    bare = word.strip(",;:.")
+    return (
+        not bare
+        or word.startswith("(")
+        or bool(_NUMBER.match(bare))
+        or bare.lower() in _stop_words()
+        or (is_core(word) and not word.endswith(","))
+        or bare in ("x", "X")
+    )
+
+
+def _is_place_name(word: str) -> bool:
+    """One capitalised word after the core that names its place: "Ortschaftsrat Grötzingen"."""
+    return (
+        len(word) >= 3
+        and word[0].isupper()
+        and word[1:].islower()
+        and word.isalpha()
+        and not _stops(word)
+    )
+
+
+def clean(name: str) -> str:
+    """A printed name without session numbers and spacing: "65. Plenarsitzung Gemeinderat"
+    -> "Gemeinderat"."""
+    name = _SESSION.sub("", name)
+    return re.sub(r"\s+", " ", name).strip(" ,;:")

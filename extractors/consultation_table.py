@@ -1,0 +1,277 @@
+"""The Beratungsfolge table: where it is, and its rows as consultations.
+
+The table starts at a "Beratungsfolge" heading or at a column header such as
+"Gremium Termin TOP ö nö Ergebnis" or "Gremium<TAB>Sitzungsdatum<TAB>Beschlussstatus", and
+runs while lines look like table rows: a committee or a date at the start, a cell value
+(TOP number, mark, result, role), a wrapped committee name, column headings, or blanks.
+
+Rows come in the forms text extraction leaves them in:
+- one row per line, cells split by TAB (layout-aware PDF text, the corpus .txt files);
+- one row per line, cells split by spaces ("Hauptausschuss 12.07.2022 25  x vorberaten");
+- de-interleaved: each cell on a line of its own, a wrapped name over two lines
+  ("Ausschuss für Umwelt und" / "Gesundheit" / "07.05.2015" / "10");
+- the date before the committee (ALLRIS: "01.12.2025" / "Kulturausschuss (Entscheidung)").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+from extractors import committees, values, vocab
+from pipeline.model import Consultation
+
+_START = re.compile(
+    r"^[ \t]*(?:Beratungs(?:reihen)?folge\b"
+    r"|Gremi(?:um|en)\b(?![ \t]*:)[^\n]{0,20}?\b(?:Termin|Sitzungsdatum|Datum|Sitzung)\b)",
+    re.M,
+)
+# Words of column headings ("Gremium Termin TOP ö nö Ergebnis", "Geplante Sitzungstermine").
+_HEADING_WORDS = frozenset(
+    {
+        *("gremium", "gremien", "termin", "termine", "top", "ö", "nö", "n", "/", "ergebnis"),
+        *("zuständigkeit", "sitzung", "am", "dieser", "vorlage", "sitzungsdatum", "datum"),
+        *("beschlussstatus", "beratungsstatus", "status", "geplante", "sitzungstermine"),
+        *("öffentlichkeitsstatus", "beratungsfolge", "beratungsreihenfolge"),
+    }
+)
+# A line this short is a cell value of its own ("x", "3", "vorberaten", "öffentlich").
+_CELL_WORDS, _CELL_CHARS = 3, 30
+# A wrapped cell line of at most this many words, followed within this many lines by a row.
+_WRAPPED_WORDS, _LOOKAHEAD = 6, 2
+# The longest table, in lines; beyond this the block is not a table any more.
+_MAX_LINES = 60
+_MARKS = frozenset("xX☒⊠✓✔")
+_PUBLIC_WORD = re.compile(
+    r"(?<!\w)(?P<not>nicht[ -]?öffentlich|nichtöffentlich|NÖ|nö|N)(?!\w)"
+    r"|(?<!\w)(?:öffentlich|Ö|ö)(?!\w)"
+)
+_PARENTHESIS = re.compile(r"\s*\((?P<inner>[^)\n]{2,60})\)")
+_CONTINUES = re.compile(r"(?:\b(?:und|für|des|der|sowie)|,|-|\b[a-zäöüß]\w*)\s*$")
+_CONTINUATION = re.compile(
+    r"^\s*(?:(?:und|sowie)\s+)?[A-Za-zÄÖÜäöüß][\w/-]*(?:\s+[\w/-]+){0,4}\s*$"
+)
+# "Kulturausschuss und" / "Integrationsausschuss" / "19.10.2023": a joint session.
+_JOINT = re.compile(r"^\s*(?:und|sowie|,)\s*$")
+
+
+@functools.cache
+def _roles() -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(w) for w in vocab.words("consultation_roles"))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.I)
+
+
+@dataclass
+class _Row:
+    organization: str
+    date: dt.date | None = None
+    role: str | None = None
+    public: bool | None = None
+    open_name: bool = False  # the name may continue on the next line
+    joined: bool = False  # sits jointly with the next row's committee (same session)
+
+
+def find(text: str) -> list[Consultation]:
+    """The consultations of every Beratungsfolge table in `text`, in order, without repeats."""
+    found: list[Consultation] = []
+    seen: set[tuple[str, dt.date | None]] = set()
+    for lines in blocks(text):
+        for row in parse(lines):
+            key = (row.organization.casefold(), row.date)
+            if key not in seen:
+                seen.add(key)
+                found.append(row)
+    return found
+
+
+def blocks(text: str) -> list[list[str]]:
+    """The lines of each Beratungsfolge table, heading line first."""
+    lines = text.splitlines()
+    starts = {text.count("\n", 0, m.start()) for m in _START.finditer(text)}
+    found = []
+    index = 0
+    while index < len(lines):
+        if index not in starts:
+            index += 1
+            continue
+        block = [lines[index]]
+        index += 1
+        while index < len(lines) and len(block) < _MAX_LINES and index not in starts:
+            if not _in_table(lines[index], block, lines[index + 1 : index + 1 + _LOOKAHEAD]):
+                break
+            block.append(lines[index])
+            index += 1
+        found.append(block)
+    return found
+
+
+def _in_table(line: str, block: list[str], following: list[str]) -> bool:
+    """Whether `line` still belongs to the table whose lines so far are `block`."""
+    stripped = line.strip()
+    if not stripped:
+        return True
+    if "\t" in stripped:
+        return True
+    if stripped.endswith(":"):
+        return False  # a label ("Gemeinderat:", "Beschlussvorschlag:") starts the next part
+    words = stripped.split()
+    if all(w.lower() in _HEADING_WORDS for w in words):
+        return True
+    if len(words) <= _CELL_WORDS and len(stripped) <= _CELL_CHARS:
+        return True
+    if _starts_row(stripped):
+        return True
+    previous = next((b for b in reversed(block) if b.strip()), "")
+    if committees.find(previous) and _CONTINUES.search(previous) and _CONTINUATION.match(stripped):
+        return True
+    # A wrapped first cell ("AG „Regionale Schulentwicklung Stadt" / "Karlsruhe“" /
+    # "02.06.2025 1 N Vorberatung"): a short phrase shortly followed by a row.
+    return (
+        len(words) <= _WRAPPED_WORDS
+        and not stripped.endswith(".")
+        and any(_starts_row(f.strip()) for f in following if f.strip())
+    )
+
+
+def _starts_row(line: str) -> bool:
+    """A line that begins with a committee name or a date."""
+    names = committees.find(line)
+    if names and names[0].start == 0:
+        return True
+    dates = values.find_dates(line)
+    return bool(dates and dates[0][0] == 0)
+
+
+def parse(lines: list[str]) -> list[Consultation]:
+    """The rows of one table block (see the module docstring for the forms it reads)."""
+    mark_columns = _mark_columns(lines)
+    dates_first = _dates_first(lines)
+    rows: list[_Row] = []
+    pending: dt.date | None = None
+    previous = ""
+    for line in lines:
+        names = committees.find(line)
+        dates = values.find_dates(line)
+        if mark_columns and rows and rows[-1].public is None and _mark_after_row(previous, line):
+            rows[-1].public = not line[:1].isspace()
+        previous = line
+        # A name cut after "und"/"für"/"," goes on, even where the rest looks like a name of
+        # its own ("Ausschuss für Umwelt und" / "Gesundheit/Naturschutzbeirat").
+        if rows and rows[-1].open_name and not dates and _CONTINUATION.match(line):
+            rows[-1].organization = f"{rows[-1].organization} {line.strip()}"
+            rows[-1].open_name = bool(_CONTINUES.search(line))
+            continue
+        if rows:
+            rows[-1].open_name = False
+        line_rows: list[tuple[int, _Row]] = []
+        for name in names:
+            row = _Row(committees.clean(name.text))
+            rest = line[name.end :].strip()
+            row.open_name = rest in ("", ",") and bool(_CONTINUES.search(name.text + rest))
+            if row.open_name:
+                row.organization += rest  # "Ausschuss für Planung," / "Bauwesen und Umwelt"
+            row.joined = bool(_JOINT.match(rest))
+            inner = _PARENTHESIS.match(line, name.end)
+            if inner and _roles().match(inner.group("inner")):
+                row.role = inner.group("inner").strip()
+            if dates_first and pending is not None:
+                row.date, pending = pending, None
+            rows.append(row)
+            line_rows.append((name.end, row))
+        for offset, date in dates:
+            owner = next((r for end, r in reversed(line_rows) if end <= offset), None)
+            if owner is None and not dates_first:
+                owner = next((r for r in rows if r.date is None), None)
+            if owner is not None and owner.date is None:
+                owner.date = date
+                _date_joint_rows(rows, owner)
+            elif owner is None and pending is None:
+                pending = date
+        if not rows or not line.strip():
+            continue
+        row = rows[-1]
+        tail = line[line_rows[-1][0] :] if line_rows else line
+        if row.role is None:
+            row.role = _role(tail, named=bool(line_rows), dated=bool(dates))
+        if row.public is None:
+            row.public = _public(tail, dates, mark_columns, line)
+    return [Consultation(r.organization, r.date, r.role, r.public) for r in rows]
+
+
+def _date_joint_rows(rows: list[_Row], owner: _Row) -> None:
+    """Committees printed as one joint session ("A und" / "B") share the session's date."""
+    index = rows.index(owner)
+    while rows[index].joined and index + 1 < len(rows) and rows[index + 1].date is None:
+        rows[index + 1].date = owner.date
+        index += 1
+
+
+def _role(tail: str, *, named: bool, dated: bool) -> str | None:
+    """A role word in the row's own line, or a line (or cell) that is a role alone; a line
+    after the table ("Information (Kurzfassung)") must not lend the last row its role."""
+    if named or dated:
+        found = _roles().search(tail)
+        return found.group(0) if found else None
+    for cell in re.split(r"\t|\s{2,}", tail.strip()):
+        if _roles().fullmatch(cell.strip()):
+            return cell.strip()
+    return None
+
+
+def _mark_after_row(row_line: str, line: str) -> bool:
+    """A mark alone on the line right after a row that ends with its TOP number: pdftotext
+    put the cells one per line; at the line's start the mark is in the ö column, after a
+    space in the nö column (in Karlsruhe's silver records 162 of 164 "x" rows at the start
+    are public sessions, 5 of 6 indented ones are missing as non-public)."""
+    cells = row_line.split()
+    return (
+        line.strip() in _MARKS
+        and len(cells) >= 2
+        and bool(values.find_dates(cells[-2]))
+        and cells[-1][:1].isdigit()
+    )
+
+
+def _dates_first(lines: list[str]) -> bool:
+    """True when the block gives each date on a line of its own before its committee (ALLRIS):
+    no line has a committee followed by a date, and the first date comes before the first name."""
+    first_name = first_date = None
+    for number, line in enumerate(lines):
+        names = committees.find(line)
+        dates = values.find_dates(line)
+        if names and dates and dates[-1][0] > names[0].start:
+            return False
+        if names and first_name is None:
+            first_name = number
+        if dates and first_date is None:
+            first_date = number
+    return first_date is not None and (first_name is None or first_date < first_name)
+
+
+def _mark_columns(lines: list[str]) -> bool:
+    """True when the column headings have an "ö nö" (or "Ö / N") pair of mark columns."""
+    heading = " ".join(line.strip() for line in lines[:6])
+    return bool(re.search(r"(?<!\w)ö\s+nö(?!\w)|(?<!\w)Ö\s*/\s*N(?!\w)", heading))
+
+
+def _public(
+    tail: str, dates: list[tuple[int, dt.date]], mark_columns: bool, line: str
+) -> bool | None:
+    """öffentlich / nicht öffentlich of one row, from a word or from a mark in the ö/nö columns."""
+    word = _PUBLIC_WORD.search(tail)
+    if word:
+        return word.group("not") is None
+    if not (mark_columns and dates):
+        return None
+    # After the date the cells are split by single spaces: TOP, ö, nö ("25  x" = mark in nö).
+    after = line[dates[-1][0] :].split(" ", 1)
+    if len(after) < 2:
+        return None
+    cells = after[1].rstrip().split(" ")
+    public = len(cells) > 1 and cells[1] in _MARKS
+    private = len(cells) > 2 and cells[2] in _MARKS and cells[1] == ""
+    if public == private:
+        return None
+    return public

@@ -1,0 +1,203 @@
+"""layout: a PDF page's text with table cells kept apart, from pypdfium2's character boxes.
+
+Plain text-layer extraction joins the cells of a table row with a single space and puts a
+wrapped cell's second line on a line of its own, so "Kreisausschuss | 21.03.2025" and its
+wrapped "Berichterstattung: ..." interleave. This module reads the same text but:
+
+- splits a line into cells where the gap between two words is wider than a word space
+  (the cells are joined by a TAB, as in the corpus text files);
+- puts a cell drawn out of order (a PDF may draw a table column by column) back on the
+  visual line it sits on;
+- merges the continuation lines of wrapped cells into their row, each into its column.
+
+Speed: the text comes from one `get_text_range` call; character boxes are asked only for
+the characters around spaces and at line starts, not for every character, which keeps a
+page within about twice the cost of plain text extraction.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from dataclasses import dataclass, field
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+# A gap wider than this many font sizes between two words is a cell boundary: a word space
+# is about 0.25-0.33 em and even justified text rarely stretches one beyond 0.6 em.
+CELL_GAP_EM = 0.8
+# Lines further apart than this many font sizes are not the same table row's wrapped cell.
+ROW_LEADING_EM = 1.6
+# Baselines closer than this many font sizes are the same visual line.
+SAME_LINE_EM = 0.3
+# How many lines back a cell drawn out of order may be put back on its line.
+REORDER_WINDOW = 8
+# Words after a cell-final hyphen that mean the hyphen is a real one ("Haupt- und ...").
+_CONJUNCTIONS = frozenset({"und", "oder", "bzw", "sowie", "als", "bis"})
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# pdfium reports a soft hyphen as U+FFFE; the clean stage knows it as U+00AD.
+_PDFIUM_SOFT_HYPHEN = "\ufffe"
+
+
+@dataclass(slots=True)
+class _Cell:
+    text: str
+    left: float
+    right: float
+
+
+@dataclass(slots=True)
+class _Line:
+    baseline: float  # bottom of the line's loose character boxes
+    size: float  # font size in points
+    cells: list[_Cell] = field(default_factory=list)
+
+    @property
+    def left(self) -> float:
+        return self.cells[0].left
+
+    @property
+    def right(self) -> float:
+        return self.cells[-1].right
+
+
+class _Boxes:
+    """Character boxes of one text page through the C call, one struct reused (the Python
+    wrapper allocates four doubles per call, which would double the cost of a page).
+
+    Loose boxes span a glyph's advance and the font's ascent to descent, so words set with
+    a plain space are ~0.3 em apart and all characters of a line share one bottom.
+    """
+
+    def __init__(self, textpage: pdfium.PdfTextPage) -> None:
+        self._raw = textpage.raw
+        self._rect = pdfium_c.FS_RECTF()
+        self._ref = ctypes.byref(self._rect)
+
+    def box(self, index: int) -> pdfium_c.FS_RECTF:
+        """Character `index`'s box (valid until the next call)."""
+        pdfium_c.FPDFText_GetLooseCharBox(self._raw, index, self._ref)
+        return self._rect
+
+    def size(self, index: int) -> float:
+        return float(pdfium_c.FPDFText_GetFontSize(self._raw, index))
+
+
+def page_text(textpage: pdfium.PdfTextPage) -> str:
+    """The page's text, one visual line per line, cells of a table row separated by TAB.
+
+    Falls back to the plain text when the text does not map one character to one box
+    (characters outside the Basic Multilingual Plane), so nothing is ever lost.
+    """
+    count = textpage.count_chars()
+    text = textpage.get_text_range().replace(_PDFIUM_SOFT_HYPHEN, "\u00ad")
+    if len(text) != count:
+        return _LINE_BREAK.sub("\n", text)
+    boxes = _Boxes(textpage)
+    lines: list[_Line] = []
+    position = 0
+    for match in [*_LINE_BREAK.finditer(text), None]:
+        end = match.start() if match else len(text)
+        line = _read_line(text, position, end, boxes)
+        if line is not None:
+            _place(line, lines)
+        position = match.end() if match else end
+    return "\n".join("\t".join(c.text for c in line.cells) for line in _merge_wrapped(lines))
+
+
+def _read_line(text: str, start: int, end: int, boxes: _Boxes) -> _Line | None:
+    """One pdfium text line, split into cells at wide gaps."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start == end:
+        return None
+    first = boxes.box(start)
+    left, bottom = first.left, first.bottom
+    size = boxes.size(start) or 10.0
+    line = _Line(baseline=bottom, size=size)
+    cell_start, cell_left = start, left
+    index = start
+    while True:
+        space = text.find(" ", index, end)
+        if space < 0:
+            break
+        word_end = space
+        next_word = space
+        while next_word < end and text[next_word] == " ":
+            next_word += 1
+        prev_right = boxes.box(word_end - 1).right
+        next_left = boxes.box(next_word).left
+        if next_left - prev_right > CELL_GAP_EM * size:
+            line.cells.append(_Cell(text[cell_start:word_end], cell_left, prev_right))
+            cell_start, cell_left = next_word, next_left
+        index = next_word
+    line.cells.append(_Cell(text[cell_start:end], cell_left, boxes.box(end - 1).right))
+    return line
+
+
+def _place(line: _Line, lines: list[_Line]) -> None:
+    """Append `line`, or add its cells to an earlier line on the same baseline to their left."""
+    tolerance = SAME_LINE_EM * line.size
+    for earlier in reversed(lines[-REORDER_WINDOW:]):
+        if abs(earlier.baseline - line.baseline) <= tolerance and line.left > earlier.right:
+            earlier.cells.extend(line.cells)
+            return
+    lines.append(line)
+
+
+def _merge_wrapped(lines: list[_Line]) -> list[_Line]:
+    """Fold the continuation lines of wrapped table cells into their row.
+
+    A line continues the row above it when the row has two or more cells, the line is at
+    most one line-spacing below, has fewer cells than the row, and every cell of it fits
+    inside one of the row's columns (starts at or after the column and ends before the next).
+    """
+    merged: list[_Line] = []
+    row: _Line | None = None
+    previous: _Line | None = None
+    for line in lines:
+        if row is not None and previous is not None and _continues(row, previous, line):
+            for cell in line.cells:
+                column = row.cells[_column_of(row, cell)]
+                column.text = _join(column.text, cell.text)
+                column.right = max(column.right, cell.right)
+            previous = line
+            continue
+        merged.append(line)
+        row = line if len(line.cells) >= 2 else None
+        previous = line
+    return merged
+
+
+def _continues(row: _Line, previous: _Line, line: _Line) -> bool:
+    if len(line.cells) >= len(row.cells):
+        return False
+    if not 0 < previous.baseline - line.baseline <= ROW_LEADING_EM * row.size:
+        return False
+    columns = [_column_of(row, cell) for cell in line.cells]
+    if any(c < 0 for c in columns) or len(set(columns)) != len(columns):
+        return False
+    return all(
+        k + 1 >= len(row.cells) or cell.right < row.cells[k + 1].left
+        for k, cell in zip(columns, line.cells, strict=True)
+    )
+
+
+def _column_of(row: _Line, cell: _Cell) -> int:
+    """The index of the row's column that `cell` starts in, or -1 if it starts left of all."""
+    tolerance = 0.5 * row.size
+    found = -1
+    for index, column in enumerate(row.cells):
+        if cell.left >= column.left - tolerance:
+            found = index
+    return found
+
+
+def _join(head: str, tail: str) -> str:
+    """Two lines of one cell: a hyphen at a line end joins a lower-case word fragment."""
+    if head.endswith("-") and tail[:1].islower() and tail.split()[0] not in _CONJUNCTIONS:
+        return head[:-1] + tail
+    return f"{head} {tail}"
