@@ -30,7 +30,7 @@ _CONJUNCTIONS = frozenset({"und", "oder", "bzw", "sowie", "als", "bis"})
 
 # "Stadtent-\nwicklung": a word fragment, a hyphen at the end of the line, a lower-case
 # continuation on the next one.
-_HYPHENATED = re.compile(r"(\w+)-[ \t]*\n[ \t]*(?=([a-zäöüß]\w*))")
+_HYPHENATED = re.compile(r"(\w+)-[ \t]*\n[ \t]*(?=([a-zäöüß]\w*)([.,;:!?)]*)([ \t]*\n?))")
 
 # A low opening quote read as a comma (or two), closed by an asterisk, a straight or an
 # English quote on the same line: ",Netzwerk Innenstadt NRW*".
@@ -68,9 +68,14 @@ def line_break_hyphenation(text: str) -> Iterator[Correction]:
         head, continuation = match.group(1), match.group(2)
         if continuation in _CONJUNCTIONS or (lex and _real_hyphen(head, continuation, lex)):
             continue
-        # Replace "-\n" + continuation with continuation + "\n", keeping line structure.
-        start, end = match.end(1), match.end() + len(continuation)
-        yield Correction(start, text[start:end], continuation + "\n", "hyphenation")
+        # "-\n" + continuation becomes continuation + "\n": the line break moves after the
+        # word and its punctuation, taking the place of the space there, if any.
+        start, rest = match.end(1), continuation + match.group(3)
+        if match.group(4).endswith("\n") or match.end() + len(rest) == len(text):
+            end, replacement = match.end() + len(rest), rest  # the word ends its line anyway
+        else:
+            end, replacement = match.end() + len(rest) + len(match.group(4)), rest + "\n"
+        yield Correction(start, text[start:end], replacement, "hyphenation")
 
 
 def _real_hyphen(head: str, continuation: str, lex: Lexicon) -> bool:

@@ -185,7 +185,12 @@ def _repair_unknown(word: str, lex: Lexicon) -> tuple[str, str] | None:
             continue
         # The web knows names, fragments and rare words the dictionary lacks ("Stelen",
         # "Hohenwettersbach"): a word seen there gives way only to a far more common one.
-        if floor > 0 and lex.zipf(candidate.word) < floor + UNKNOWN_MARGIN:
+        # (The frequency list folds ß into ss, so it cannot judge "Strasse" -> "Straße".)
+        if (
+            floor > 0
+            and candidate.kinds != {ESZETT}
+            and lex.zipf(candidate.word) < floor + UNKNOWN_MARGIN
+        ):
             continue
         key = (rank, lex.zipf(candidate.word), -candidate.edits, candidate)
         if best is None or key[:3] > best[:3]:
