@@ -1,19 +1,27 @@
 """clean: repair the text that extraction reads, logging every change.
 
 The raw text is first put in Unicode NFC (PDF text layers often carry decomposed umlauts);
-offsets in the correction log index that normalised raw text. Each rule finds edits on the
-raw text; edits are applied together, so every logged offset refers to the raw text and a
-maintainer can audit or undo each one.
+offsets in the correction log index that normalised raw text. Two passes:
+1. layout: soft hyphens, words hyphenated across a line break, broken quotes, all found on
+   the raw text;
+2. words: OCR repair (pipeline.repair) on the text after pass 1, so a word split across a
+   line ("Stadtebau-\\nforderung") is judged whole.
+A word repair that touches a layout edit is merged with it into one logged correction, so
+every correction's offset refers to the raw text, and applying the log to the raw text gives
+the cleaned text: a maintainer can audit or undo each change.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 
+from pipeline.errors import LexiconUnavailable
+from pipeline.lexicon import Known, Lexicon, lexicon
 from pipeline.model import Correction
+from pipeline.repair import repair
 
 SOFT_HYPHEN = "\u00ad"
 
@@ -22,7 +30,11 @@ _CONJUNCTIONS = frozenset({"und", "oder", "bzw", "sowie", "als", "bis"})
 
 # "Stadtent-\nwicklung": a word fragment, a hyphen at the end of the line, a lower-case
 # continuation on the next one.
-_HYPHENATED = re.compile(r"(?<=\w)-[ \t]*\n[ \t]*(?=([a-zäöüß]\w*))")
+_HYPHENATED = re.compile(r"(\w+)-[ \t]*\n[ \t]*(?=([a-zäöüß]\w*)([.,;:!?)]*)([ \t]*\n?))")
+
+# A low opening quote read as a comma (or two), closed by an asterisk, a straight or an
+# English quote on the same line: ",Netzwerk Innenstadt NRW*".
+_BROKEN_QUOTE = re.compile(r"(?:(?<=\s)|^),,?(?=[A-ZÄÖÜ0-9])([^\n,*\"“”]{1,80}?\w)[*\"“”]", re.M)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +42,7 @@ class CleanResult:
     raw: str  # the input after NFC normalisation
     text: str
     corrections: list[Correction]
+    warnings: list[str] = field(default_factory=list)  # e.g. repair skipped: no lexicon
 
 
 Rule = Callable[[str], Iterator[Correction]]
@@ -45,23 +58,56 @@ def soft_hyphens(text: str) -> Iterator[Correction]:
 
 
 def line_break_hyphenation(text: str) -> Iterator[Correction]:
-    """Join words hyphenated across a line break; the line break moves after the word."""
+    """Join words hyphenated across a line break; the line break moves after the word.
+
+    The hyphen stays where it is a real one: before "und"/"oder", and where the lexicon
+    knows the parts but not the joined word ("nordrhein-\\nwestfälischen").
+    """
+    lex = _lexicon_or_none()
     for match in _HYPHENATED.finditer(text):
-        continuation = match.group(1)
-        if continuation in _CONJUNCTIONS:
+        head, continuation = match.group(1), match.group(2)
+        if continuation in _CONJUNCTIONS or (lex and _real_hyphen(head, continuation, lex)):
             continue
-        # Replace "-\n" + continuation with continuation + "\n", keeping line structure.
-        end = match.end() + len(continuation)
-        yield Correction(match.start(), text[match.start() : end], continuation + "\n", "hyphenation")
+        # "-\n" + continuation becomes continuation + "\n": the line break moves after the
+        # word and its punctuation, taking the place of the space there, if any.
+        start, rest = match.end(1), continuation + match.group(3)
+        if match.group(4).endswith("\n") or match.end() + len(rest) == len(text):
+            end, replacement = match.end() + len(rest), rest  # the word ends its line anyway
+        else:
+            end, replacement = match.end() + len(rest) + len(match.group(4)), rest + "\n"
+        yield Correction(start, text[start:end], replacement, "hyphenation")
 
 
-RULES: tuple[Rule, ...] = (soft_hyphens, line_break_hyphenation)
+def _real_hyphen(head: str, continuation: str, lex: Lexicon) -> bool:
+    if lex.known(head + continuation) is not Known.NO:
+        return False
+    # "nordrhein-westfälisch", "baden-württembergisch": a place name written small in a
+    # hyphenated adjective is no syllable of a word.
+    if head.islower() and lex.known(head) is Known.NO:
+        return lex.known(head.capitalize()) is Known.YES
+    return lex.known(head) is Known.YES and lex.known(continuation) is Known.YES
+
+
+def quotes(text: str) -> Iterator[Correction]:
+    """German quotes whose opening mark was read as a comma: ",Netzwerk*" -> „Netzwerk“."""
+    for match in _BROKEN_QUOTE.finditer(text):
+        yield Correction(match.start(), text[match.start() : match.start(1)], "„", "quote")
+        yield Correction(match.end(1), text[match.end(1) : match.end()], "“", "quote")
+
+
+LAYOUT_RULES: tuple[Rule, ...] = (soft_hyphens, line_break_hyphenation, quotes)
 
 
 def clean(raw: str) -> CleanResult:
     """Clean one document's text. Never raises on any input string."""
     raw = normalise(raw)
-    edits = _non_overlapping(c for rule in RULES for c in rule(raw))
+    layout = _non_overlapping(c for rule in LAYOUT_RULES for c in rule(raw))
+    middle = apply(raw, layout)
+    try:
+        words = repair(middle)
+    except LexiconUnavailable as e:
+        return CleanResult(raw, middle, layout, [f"OCR repair skipped: {e}"])
+    edits = compose(raw, middle, layout, words)
     return CleanResult(raw=raw, text=apply(raw, edits), corrections=edits)
 
 
@@ -76,7 +122,58 @@ def apply(raw: str, corrections: list[Correction]) -> str:
     return "".join(parts)
 
 
-def _non_overlapping(corrections: Iterator[Correction]) -> list[Correction]:
+def compose(
+    raw: str, middle: str, first: list[Correction], second: list[Correction]
+) -> list[Correction]:
+    """One log on `raw` for `first` (on `raw`, giving `middle`) then `second` (on `middle`).
+
+    A second-pass correction that overlaps first-pass ones is merged with them into one
+    correction whose replacement is their joint effect.
+    """
+    spans: list[tuple[int, int, Correction]] = []  # each first correction's span in `middle`
+    shift = 0
+    for c in first:
+        spans.append((c.offset + shift, c.offset + shift + len(c.replacement), c))
+        shift += len(c.replacement) - len(c.original)
+    kept = {id(c): c for c in first}
+    out: list[Correction] = []
+    for w in second:
+        lo, hi = w.offset, w.offset + len(w.original)
+        touching = [
+            (s, e, c)
+            for s, e, c in spans
+            if id(c) in kept and ((s < hi and lo < e) or (s == e and lo <= s <= hi))
+        ]
+        if not touching:
+            out.append(Correction(_to_raw(lo, spans), w.original, w.replacement, w.rule))
+            continue
+        mid_lo, mid_hi = min(lo, touching[0][0]), max(hi, touching[-1][1])
+        first_c, last_c = touching[0][2], touching[-1][2]
+        raw_lo = first_c.offset if mid_lo == touching[0][0] else _to_raw(lo, spans)
+        raw_hi = (
+            last_c.offset + len(last_c.original)
+            if mid_hi == touching[-1][1]
+            else _to_raw(hi, spans)
+        )
+        replacement = middle[mid_lo:lo] + w.replacement + middle[hi:mid_hi]
+        rule = "+".join(dict.fromkeys([*(c.rule for _, _, c in touching), w.rule]))
+        for _, _, c in touching:
+            del kept[id(c)]
+        out.append(Correction(raw_lo, raw[raw_lo:raw_hi], replacement, rule))
+    return sorted([*kept.values(), *out], key=lambda c: c.offset)
+
+
+def _to_raw(position: int, spans: list[tuple[int, int, Correction]]) -> int:
+    """A middle-text position outside every first-pass replacement, in raw coordinates."""
+    shift = 0
+    for _, end, c in spans:
+        if end > position:
+            break
+        shift = c.offset + len(c.original) - end
+    return position + shift
+
+
+def _non_overlapping(corrections: Iterable[Correction]) -> list[Correction]:
     """Sorted by offset; where two edits overlap, the one from the earlier rule wins."""
     kept: list[Correction] = []
     taken: list[tuple[int, int]] = []
@@ -87,3 +184,10 @@ def _non_overlapping(corrections: Iterator[Correction]) -> list[Correction]:
         kept.append(c)
         taken.append(span)
     return sorted(kept, key=lambda c: c.offset)
+
+
+def _lexicon_or_none() -> Lexicon | None:
+    try:
+        return lexicon()
+    except LexiconUnavailable:
+        return None

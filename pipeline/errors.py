@@ -38,6 +38,10 @@ class OcrUnavailable(DocumentError):
     """A page needs OCR but Tesseract is missing or was switched off."""
 
 
+class LexiconUnavailable(RatsinfoError):
+    """The German word list the clean stage repairs against cannot be loaded."""
+
+
 class DocumentTooLarge(DocumentError):
     """Over the configured page, size or time limit."""
 

@@ -11,6 +11,7 @@ import codecs
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
+from PIL import Image
 
 from pipeline import layout, ocr
 from pipeline.errors import (
@@ -20,9 +21,12 @@ from pipeline.errors import (
     UnreadableDocument,
 )
 from pipeline.model import Page, SourceFile
+from pipeline.quality import assess
 
 # A page whose text layer has fewer visible characters than this is treated as image-only.
 MIN_TEXT_CHARS = 20
+# Pages rendered before they are OCR'd together, in parallel.
+OCR_BATCH = 8
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -80,6 +84,7 @@ def _pdf_pages(pdf: pdfium.PdfDocument, *, use_ocr: bool) -> ReadResult:
     warnings: list[str] = []
     if len(pdf) == 0:
         raise UnreadableDocument("PDF has no pages")
+    to_ocr: dict[int, Image.Image] = {}  # page index -> rendered image
     for index in range(len(pdf)):
         try:
             page = pdf[index]
@@ -89,24 +94,48 @@ def _pdf_pages(pdf: pdfium.PdfDocument, *, use_ocr: bool) -> ReadResult:
         except pdfium.PdfiumError as e:
             raise UnreadableDocument(f"damaged PDF: page {index + 1}: {e}") from e
         number = index + 1
-        if _visible_chars(text) >= MIN_TEXT_CHARS:
-            pages.append(Page(number, text))
+        pages.append(Page(number, text))
+        usable = _visible_chars(text) >= MIN_TEXT_CHARS
+        # A text layer of garbage (an old OCR of a page scanned sideways) is read again.
+        garbage = usable and assess(text).garbage
+        if usable and not garbage:
             page.close()
             continue
         if not use_ocr:
-            warnings.append(f"page {number}: no text layer, OCR switched off (--no-ocr)")
-            pages.append(Page(number, text))
+            problem = "garbage text layer" if garbage else "no text layer"
+            warnings.append(f"page {number}: {problem}, OCR switched off (--no-ocr)")
         else:
-            try:
-                pages.append(Page(number, ocr.ocr_page(page), ocr=True))
-            except OcrUnavailable as e:
-                warnings.append(f"page {number}: {e}")
-                pages.append(Page(number, text))
+            # pdfium is not thread-safe: render here, recognise in parallel in batches
+            # (a 300-dpi page image is ~9 MB, so a long scan is not held whole).
+            to_ocr[index] = ocr.render(page)
         page.close()
+        if len(to_ocr) >= OCR_BATCH or (to_ocr and index == len(pdf) - 1):
+            warnings += _recognise(to_ocr, pages)
+            to_ocr = {}
     if not any(_visible_chars(p.text) for p in pages):
         reason = warnings[0].split(": ", 1)[1] if warnings else "no text found on any page"
         raise _no_text_error(reason)
     return ReadResult(pages=pages, kind="pdf", warnings=warnings)
+
+
+def _recognise(images: dict[int, Image.Image], pages: list[Page]) -> list[str]:
+    """OCR the rendered pages into `pages` where that reads better; the warnings."""
+    try:
+        texts = ocr.ocr_images(list(images.values()))
+    except OcrUnavailable as e:
+        return [f"page {i + 1}: {e}" for i in images]
+    for index, text in zip(images, texts, strict=True):
+        if _better(text, pages[index].text):
+            pages[index] = Page(index + 1, text, ocr=True)
+    return []
+
+
+def _better(ocr_text: str, layer: str) -> bool:
+    """Whether the OCR text should replace the page's own text layer."""
+    if _visible_chars(layer) < MIN_TEXT_CHARS:
+        return True
+    new, old = assess(ocr_text), assess(layer)
+    return (new.lexicon or 0.0) > (old.lexicon or 0.0)
 
 
 def _no_text_error(reason: str) -> DocumentError:

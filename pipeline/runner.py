@@ -24,7 +24,8 @@ from pipeline import __version__, store
 from pipeline.clean import clean
 from pipeline.discover import discover
 from pipeline.errors import DocumentError
-from pipeline.model import Outcome, Parsed, SourceFile, Status
+from pipeline.model import Outcome, Parsed, Record, SourceFile, Status
+from pipeline.quality import assess
 from pipeline.read import read
 from pipeline.segment import segment
 
@@ -42,6 +43,15 @@ def process(source: SourceFile, use_ocr: bool = True) -> Outcome:
         )
         cleaned = clean(result.text)
         outcome.raw_text, outcome.corrections = cleaned.raw, cleaned.corrections
+        warnings = result.warnings + cleaned.warnings
+        quality = assess(cleaned.text)
+        if quality.garbage:
+            # Whatever an extractor found in garbage would be invented: keep the text only.
+            outcome.record = Record(source=source.name, text=cleaned.text)
+            outcome.errors = [*warnings, f"text is OCR garbage ({quality.describe()})"]
+            outcome.status = Status.PARTIAL
+            outcome.seconds = time.perf_counter() - started
+            return outcome
         parsed = Parsed(
             source=source.name,
             text=cleaned.text,
@@ -49,7 +59,7 @@ def process(source: SourceFile, use_ocr: bool = True) -> Outcome:
             sections=segment(cleaned.text),
         )
         outcome.record, errors = registry.extract(parsed)
-        outcome.errors = result.warnings + errors
+        outcome.errors = warnings + errors
         outcome.status = Status.PARTIAL if outcome.errors else Status.OK
     except DocumentError as e:
         outcome.errors = [str(e)]

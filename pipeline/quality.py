@@ -1,0 +1,63 @@
+"""quality: is a text real German prose, or the garbage of a failed OCR?
+
+The "OCR" of a rotated or handwritten page, or of a form full of lines, is mostly single
+letters, digits and punctuation ("OJ", "(C", ":::,"). Two measurable signals tell it apart:
+- the share of its words (two letters or more) that the German lexicon knows: born-digital
+  council papers score 0.77-0.99 (names and abbreviations make the rest), a garbage layer
+  about 0.2;
+- the share of letters among its visible characters, reported alongside (tables of figures
+  lower it too, so it does not decide on its own).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.errors import LexiconUnavailable
+from pipeline.lexicon import Known, lexicon
+
+# Below this share of lexicon words a text is garbage ...
+MIN_LEXICON_SHARE = 0.5
+# ... provided it has enough words to judge.
+MIN_WORDS = 20
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+@dataclass(frozen=True, slots=True)
+class Quality:
+    """Signals of one text; `garbage` is the verdict."""
+
+    visible: int  # non-space characters
+    letters: float  # share of letters among them
+    words: int  # words of two letters or more
+    lexicon: float | None  # share of those the lexicon knows; None without a lexicon
+
+    @property
+    def garbage(self) -> bool:
+        return (
+            self.lexicon is not None
+            and self.words >= MIN_WORDS
+            and self.lexicon < MIN_LEXICON_SHARE
+        )
+
+    def describe(self) -> str:
+        share = "unknown" if self.lexicon is None else f"{self.lexicon:.0%}"
+        return f"{share} lexicon words of {self.words}, {self.letters:.0%} letters"
+
+
+def assess(text: str) -> Quality:
+    """Measure `text`. Without a lexicon the verdict is never "garbage"."""
+    visible = [ch for ch in text if not ch.isspace()]
+    letters = sum(ch.isalpha() for ch in visible) / len(visible) if visible else 0.0
+    words = _WORD.findall(text)
+    try:
+        lex = lexicon()
+    except LexiconUnavailable:
+        return Quality(len(visible), letters, len(words), None)
+    known = sum(
+        lex.known(w) is not Known.NO or lex.known(w.capitalize()) is not Known.NO for w in words
+    )
+    share = known / len(words) if words else 0.0
+    return Quality(len(visible), letters, len(words), share)

@@ -1,0 +1,242 @@
+"""repair: undo OCR damage word by word, against the German lexicon.
+
+A word is changed only to a candidate made from it by the confusions in
+extractors/data/ocr_confusions.tsv (lost umlauts, "fur" for "für", "q" for "g", ...) that the
+lexicon knows. Precision comes first:
+- a word the lexicon does not know takes its most frequent known candidate;
+- a word the lexicon knows is changed only by restoring umlauts, and only where the document
+  as a whole shows umlaut loss: then to a candidate at least 20 times as frequent ("Beitrage"
+  -> "Beiträge"), or, for pairs of similar frequency ("fordern"/"fördern"), where the same
+  stem occurs with the umlaut elsewhere in the document and never without it;
+- URLs, e-mail addresses, all-capital words and very short words are left alone.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from extractors import vocab
+from pipeline.lexicon import Known, Lexicon, lexicon
+from pipeline.model import Correction
+
+UMLAUT, ESZETT, LETTER = "umlaut", "eszett", "letter"
+MAX_EDITS = 3  # per word; "Stadtebauforderung" needs two
+MAX_LETTER_EDITS = 1  # shape confusions are rarer: one per word
+# A valid word gives way only to a candidate this much more frequent (zipf is log10).
+FREQUENCY_MARGIN = 1.3  # 20x
+UNKNOWN_MARGIN = 1.0  # 10x: for words the dictionary lacks but the frequency list has
+# The document shows umlaut loss when at least this many words were restored by umlaut
+# edits, and no fewer than the words that kept their umlauts.
+MIN_LOST = 2
+UMLAUT_CHARS = frozenset("äöüÄÖÜß")
+# A page counts as OCR-damaged when this many distinct words, and this share of its distinct
+# words, have a trusted repair or a letter-confusion repair.
+MIN_DAMAGED = 3
+DAMAGED_SHARE = 0.02
+
+# A token: letters, with the digits and marks OCR puts inside words ("Fu!3ballstadion").
+_TOKEN = re.compile(r"[^\W\d_](?:[\w!]*[^\W\d_])?")
+_NOT_PROSE = re.compile(r"@|www\.|://|\.(?:de|com|org|net|html?)\b", re.IGNORECASE)
+_ACRONYM = re.compile(r"l[A-Z]{1,4}")  # "lD": a capital I read as a small l
+_ACRONYM_MIN_ZIPF = 3.5
+_CAMEL = re.compile(r"[a-zäöüß][A-ZÄÖÜ]")
+_ENDINGS = ("en", "es", "st", "et", "n", "e", "s", "t")
+
+
+@dataclass(frozen=True, slots=True)
+class Confusion:
+    damaged: str
+    printed: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    word: str
+    kinds: frozenset[str]
+    edits: int
+
+
+@functools.cache
+def confusions() -> tuple[Confusion, ...]:
+    """The confusion table, loaded once per process."""
+    return tuple(Confusion(row[0], row[1], row[2]) for row in vocab.rows("ocr_confusions"))
+
+
+def candidates(word: str, kinds: frozenset[str] | None = None) -> Iterator[Candidate]:
+    """Every string made from `word` by up to MAX_EDITS non-overlapping confusions."""
+    sites = [
+        (match.start(), match.start() + len(c.damaged), c)
+        for c in confusions()
+        if kinds is None or c.kind in kinds
+        for match in re.finditer(re.escape(c.damaged), word)
+    ]
+    for size in range(1, MAX_EDITS + 1):
+        for combo in itertools.combinations(sites, size):
+            if sum(c.kind == LETTER for _, _, c in combo) > MAX_LETTER_EDITS:
+                continue
+            ordered = sorted(combo, key=lambda site: site[0])
+            if any(a[1] > b[0] for a, b in itertools.pairwise(ordered)):
+                continue
+            parts, position = [], 0
+            for start, end, c in ordered:
+                parts += [word[position:start], c.printed]
+                position = end
+            parts.append(word[position:])
+            yield Candidate("".join(parts), frozenset(c.kind for _, _, c in combo), size)
+
+
+def repair(text: str) -> list[Correction]:
+    """Corrections of OCR-damaged words in `text`, by offset. Never raises on any string.
+
+    Pages (split at form feeds) are judged one by one: a born-digital paper often carries a
+    scanned attachment, and only the scanned pages show the damage.
+    """
+    lex = lexicon()
+    corrections: list[Correction] = []
+    offset = 0
+    for page in text.split("\f"):
+        corrections += _repair_page(page, offset, lex)
+        offset += len(page) + 1
+    return corrections
+
+
+def _repair_page(text: str, offset: int, lex: Lexicon) -> list[Correction]:
+    tokens = list(_tokens(text))
+    proposals: dict[str, tuple[str, str]] = {}  # word -> (replacement, rule)
+    twins: dict[str, Candidate] = {}  # valid words with a valid umlaut twin
+    for word in dict.fromkeys(word for _, word in tokens):
+        change = _repair_unknown(word, lex)
+        if change is not None:
+            proposals[word] = change
+        elif lex.known(word) is Known.YES and (twin := _umlaut_twin(word, lex)) is not None:
+            twins[word] = twin
+    umlaut_loss = _shows_umlaut_loss(tokens, proposals)
+    trusted = {
+        word: change
+        for word, change in proposals.items()
+        if _shaped(word) or (change[1] == "ocr-umlaut" and umlaut_loss)
+    }
+    # Letter confusions in words the dictionary lacks are trusted only on a page where such
+    # repairs are common: on a clean page they are names and rare words ("Heid", "Stelen").
+    letters = [w for w, change in proposals.items() if change[1] == "ocr-letter"]
+    distinct = len({word for _, word in tokens})
+    if len(letters) + len(trusted) >= MIN_DAMAGED and (
+        len(letters) + len(trusted) >= DAMAGED_SHARE * distinct
+    ):
+        trusted.update((w, proposals[w]) for w in letters)
+    if twins and umlaut_loss:
+        final = [trusted.get(word, (word, ""))[0] for _, word in tokens]
+        for word, twin in twins.items():
+            change = _repair_valid(word, twin, final, lex)
+            if change is not None:
+                trusted[word] = change
+    return [
+        Correction(offset + start, word, *trusted[word])
+        for start, word in tokens
+        if word in trusted
+    ]
+
+
+def _shaped(word: str) -> bool:
+    """Whether the word's own shape shows OCR damage: a digit or "!" among letters, or a
+    capital after a small letter ("gegenUber", "lD")."""
+    return any(ch.isdigit() or ch == "!" for ch in word) or bool(_CAMEL.search(word))
+
+
+def _tokens(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, word) for the words of running text; URLs and addresses are skipped."""
+    for chunk in re.finditer(r"\S+", text):
+        if _NOT_PROSE.search(chunk.group()):
+            continue
+        for match in _TOKEN.finditer(chunk.group()):
+            word = match.group()
+            start, end = chunk.start() + match.start(), chunk.start() + match.end()
+            if _fragment(text, start, end):
+                continue
+            if _ACRONYM.fullmatch(word) or (len(word) >= 3 and not word.isupper()):
+                yield start, word
+
+
+def _fragment(text: str, start: int, end: int) -> bool:
+    """The first part of a word split at a hyphen and a space or line break ("Bildungs- und",
+    "Stadtent-" at a line end): not a word of its own, so not judged as one."""
+    return text[end : end + 1] in ("-", "\u00ad") and text[end + 1 : end + 2] in ("", " ", "\n")
+
+
+def _repair_unknown(word: str, lex: Lexicon) -> tuple[str, str] | None:
+    """The repair of a word the lexicon does not know (or knows only as a compound)."""
+    if _ACRONYM.fullmatch(word):
+        printed = "I" + word[1:]
+        return (printed, "ocr-letter") if lex.zipf(printed) >= _ACRONYM_MIN_ZIPF else None
+    known = lex.known(word)
+    if known is Known.YES:
+        return None
+    best: tuple[Known, float, int, Candidate] | None = None
+    floor = lex.zipf(word)
+    for candidate in candidates(word):
+        rank = lex.known(candidate.word)
+        if rank <= known:
+            continue
+        # The web knows names, fragments and rare words the dictionary lacks ("Stelen",
+        # "Hohenwettersbach"): a word seen there gives way only to a far more common one.
+        # (The frequency list folds ß into ss, so it cannot judge "Strasse" -> "Straße".)
+        if (
+            floor > 0
+            and candidate.kinds != {ESZETT}
+            and lex.zipf(candidate.word) < floor + UNKNOWN_MARGIN
+        ):
+            continue
+        key = (rank, lex.zipf(candidate.word), -candidate.edits, candidate)
+        if best is None or key[:3] > best[:3]:
+            best = key
+    if best is None:
+        return None
+    candidate = best[3]
+    return candidate.word, ("ocr-letter" if LETTER in candidate.kinds else "ocr-umlaut")
+
+
+def _umlaut_twin(word: str, lex: Lexicon) -> Candidate | None:
+    """The most frequent valid word that differs from `word` only by umlauts."""
+    twins = [c for c in candidates(word, frozenset({UMLAUT})) if lex.known(c.word) is Known.YES]
+    return max(twins, key=lambda c: lex.zipf(c.word), default=None)
+
+
+def _shows_umlaut_loss(tokens: list[tuple[int, str]], decided: dict[str, tuple[str, str]]) -> bool:
+    """Whether the document lost its umlauts: many restored, few kept."""
+    lost = kept = 0
+    for _, word in tokens:
+        change = decided.get(word)
+        if change is not None and UMLAUT_CHARS & set(change[0]) - set(word):
+            lost += 1
+        elif UMLAUT_CHARS & set(word):
+            kept += 1
+    return lost >= MIN_LOST and lost >= kept
+
+
+def _repair_valid(
+    word: str, twin: Candidate, final: list[str], lex: Lexicon
+) -> tuple[str, str] | None:
+    """Whether a valid word in a document with umlaut loss was its umlaut twin."""
+    if lex.zipf(twin.word) - lex.zipf(word) >= FREQUENCY_MARGIN:
+        return twin.word, "ocr-umlaut-frequency"
+    # Similar frequencies: let the document decide by the stem's spelling elsewhere.
+    with_umlaut, without = _stem(twin.word), _stem(word)
+    others = Counter(w.lower() for w in final if w not in (word, twin.word))
+    if any(with_umlaut in w for w in others) and not any(without in w for w in others):
+        return twin.word, "ocr-umlaut-context"
+    return None
+
+
+def _stem(word: str) -> str:
+    """The word without a common inflection ending: "fördern" -> "förder"."""
+    lowered = word.lower()
+    for ending in _ENDINGS:
+        if lowered.endswith(ending) and len(lowered) - len(ending) >= 4:
+            return lowered[: -len(ending)]
+    return lowered

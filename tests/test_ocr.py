@@ -1,0 +1,57 @@
+"""OCR of scanned pages with Tesseract, on two real pages of a scanned council attachment.
+
+The fixture holds pages 2 and 5 of the Nordstemmen Verkehrsschau attachment: page 2 is
+scanned turned by 90 degrees. Both pages have no text layer at all.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline import ocr
+from pipeline.errors import OcrUnavailable
+from pipeline.quality import assess
+from pipeline.read import read_pdf
+from tests.conftest import FIXTURES
+from tests.needs import needs_lexicon, needs_tesseract
+
+SCAN = FIXTURES / "nordstemmen-verkehrsschau-scan-rotated.pdf"
+
+pytestmark = [needs_tesseract, needs_lexicon]
+
+
+@pytest.fixture(scope="module")
+def scanned():  # type: ignore[no-untyped-def]
+    return read_pdf(SCAN.read_bytes())
+
+
+def test_every_page_is_ocred(scanned) -> None:  # type: ignore[no-untyped-def]
+    assert [p.ocr for p in scanned.pages] == [True, True]
+    assert scanned.warnings == []
+
+
+def test_the_page_turned_sideways_is_read_upright(scanned) -> None:  # type: ignore[no-untyped-def]
+    page = scanned.pages[0].text
+    assert "Verkehrsbehördliche Sammel-Anordnung des Landkreises Hildesheim" in page
+    assert "Parkverbot" in page
+    assert assess(page).lexicon > 0.8
+
+
+def test_german_model_keeps_umlauts_and_eszett(scanned) -> None:  # type: ignore[no-untyped-def]
+    text = "\n".join(p.text for p in scanned.pages)
+    assert "Straße" in text and "Rössing" in text
+
+
+def test_no_ocr_gives_a_clear_reason() -> None:
+    with pytest.raises(OcrUnavailable, match="OCR switched off"):
+        read_pdf(SCAN.read_bytes(), use_ocr=False)
+
+
+def test_missing_tesseract_gives_a_clear_reason(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr.shutil, "which", lambda _: None)
+    ocr.tesseract.cache_clear()
+    try:
+        with pytest.raises(OcrUnavailable, match="tesseract is not installed"):
+            read_pdf(SCAN.read_bytes())
+    finally:
+        ocr.tesseract.cache_clear()
