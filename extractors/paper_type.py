@@ -23,13 +23,28 @@ _HEAD_CHARS = 1500
 _ANSWERED = re.compile(r"(?:Anfrage|Antrag)\b", re.I)
 
 
+# A paper that names no kind but puts a proposal to the council is a Beschlussvorlage
+# ("Drucksache with a Beschlussvorschlag"): the heading says so even where the letterhead
+# and the kind's name were lost to a scan.
+_PROPOSAL_HEADING = re.compile(r"^\W*Beschluss(?:vorschlag|antrag|empfehlung)", re.I)
+
+
 def extract(doc: Parsed, record: Record) -> dict[str, Any]:
     kind = classify(doc.text)
+    if kind is PaperType.SONSTIGES and _proposes(doc):
+        kind = PaperType.BESCHLUSSVORLAGE
     if kind is PaperType.MITTEILUNGSVORLAGE:
         name = title.find(doc.text)
         if name and _ANSWERED.match(name):
             kind = PaperType.STELLUNGNAHME
     return {"paper_type": kind}
+
+
+def _proposes(doc: Parsed) -> bool:
+    return any(
+        _PROPOSAL_HEADING.match(s.heading) and s.text.strip()
+        for s in doc.sections_labelled("beschlussvorschlag")
+    )
 
 
 @functools.cache

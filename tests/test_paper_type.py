@@ -6,6 +6,7 @@ import pytest
 
 from extractors import paper_type, vocab
 from pipeline.model import PaperType, Parsed, Record
+from pipeline.segment import segment
 from tests.conftest import DEV_DOCS, gold
 
 
@@ -56,3 +57,19 @@ def test_dev_papers(name: str) -> None:
     text = (DEV_DOCS / name).read_text(encoding="utf-8")
     found = paper_type.extract(Parsed(source=name, text=text, pages=[text]), Record(source=name))
     assert found["paper_type"] == PaperType(gold(name)["paper_type"])
+
+
+def test_a_paper_naming_no_kind_but_proposing_a_resolution_is_a_beschlussvorlage() -> None:
+    # Stadt Heinsberg's scanned paper lost its letterhead; its "Beschlussvorschlag:" remains.
+    text = (
+        ' Beitritt der Stadt Heinsberg zum "Netzwerk Innenstadt NRW"\n\n'
+        "Kurze sachliche Darstellung und Begründung:\n\nDas Netzwerk Innenstadt NRW ist ...\n\n"
+        "Beschlussvorschlag:\n\nHaupt- und Finanzausschuss:\n"
+        "Der Beitritt der Stadt Heinsberg zum „Netzwerk Innenstadt NRW“ wird beschlossen.\n"
+    )
+    doc = Parsed(source="x.txt", text=text, pages=[text], sections=segment(text))
+    assert paper_type.extract(doc, Record(source="x.txt"))["paper_type"] is PaperType.BESCHLUSSVORLAGE
+    # The same text without the proposal names no kind at all.
+    prose = text.split("Beschlussvorschlag")[0]
+    doc = Parsed(source="x.txt", text=prose, pages=[prose], sections=segment(prose))
+    assert paper_type.extract(doc, Record(source="x.txt"))["paper_type"] is PaperType.SONSTIGES
