@@ -110,13 +110,20 @@ def _repair_page(text: str, offset: int, lex: Lexicon) -> list[Correction]:
     tokens = list(_tokens(text))
     proposals: dict[str, tuple[str, str]] = {}  # word -> (replacement, rule)
     twins: dict[str, Candidate] = {}  # valid words with a valid umlaut twin
-    for word in dict.fromkeys(word for _, word in tokens):
+    words = dict.fromkeys(word for _, word in tokens)
+    for word in words:
         change = _repair_unknown(word, lex)
         if change is not None:
             proposals[word] = change
-        elif lex.known(word) is Known.YES and (twin := _umlaut_twin(word, lex)) is not None:
-            twins[word] = twin
     umlaut_loss = _shows_umlaut_loss(tokens, proposals)
+    if umlaut_loss:
+        # Valid words with a valid umlaut twin matter only where the page lost its umlauts;
+        # looking for twins costs most of the time, so it is done only there.
+        for word in words:
+            if word not in proposals and lex.known(word) is Known.YES:
+                twin = _umlaut_twin(word, lex)
+                if twin is not None:
+                    twins[word] = twin
     trusted = {
         word: change
         for word, change in proposals.items()
@@ -169,8 +176,12 @@ def _fragment(text: str, start: int, end: int) -> bool:
     return text[end : end + 1] in ("-", "\u00ad") and text[end + 1 : end + 2] in ("", " ", "\n")
 
 
+@functools.lru_cache(maxsize=100_000)
 def _repair_unknown(word: str, lex: Lexicon) -> tuple[str, str] | None:
-    """The repair of a word the lexicon does not know (or knows only as a compound)."""
+    """The repair of a word the lexicon does not know (or knows only as a compound).
+
+    Cached: a pure function of the word for the process-wide lexicon, and the words of
+    council papers repeat from one paper to the next."""
     if _ACRONYM.fullmatch(word):
         printed = "I" + word[1:]
         return (printed, "ocr-letter") if lex.zipf(printed) >= _ACRONYM_MIN_ZIPF else None
@@ -201,6 +212,7 @@ def _repair_unknown(word: str, lex: Lexicon) -> tuple[str, str] | None:
     return candidate.word, ("ocr-letter" if LETTER in candidate.kinds else "ocr-umlaut")
 
 
+@functools.lru_cache(maxsize=100_000)
 def _umlaut_twin(word: str, lex: Lexicon) -> Candidate | None:
     """The most frequent valid word that differs from `word` only by umlauts."""
     twins = [c for c in candidates(word, frozenset({UMLAUT})) if lex.known(c.word) is Known.YES]
