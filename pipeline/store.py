@@ -13,11 +13,23 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, inspect, select, update
+from sqlalchemy import (
+    Engine,
+    bindparam,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    inspect,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
-from pipeline import schema
+from pipeline import migrate, schema, search
 from pipeline.errors import DatabaseError
 from pipeline.model import (
     Amount,
@@ -38,10 +50,14 @@ def default_url() -> str:
 
 
 def connect(url: str | None = None, *, create: bool = True) -> Engine:
-    """An engine for `url` with the schema in place. Raises DatabaseError with a clear reason."""
+    """An engine for `url` with the schema this code needs in place.
+
+    An empty database gets the schema when `create`, else an error; an older ratsinfo
+    database is upgraded in place (see pipeline.migrate). Raises DatabaseError with a clear
+    reason."""
     url = url or default_url()
     try:
-        engine = create_engine(url, future=True)
+        engine = create_engine(url)
     except (ArgumentError, ImportError, ValueError) as e:
         raise DatabaseError(f"cannot use database URL {url!r}: {e}") from e
     if engine.dialect.name == "sqlite":
@@ -50,15 +66,17 @@ def connect(url: str | None = None, *, create: bool = True) -> Engine:
             raise DatabaseError(f"no database at {database}: run `ratsinfo ingest` first")
         _prepare_sqlite(engine)
     try:
-        if create:
-            schema.metadata.create_all(engine)
-        elif not inspect(engine).has_table("papers"):
+        if not create and not inspect(engine).has_table("papers"):
             raise DatabaseError(
                 f"{engine.url.render_as_string(hide_password=True)} holds no ratsinfo tables:"
                 " run `ratsinfo ingest` first"
             )
-    except (OperationalError, SQLAlchemyError) as e:
-        raise DatabaseError(f"cannot open database {engine.url!r}: {_first_line(e)}") from e
+        migrate.upgrade(engine)
+    except SQLAlchemyError as e:
+        raise DatabaseError(
+            f"cannot open or upgrade database"
+            f" {engine.url.render_as_string(hide_password=True)}: {_first_line(e)}"
+        ) from e
     return engine
 
 
@@ -69,12 +87,19 @@ def _prepare_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+        # sqlite3 opens transactions only before DML, so schema changes would commit one
+        # statement at a time; SQLAlchemy's BEGIN (below) makes every transaction whole.
+        dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")  # needed for ON DELETE CASCADE
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.execute("PRAGMA busy_timeout = 30000")
         cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN")
 
 
 def _first_line(error: Exception) -> str:
@@ -140,7 +165,12 @@ def move_source(engine: Engine, source_id: int, path: Path) -> None:
 
 
 def save(engine: Engine, outcome: Outcome, run_id: int | None = None) -> None:
-    """Replace whatever is stored for this path or content by `outcome`, atomically."""
+    """Replace whatever is stored for this path or content by `outcome`, atomically.
+
+    Safe to call from several processes at once: on Postgres each document's transaction
+    first takes advisory locks on its content hash and path (in sorted order, so two
+    transactions never wait on each other in a circle), so the same document saved twice at
+    once is replaced, never duplicated. SQLite lets one writer in at a time anyway."""
     try:
         with engine.begin() as conn:
             _save(conn, outcome, run_id)
@@ -148,35 +178,43 @@ def save(engine: Engine, outcome: Outcome, run_id: int | None = None) -> None:
         raise DatabaseError(f"cannot store {outcome.source.name}: {_first_line(e)}") from e
 
 
+# Built once: a statement built per call spends most of the time of a save in SQLAlchemy.
+_DELETE_SOURCE = delete(schema.sources).where(
+    (schema.sources.c.sha256 == bindparam("sha")) | (schema.sources.c.path == bindparam("path"))
+)
+_LOCK = text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+_INSERT = {table.name: insert(table) for table in schema.metadata.sorted_tables}
+
+
 def _save(conn: Connection, outcome: Outcome, run_id: int | None) -> None:
     src = outcome.source
     path = identity(src.path)
-    conn.execute(
-        delete(schema.sources).where(
-            (schema.sources.c.sha256 == src.sha256) | (schema.sources.c.path == path)
-        )
-    )
+    if conn.dialect.name == "postgresql":
+        for key in sorted({src.sha256, path}):
+            conn.execute(_LOCK, {"key": key})
+    conn.execute(_DELETE_SOURCE, {"sha": src.sha256, "path": path})
     source_id = conn.execute(
-        insert(schema.sources).values(
-            sha256=src.sha256,
-            path=path,
-            name=src.name,
-            size=src.size,
-            kind="pdf" if src.path.suffix.lower() == ".pdf" else "text",
-            encoding=outcome.encoding,
-            pages=outcome.pages,
-            ocr_used=outcome.ocr_used,
-            status=str(outcome.status),
-            error="\n".join(outcome.errors) or None,
-            raw_text=outcome.raw_text or None,
-            seconds=round(outcome.seconds, 4),
-            run_id=run_id,
-            ingested_at=_now(),
-        )
+        _INSERT["sources"],
+        {
+            "sha256": src.sha256,
+            "path": path,
+            "name": src.name,
+            "size": src.size,
+            "kind": "pdf" if src.path.suffix.lower() == ".pdf" else "text",
+            "encoding": outcome.encoding,
+            "pages": outcome.pages,
+            "ocr_used": outcome.ocr_used,
+            "status": str(outcome.status),
+            "error": "\n".join(outcome.errors) or None,
+            "raw_text": outcome.raw_text or None,
+            "seconds": round(outcome.seconds, 4),
+            "run_id": run_id,
+            "ingested_at": _now(),
+        },
     ).inserted_primary_key[0]  # type: ignore[index]
     if outcome.corrections:
         conn.execute(
-            insert(schema.corrections),
+            _INSERT["corrections"],
             [
                 {
                     "source_id": source_id,
@@ -194,45 +232,44 @@ def _save(conn: Connection, outcome: Outcome, run_id: int | None) -> None:
 
 def _insert_record(conn: Connection, source_id: int, record: Record) -> None:
     paper_id = conn.execute(
-        insert(schema.papers).values(
-            source_id=source_id,
-            source=record.source,
-            paper_type=str(record.paper_type),
-            body=record.body,
-            reference=record.reference,
-            date=record.date,
-            name=record.name,
-            department=record.department,
-            finance_impact=record.finance.impact,
-            finance_in_budget=record.finance.in_budget,
-            text=record.text,
-        )
+        _INSERT["papers"],
+        {
+            "source_id": source_id,
+            "source": record.source,
+            "paper_type": str(record.paper_type),
+            "body": record.body,
+            "reference": record.reference,
+            "date": record.date,
+            "name": record.name,
+            "department": record.department,
+            "finance_impact": record.finance.impact,
+            "finance_in_budget": record.finance.in_budget,
+            "text": record.text,
+        },
     ).inserted_primary_key[0]  # type: ignore[index]
-    parts: list[tuple[Any, list[dict[str, Any]]]] = [
-        (schema.reporters, [{"name": n} for n in record.reporters]),
+    parts: list[tuple[str, list[dict[str, Any]]]] = [
+        ("reporters", [{"name": n} for n in record.reporters]),
         (
-            schema.consultations,
+            "consultations",
             [
                 {"organization": c.organization, "date": c.date, "role": c.role, "public": c.public}
                 for c in record.consultations
             ],
         ),
         (
-            schema.resolutions,
+            "resolutions",
             [{"organization": r.organization, "text": r.text} for r in record.resolution],
         ),
-        (
-            schema.amounts,
-            [{"value": a.value, "currency": a.currency} for a in record.finance.amounts],
-        ),
-        (schema.products, [{"number": p.number, "name": p.name} for p in record.products]),
+        ("amounts", [{"value": a.value, "currency": a.currency} for a in record.finance.amounts]),
+        ("products", [{"number": p.number, "name": p.name} for p in record.products]),
     ]
     for table, rows in parts:
         if rows:
             conn.execute(
-                insert(table),
+                _INSERT[table],
                 [dict(row, paper_id=paper_id, position=i) for i, row in enumerate(rows)],
             )
+    search.index(conn, paper_id, record.name, [r.text for r in record.resolution], record.text)
 
 
 # --- reading back -------------------------------------------------------------------------

@@ -1,0 +1,123 @@
+"""Full-text search over papers' names, resolutions and text, with German stemming.
+
+Both databases keep one index row per paper in `papers_fts`, deleted with the paper:
+
+- SQLite: an FTS5 table (rowid = papers.id) whose columns hold the Snowball German stems of
+  name, resolution and text, because FTS5 has no German stemmer of its own. A query is
+  stemmed the same way, so "Städte" finds "Stadt" and "interkommunale" finds "interkommunalen".
+- Postgres: a table of `to_tsvector('german', ...)` documents (name weighted A, resolution B,
+  text D) with a GIN index, queried with `websearch_to_tsquery('german', ...)`.
+
+The store is the only writer: it calls `index` in the transaction that saves the paper.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import Stemmer
+from sqlalchemy import Engine, text
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import SQLAlchemyError
+
+from pipeline.errors import DatabaseError
+
+_WORD = re.compile(r"\w+")
+_STEMMER = Stemmer.Stemmer("german")
+
+# Postgres refuses a tsvector over 1 MB; no council paper comes near this many characters.
+_POSTGRES_TEXT_LIMIT = 500_000
+
+_INSERT = {
+    "sqlite": text(
+        "INSERT INTO papers_fts (rowid, name, resolution, text)"
+        " VALUES (:id, :name, :resolution, :text)"
+    ),
+    "postgresql": text(
+        "INSERT INTO papers_fts (paper_id, document) VALUES (:id,"
+        " setweight(to_tsvector('german', :name), 'A')"
+        " || setweight(to_tsvector('german', :resolution), 'B')"
+        " || setweight(to_tsvector('german', :text), 'D'))"
+    ),
+}
+
+_QUERY = {
+    # bm25 is smaller for better matches; a hit in the name counts most, then the resolution.
+    "sqlite": text(
+        "SELECT p.reference, p.body, p.date, p.name, p.paper_type, p.source,"
+        " -bm25(papers_fts, 10.0, 4.0, 1.0) AS score"
+        " FROM papers_fts JOIN papers p ON p.id = papers_fts.rowid"
+        " WHERE papers_fts MATCH :query ORDER BY score DESC, p.date DESC LIMIT :limit"
+    ),
+    "postgresql": text(
+        "SELECT p.reference, p.body, p.date, p.name, p.paper_type, p.source,"
+        " ts_rank(f.document, q) AS score"
+        " FROM papers_fts f JOIN papers p ON p.id = f.paper_id,"
+        " websearch_to_tsquery('german', :query) q"
+        " WHERE f.document @@ q ORDER BY score DESC, p.date DESC LIMIT :limit"
+    ),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    reference: str | None
+    body: str | None
+    date: dt.date | None
+    name: str | None
+    paper_type: str
+    source: str
+    score: float
+
+
+def stems(words: str) -> str:
+    """The Snowball German stems of the words in `words`, lower-cased, space-separated."""
+    return " ".join(_STEMMER.stemWords(_WORD.findall(words.lower())))
+
+
+def index(
+    conn: Connection, paper_id: int, name: str | None, resolutions: list[str], body: str
+) -> None:
+    """Add the index row of one paper (inside the caller's transaction)."""
+    resolution = "\n".join(resolutions)
+    if conn.dialect.name == "sqlite":
+        values = {"name": stems(name or ""), "resolution": stems(resolution), "text": stems(body)}
+    else:
+        values = {"name": name or "", "resolution": resolution, "text": body[:_POSTGRES_TEXT_LIMIT]}
+    conn.execute(_INSERT[conn.dialect.name], {"id": paper_id, **values})
+
+
+def fts5_query(query: str) -> str:
+    """A user's query as an FTS5 query over stems: words must all occur, "quoted words"
+    as a phrase, OR between two terms allows either. Raises DatabaseError if nothing is left."""
+    terms = []
+    for token in re.findall(r'"[^"]*"|\S+', query):
+        if token == "OR" and terms and terms[-1] != "OR":
+            terms.append("OR")
+            continue
+        stemmed = stems(token)
+        if stemmed:
+            # Quoted, so FTS5 reads every stem as a term and never as an operator; a token
+            # that stems to several words ("Smart-City") stays a phrase.
+            terms.append(f'"{stemmed}"')
+    if terms and terms[-1] == "OR":
+        terms.pop()
+    if not terms:
+        raise DatabaseError(f"nothing to search for in {query!r}: give at least one word")
+    return " ".join(terms)
+
+
+def search(engine: Engine, query: str, limit: int = 10) -> list[Hit]:
+    """The `limit` papers that match `query` best, best first."""
+    dialect = engine.dialect.name
+    if dialect not in _QUERY:
+        raise DatabaseError(f"full-text search is not available on {dialect}")
+    terms = fts5_query(query) if dialect == "sqlite" else query
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(_QUERY[dialect], {"query": terms, "limit": limit})
+            return [Hit(*row) for row in rows]
+    except SQLAlchemyError as e:
+        raise DatabaseError(f"cannot search for {query!r}: {e.__class__.__name__}") from e
