@@ -94,9 +94,7 @@ def _part(name: str, *columns: Column) -> Table:  # type: ignore[type-arg]
         name,
         metadata,
         Column("id", Integer, primary_key=True),
-        Column(
-            "paper_id", Integer, ForeignKey("papers.id", ondelete="CASCADE"), nullable=False
-        ),
+        Column("paper_id", Integer, ForeignKey("papers.id", ondelete="CASCADE"), nullable=False),
         Column("position", Integer, nullable=False),
         *columns,
         UniqueConstraint("paper_id", "position"),

@@ -69,19 +69,21 @@ def copies(templates: list[Outcome], count: int) -> list[Outcome]:
     return made
 
 
-def bench(url: str, outcomes: list[Outcome]) -> float:
-    """Papers per second saved into `url`, one transaction each."""
+def bench(url: str, outcomes: list[Outcome], batch: int) -> tuple[float, float]:
+    """Papers per second saved into `url`, `batch` documents per transaction: per second
+    of wall-clock time, and per second of this process's CPU time (which other load on
+    the machine does not change)."""
     engine = store.connect(url)
     run_id = store.start_run(engine, "bench", "bench_load")
-    started = time.perf_counter()
-    for outcome in outcomes:
-        store.save(engine, outcome, run_id)
-    seconds = time.perf_counter() - started
+    started, cpu = time.perf_counter(), time.process_time()
+    for i in range(0, len(outcomes), batch):
+        store.save_many(engine, outcomes[i : i + batch], run_id)
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     with engine.connect() as conn:
         stored = conn.execute(text("select count(*) from papers")).scalar_one()
     assert stored == len(outcomes), (stored, len(outcomes))
     engine.dispose()
-    return len(outcomes) / seconds
+    return len(outcomes) / seconds, len(outcomes) / cpu
 
 
 def fresh_postgres(url: str) -> str:
@@ -99,17 +101,28 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", help="database URL [default: a fresh temporary SQLite file]")
     parser.add_argument("--count", type=int, default=3000, help="papers to load")
+    parser.add_argument(
+        "--batch",
+        type=int,
+        action="append",
+        help="documents per transaction; repeat to compare [default: 1 (as ingest) and 500]",
+    )
     parser.add_argument("--corpus", type=Path, default=ROOT / "tests" / "fixtures" / "dev")
     args = parser.parse_args()
     outcomes = copies(corpus_outcomes(args.corpus), args.count)
     chars = sum(len(o.record.text) for o in outcomes if o.record) / len(outcomes)
-    with tempfile.TemporaryDirectory() as tmp:
-        url = args.db or f"sqlite:///{tmp}/bench.sqlite"
-        if make_url(url).get_backend_name() == "postgresql":
-            fresh_postgres(url)
-        rate = bench(url, outcomes)
-    backend = make_url(url).get_backend_name()
-    print(f"{backend}: {rate:,.0f} papers/s ({len(outcomes)} papers, {chars:,.0f} chars of text each)")
+    for batch in args.batch or [1, 500]:
+        with tempfile.TemporaryDirectory() as tmp:
+            url = args.db or f"sqlite:///{tmp}/bench.sqlite"
+            backend = make_url(url).get_backend_name()
+            if backend == "postgresql":
+                fresh_postgres(url)
+            rate, cpu_rate = bench(url, outcomes, batch)
+        print(
+            f"{backend}: {rate:,.0f} papers/s ({cpu_rate:,.0f} per CPU second),"
+            f" {batch} per transaction"
+            f" ({len(outcomes)} papers, {chars:,.0f} characters of text each)"
+        )
 
 
 if __name__ == "__main__":

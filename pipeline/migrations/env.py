@@ -14,8 +14,8 @@ connection = context.config.attributes["connection"]
 context.configure(
     connection=connection,
     target_metadata=metadata,
-    include_object=lambda obj, name, type_, reflected, compare_to: not (
-        type_ == "table" and name is not None and name.startswith("papers_fts")
+    include_object=lambda obj, name, type_, reflected, compare_to: (
+        not (type_ == "table" and name is not None and name.startswith("papers_fts"))
     ),
     render_as_batch=True,  # SQLite can only change a table by copying it
 )

@@ -22,9 +22,7 @@ depends_on = None
 # The committee that decides is the last one in the Beratungsfolge whose role is a decision
 # or not stated (a Beratungsfolge ends with the deciding body); Vorberatung,
 # Empfehlungsbeschluss, Kenntnisnahme and the like never decide.
-_DECIDES = (
-    "(c.role IS NULL OR lower(c.role) LIKE '%entscheid%' OR lower(c.role) LIKE 'beschluss%')"
-)
+_DECIDES = "(c.role IS NULL OR lower(c.role) LIKE '%entscheid%' OR lower(c.role) LIKE 'beschluss%')"
 
 _PAPER_OVERVIEW = """
 CREATE VIEW paper_overview AS
@@ -118,8 +116,11 @@ def _index_existing_papers() -> None:
         sa.text("SELECT paper_id, text FROM resolutions ORDER BY paper_id, position")
     ):
         resolutions.setdefault(paper_id, []).append(item)
-    for paper_id, name, body in conn.execute(sa.text("SELECT id, name, text FROM papers")).all():
-        search.index(conn, paper_id, name, resolutions.get(paper_id, []), body)
+    papers = conn.execute(sa.text("SELECT id, name, text FROM papers")).all()
+    search.index(
+        conn,
+        [search.Entry(pid, name, resolutions.get(pid, []), body) for pid, name, body in papers],
+    )
 
 
 def downgrade() -> None:
