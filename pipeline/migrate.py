@@ -48,7 +48,12 @@ def upgrade(engine: Engine) -> None:
     """Bring the database to `head()`, creating it from nothing if empty.
 
     Raises DatabaseError if the database was made by a newer ratsinfo."""
-    with engine.begin() as conn:
+    with engine.connect() as conn:
+        if current(conn) == head():
+            return  # the usual case, settled without taking a write lock
+    # One upgrader at a time: SQLite's BEGIN IMMEDIATE takes the write lock before the
+    # revision is read, Postgres has the advisory lock; the loser finds the work done.
+    with engine.execution_options(sqlite_begin="BEGIN IMMEDIATE").begin() as conn:
         if conn.dialect.name == "postgresql":
             conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK})
         revision = current(conn)

@@ -16,9 +16,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import Stemmer
-from sqlalchemy import Engine, text
+from sqlalchemy import Date, Engine, Float, Text, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -45,6 +46,16 @@ _INSERT = {
     ),
 }
 
+# Typed, so that dates come back as dates from SQLite too.
+_COLUMNS: dict[str, Any] = {
+    "reference": Text,
+    "body": Text,
+    "date": Date,
+    "name": Text,
+    "paper_type": Text,
+    "source": Text,
+    "score": Float,
+}
 _QUERY = {
     # bm25 is smaller for better matches; a hit in the name counts most, then the resolution.
     "sqlite": text(
@@ -52,14 +63,14 @@ _QUERY = {
         " -bm25(papers_fts, 10.0, 4.0, 1.0) AS score"
         " FROM papers_fts JOIN papers p ON p.id = papers_fts.rowid"
         " WHERE papers_fts MATCH :query ORDER BY score DESC, p.date DESC LIMIT :limit"
-    ),
+    ).columns(**_COLUMNS),
     "postgresql": text(
         "SELECT p.reference, p.body, p.date, p.name, p.paper_type, p.source,"
         " ts_rank(f.document, q) AS score"
         " FROM papers_fts f JOIN papers p ON p.id = f.paper_id,"
         " websearch_to_tsquery('german', :query) q"
         " WHERE f.document @@ q ORDER BY score DESC, p.date DESC LIMIT :limit"
-    ),
+    ).columns(**_COLUMNS),
 }
 
 
@@ -87,9 +98,7 @@ def stems(words: str) -> str:
         for i, stemmed in enumerate(out):
             if stemmed is None:
                 token = tokens[i]
-                out[i] = _STEMS[token] = " ".join(
-                    _STEMMER.stemWords(_WORD.findall(token.lower()))
-                )
+                out[i] = _STEMS[token] = " ".join(_STEMMER.stemWords(_WORD.findall(token.lower())))
     return " ".join(filter(None, out))
 
 
