@@ -62,6 +62,7 @@ def main(verbose: bool) -> None:
     Example:
         ratsinfo ingest data/raw
         ratsinfo export --format jsonl -o records.jsonl
+        ratsinfo search "Smart City"
     """
 
 
@@ -169,7 +170,9 @@ def status(db_url: str) -> None:
 @main.command("search")
 @click.argument("query")
 @db_option
-@click.option("-n", "--limit", type=click.IntRange(min=1), default=10, show_default=True, help="Most matches to show.")
+@click.option(
+    "-n", "--limit", type=click.IntRange(min=1), default=10, show_default=True, help="Most matches."
+)
 @reports_errors
 def search_command(query: str, db_url: str, limit: int) -> None:
     """Find the papers that match QUERY best, in their names, resolutions and text.

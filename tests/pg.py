@@ -34,7 +34,8 @@ def postgres_database() -> Iterator[str]:
         with admin.connect() as conn:
             conn.execute(sa.text("select 1"))
     except sa.exc.OperationalError as e:
-        reason = f"PostgreSQL at {make_url(SERVER).render_as_string()} is not reachable: {str(e.orig).strip().splitlines()[0]}"
+        where = make_url(SERVER).render_as_string()
+        reason = f"PostgreSQL at {where} is not reachable: {str(e.orig).strip().splitlines()[0]}"
         if os.environ.get("CI"):
             pytest.fail(f"{reason} (CI is set, so the Postgres tests must run)")
         pytest.skip(reason)
