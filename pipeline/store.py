@@ -223,11 +223,23 @@ _DELETE_SOURCE = delete(schema.sources).where(
 )
 _LOCK = text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
 _INSERT = {table.name: insert(table) for table in schema.metadata.sorted_tables}
-# Many rows with their new ids, in the order given (SQLAlchemy's "insertmanyvalues").
-_INSERT_SOURCES = insert(schema.sources).returning(
-    schema.sources.c.id, sort_by_parameter_order=True
-)
-_INSERT_PAPERS = insert(schema.papers).returning(schema.papers.c.id, sort_by_parameter_order=True)
+
+
+def _new_ids(conn: Connection, table: str, count: int) -> list[int]:
+    """`count` unused ids for `table`, given out before inserting, so that many rows and
+    their parts go in as one executemany each (SQLite cannot return the ids of a multi-row
+    insert in order, and SQLAlchemy then inserts row by row)."""
+    if conn.dialect.name == "postgresql":
+        rows = conn.execute(
+            text(
+                "SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :n)"
+            ),
+            {"table": table, "n": count},
+        )
+        return [int(i) for (i,) in rows]
+    # SQLite: this transaction has written (the delete), so it holds the only write lock.
+    first = conn.execute(text(f"SELECT coalesce(max(id), 0) + 1 FROM {table}")).scalar_one()
+    return list(range(first, first + count))
 
 
 def _write(conn: Connection, outcomes: list[Outcome], run_id: int | None) -> None:
@@ -238,8 +250,14 @@ def _write(conn: Connection, outcomes: list[Outcome], run_id: int | None) -> Non
         [{"sha": o.source.sha256, "path": path} for o, path in zip(outcomes, paths, strict=True)],
     )
     now = _now()
-    rows = [_source_row(o, path, run_id, now) for o, path in zip(outcomes, paths, strict=True)]
-    source_ids = conn.execute(_INSERT_SOURCES, rows).scalars().all()
+    source_ids = _new_ids(conn, "sources", len(outcomes))
+    conn.execute(
+        _INSERT["sources"],
+        [
+            _source_row(o, source_id, path, run_id, now)
+            for o, source_id, path in zip(outcomes, source_ids, paths, strict=True)
+        ],
+    )
     corrections = [
         {
             "source_id": source_id,
@@ -263,10 +281,11 @@ def _write(conn: Connection, outcomes: list[Outcome], run_id: int | None) -> Non
 
 
 def _source_row(
-    outcome: Outcome, path: str, run_id: int | None, now: dt.datetime
+    outcome: Outcome, source_id: int, path: str, run_id: int | None, now: dt.datetime
 ) -> dict[str, Any]:
     src = outcome.source
     return {
+        "id": source_id,
         "sha256": src.sha256,
         "path": path,
         "name": src.name,
@@ -285,28 +304,26 @@ def _source_row(
 
 
 def _insert_records(conn: Connection, stored: list[tuple[int, Record]]) -> None:
-    paper_ids = (
-        conn.execute(
-            _INSERT_PAPERS,
-            [
-                {
-                    "source_id": source_id,
-                    "source": record.source,
-                    "paper_type": str(record.paper_type),
-                    "body": record.body,
-                    "reference": record.reference,
-                    "date": record.date,
-                    "name": record.name,
-                    "department": record.department,
-                    "finance_impact": record.finance.impact,
-                    "finance_in_budget": record.finance.in_budget,
-                    "text": record.text,
-                }
-                for source_id, record in stored
-            ],
-        )
-        .scalars()
-        .all()
+    paper_ids = _new_ids(conn, "papers", len(stored))
+    conn.execute(
+        _INSERT["papers"],
+        [
+            {
+                "id": paper_id,
+                "source_id": source_id,
+                "source": record.source,
+                "paper_type": str(record.paper_type),
+                "body": record.body,
+                "reference": record.reference,
+                "date": record.date,
+                "name": record.name,
+                "department": record.department,
+                "finance_impact": record.finance.impact,
+                "finance_in_budget": record.finance.in_budget,
+                "text": record.text,
+            }
+            for paper_id, (source_id, record) in zip(paper_ids, stored, strict=True)
+        ],
     )
     parts: dict[str, list[dict[str, Any]]] = {
         "reporters": [],
