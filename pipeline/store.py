@@ -193,7 +193,8 @@ def save_many(engine: Engine, outcomes: list[Outcome], run_id: int | None = None
     duplicated. SQLite lets one writer in at a time anyway."""
     failures = []
     try:
-        with engine.begin() as conn:
+        # SQLite: take the write lock at once, which _new_ids relies on.
+        with engine.execution_options(sqlite_begin="BEGIN IMMEDIATE").begin() as conn:
             if conn.dialect.name == "postgresql":
                 keys = {k for o in outcomes for k in (o.source.sha256, identity(o.source.path))}
                 for key in sorted(keys):
@@ -237,7 +238,7 @@ def _new_ids(conn: Connection, table: str, count: int) -> list[int]:
             {"table": table, "n": count},
         )
         return [int(i) for (i,) in rows]
-    # SQLite: this transaction has written (the delete), so it holds the only write lock.
+    # SQLite: save_many began with BEGIN IMMEDIATE, so this is the only writer.
     first = conn.execute(text(f"SELECT coalesce(max(id), 0) + 1 FROM {table}")).scalar_one()
     return list(range(first, first + count))
 
