@@ -138,7 +138,7 @@ def index(conn: Connection, entries: list[Entry]) -> None:
 def fts5_query(query: str) -> str:
     """A user's query as an FTS5 query over stems: words must all occur, "quoted words"
     as a phrase, OR between two terms allows either. Raises DatabaseError if nothing is left."""
-    terms = []
+    terms: list[str] = []
     for token in re.findall(r'"[^"]*"|\S+', query):
         if token == "OR" and terms and terms[-1] != "OR":
             terms.append("OR")

@@ -326,40 +326,11 @@ def _insert_records(conn: Connection, stored: list[tuple[int, Record]]) -> None:
             for paper_id, (source_id, record) in zip(paper_ids, stored, strict=True)
         ],
     )
-    parts: dict[str, list[dict[str, Any]]] = {
-        "reporters": [],
-        "consultations": [],
-        "resolutions": [],
-        "amounts": [],
-        "products": [],
-    }
+    parts: dict[str, list[dict[str, Any]]] = {}
     for paper_id, (_, record) in zip(paper_ids, stored, strict=True):
-        for table, rows in (
-            ("reporters", [{"name": n} for n in record.reporters]),
-            (
-                "consultations",
-                [
-                    {
-                        "organization": c.organization,
-                        "date": c.date,
-                        "role": c.role,
-                        "public": c.public,
-                    }
-                    for c in record.consultations
-                ],
-            ),
-            (
-                "resolutions",
-                [{"organization": r.organization, "text": r.text} for r in record.resolution],
-            ),
-            (
-                "amounts",
-                [{"value": a.value, "currency": a.currency} for a in record.finance.amounts],
-            ),
-            ("products", [{"number": p.number, "name": p.name} for p in record.products]),
-        ):
-            parts[table].extend(
-                dict(row, paper_id=paper_id, position=i) for i, row in enumerate(rows)
+        for table, rows in _parts(record).items():
+            parts.setdefault(table, []).extend(
+                {**row, "paper_id": paper_id, "position": i} for i, row in enumerate(rows)
             )
     for table, rows in parts.items():
         if rows:
@@ -371,6 +342,22 @@ def _insert_records(conn: Connection, stored: list[tuple[int, Record]]) -> None:
             for paper_id, (_, record) in zip(paper_ids, stored, strict=True)
         ],
     )
+
+
+def _parts(record: Record) -> dict[str, list[dict[str, Any]]]:
+    """The rows of a record's list-valued parts, by table, in the record's order."""
+    return {
+        "reporters": [{"name": n} for n in record.reporters],
+        "consultations": [
+            {"organization": c.organization, "date": c.date, "role": c.role, "public": c.public}
+            for c in record.consultations
+        ],
+        "resolutions": [
+            {"organization": r.organization, "text": r.text} for r in record.resolution
+        ],
+        "amounts": [{"value": a.value, "currency": a.currency} for a in record.finance.amounts],
+        "products": [{"number": p.number, "name": p.name} for p in record.products],
+    }
 
 
 # --- reading back -------------------------------------------------------------------------

@@ -25,6 +25,11 @@ pytestmark = pytest.mark.postgres
 RATSINFO = Path(sys.executable).with_name("ratsinfo")
 
 
+@pytest.fixture
+def url(request: pytest.FixtureRequest) -> str:
+    return str(request.getfixturevalue("postgres_url"))
+
+
 def counts(url: str) -> dict[str, int]:
     engine = sa.create_engine(url)
     with engine.connect() as conn:
@@ -39,10 +44,10 @@ def counts(url: str) -> dict[str, int]:
     return result
 
 
-def test_two_loaders_saving_the_same_papers_in_opposite_order(postgres_url: str) -> None:
+def test_two_loaders_saving_the_same_papers_in_opposite_order(url: str) -> None:
     # Opposite orders are what deadlocks loaders that lock documents one by one.
     papers = [outcome(UNNA), outcome(WARENDORF), outcome(KARLSRUHE_KITA)]
-    engine = store.connect(postgres_url)
+    engine = store.connect(url)
     errors: list[Exception] = []
 
     def load(batch: list) -> None:
@@ -51,7 +56,7 @@ def test_two_loaders_saving_the_same_papers_in_opposite_order(postgres_url: str)
                 store.save_many(engine, batch)
                 for paper in batch:
                     store.save(engine, paper)
-        except Exception as e:  # noqa: BLE001 - reported by the assertion below
+        except Exception as e:  # reported by the assertion below
             errors.append(e)
 
     threads = [
@@ -65,7 +70,7 @@ def test_two_loaders_saving_the_same_papers_in_opposite_order(postgres_url: str)
     engine.dispose()
     assert not any(t.is_alive() for t in threads), "a loader hangs"
     assert errors == []
-    assert counts(postgres_url) == {
+    assert counts(url) == {
         "sources": 3,
         "papers": 3,
         "papers_fts": 3,
@@ -74,14 +79,14 @@ def test_two_loaders_saving_the_same_papers_in_opposite_order(postgres_url: str)
     }
 
 
-def test_two_ingests_at_once_into_a_new_database(postgres_url: str, tmp_path: Path) -> None:
+def test_two_ingests_at_once_into_a_new_database(url: str, tmp_path: Path) -> None:
     folder = tmp_path / "raw"
     folder.mkdir()
     names = sorted(p.name for p in DEV_DOCS.iterdir() if p.name.startswith("kreis"))
     names += sorted(p.name for p in DEV_DOCS.iterdir() if p.name.startswith("augsburg"))
     for name in names:
         shutil.copy(DEV_DOCS / name, folder / name)
-    command = [str(RATSINFO), "ingest", str(folder), "--db", postgres_url, "--workers", "1"]
+    command = [str(RATSINFO), "ingest", str(folder), "--db", url, "--workers", "1"]
     # Both start on an empty database, so both also try to create the schema.
     runs = [
         subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -89,6 +94,6 @@ def test_two_ingests_at_once_into_a_new_database(postgres_url: str, tmp_path: Pa
     ]
     outputs = [run.communicate(timeout=240)[0] for run in runs]
     assert [run.returncode for run in runs] == [0, 0], outputs
-    found = counts(postgres_url)
+    found = counts(url)
     assert found["sources"] == found["distinct sha256"] == found["papers"] == len(names)
     assert found["papers_fts"] == len(names)
