@@ -14,6 +14,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util import CommandError
 from sqlalchemy import Engine, inspect, text
 from sqlalchemy.engine import Connection
 
@@ -66,6 +67,12 @@ def upgrade(engine: Engine) -> None:
                 f" know (it needs {head()}): it was made by a newer ratsinfo; upgrade ratsinfo"
             )
         config = _config(conn)
-        if revision == BASELINE and MigrationContext.configure(conn).get_current_revision() is None:
-            command.stamp(config, BASELINE)
-        command.upgrade(config, "head")
+        try:
+            if (
+                revision == BASELINE
+                and MigrationContext.configure(conn).get_current_revision() is None
+            ):
+                command.stamp(config, BASELINE)
+            command.upgrade(config, "head")
+        except CommandError as e:
+            raise DatabaseError(f"cannot upgrade the database from revision {revision}: {e}") from e

@@ -166,4 +166,5 @@ def search(engine: Engine, query: str, limit: int = 10) -> list[Hit]:
             rows = conn.execute(_QUERY[dialect], {"query": terms, "limit": limit})
             return [Hit(*row) for row in rows]
     except SQLAlchemyError as e:
-        raise DatabaseError(f"cannot search for {query!r}: {e.__class__.__name__}") from e
+        reason = str(getattr(e, "orig", None) or e).strip().splitlines()[0]
+        raise DatabaseError(f"cannot search for {query!r}: {reason}") from e
