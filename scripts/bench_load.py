@@ -105,13 +105,13 @@ def main() -> None:
         "--batch",
         type=int,
         action="append",
-        help="documents per transaction; repeat to compare [default: 1 (as ingest) and 500]",
+        help="documents per transaction; repeat to compare [default: 1 and 1000]",
     )
     parser.add_argument("--corpus", type=Path, default=ROOT / "tests" / "fixtures" / "dev")
     args = parser.parse_args()
     outcomes = copies(corpus_outcomes(args.corpus), args.count)
     chars = sum(len(o.record.text) for o in outcomes if o.record) / len(outcomes)
-    for batch in args.batch or [1, 500]:
+    for batch in args.batch or [1, 1000]:
         with tempfile.TemporaryDirectory() as tmp:
             url = args.db or f"sqlite:///{tmp}/bench.sqlite"
             backend = make_url(url).get_backend_name()
