@@ -7,11 +7,14 @@ Smart Region-Strategie der Städte und Gemeinden" and Karlsruhe's Kita-Richtlini
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline import search, store
 from pipeline.cli import main
@@ -127,3 +130,16 @@ def test_search_on_a_missing_database_says_what_to_run(tmp_path: Path) -> None:
     )
     assert result.exit_code == 1
     assert "run `ratsinfo ingest` first" in result.output
+
+
+@given(st.text(max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_any_query_either_runs_or_is_refused_with_a_reason(query: str) -> None:
+    # Whatever a user types must never reach FTS5 as a syntax error.
+    conn = sqlite3.connect(":memory:")
+    conn.execute("create virtual table papers_fts using fts5(name, resolution, text)")
+    try:
+        terms = search.fts5_query(query)
+    except DatabaseError:
+        return
+    conn.execute("select * from papers_fts where papers_fts match ?", (terms,)).fetchall()
