@@ -1,8 +1,10 @@
 """load/store: write outcomes into the database and read records back.
 
-Each document is written in one transaction: its old version (same path or same content) is
-deleted, cascading to every part, and the new one inserted. A re-run never duplicates and a
-failure never leaves half a record. The same code serves SQLite and Postgres.
+Each document is written atomically: its old version (same path or same content) is
+deleted, cascading to every part and its search index row, and the new one inserted. A
+re-run never duplicates and a failure never leaves half a record. Many documents can share
+one transaction (`save_many`), each in its own savepoint, which is what makes bulk loading
+fast. The same code serves SQLite and Postgres; `connect` brings the schema up to date.
 """
 
 from __future__ import annotations
@@ -191,6 +193,8 @@ def save_many(engine: Engine, outcomes: list[Outcome], run_id: int | None = None
     locks on every content hash and path of the batch, in sorted order, so two loads never
     wait on each other in a circle and a document saved twice at once is replaced, never
     duplicated. SQLite lets one writer in at a time anyway."""
+    if not outcomes:
+        return
     failures = []
     try:
         # SQLite: take the write lock at once, which _new_ids relies on.

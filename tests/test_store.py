@@ -156,3 +156,8 @@ def test_dates_are_dates(engine: sa.Engine) -> None:
     store.save(engine, outcome(UNNA))
     [record] = store.records(engine)
     assert record.date == dt.date(2021, 5, 25)
+
+
+def test_saving_nothing_is_a_no_op(engine: sa.Engine) -> None:
+    store.save_many(engine, [])
+    assert rows(engine, "select count(*) from sources") == [(0,)]
