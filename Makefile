@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install ingest test check bench sample-pdfs clean
+.PHONY: install ingest test check bench bench-load sample-pdfs clean
 
 install: $(STAMP)
 
@@ -27,6 +27,14 @@ check: install
 	$(BIN)/ruff check pipeline extractors tests scripts
 	$(BIN)/ruff format --check pipeline extractors tests scripts
 	$(BIN)/mypy pipeline extractors
+
+## papers per second into SQLite and Postgres (Postgres skipped when it is not running)
+BENCH_PG ?= postgresql://postgres@127.0.0.1:5432/ratsinfo_bench
+bench-load: install
+	$(BIN)/python scripts/bench_load.py --count 5000
+	@if $(BIN)/python -c "import sqlalchemy as sa; sa.create_engine('$(BENCH_PG)'.rsplit('/', 1)[0] + '/postgres', connect_args={'connect_timeout': 3}).connect()" 2>/dev/null; \
+	then $(BIN)/python scripts/bench_load.py --count 5000 --db $(BENCH_PG); \
+	else echo "postgresql: skipped, no server at $(BENCH_PG)"; fi
 
 ## re-make the sample PDFs in data/raw/pdf from their texts
 sample-pdfs: install

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 import click
 
-from pipeline import __version__, export, runner, store
+from pipeline import __version__, export, runner, search, store
 from pipeline.errors import ExitCode, RatsinfoError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -62,6 +62,7 @@ def main(verbose: bool) -> None:
     Example:
         ratsinfo ingest data/raw
         ratsinfo export --format jsonl -o records.jsonl
+        ratsinfo search "Smart City"
     """
 
 
@@ -206,3 +207,30 @@ def eval_command(gold_dir: Path, db_url: str, misses: bool) -> None:
         f"{report.ocr_needed} needed"
     )
     click.echo(report.summary())
+
+
+@main.command("search")
+@click.argument("query")
+@db_option
+@click.option(
+    "-n", "--limit", type=click.IntRange(min=1), default=10, show_default=True, help="Most matches."
+)
+@reports_errors
+def search_command(query: str, db_url: str, limit: int) -> None:
+    """Find the papers that match QUERY best, in their names, resolutions and text.
+
+    Words are matched by their German stem ("Städte" finds "Stadt"); all words must occur;
+    "quoted words" must occur together; OR between two words allows either. Prints one
+    line per paper, best first: date, reference, body, name.
+
+    \b
+    Example:
+        ratsinfo search "interkommunale Zusammenarbeit" --db sqlite:///data/processed/ratsinfo.sqlite
+    """
+    engine = store.connect(db_url, create=False)
+    hits = search.search(engine, query, limit)
+    if not hits:
+        click.echo(f"no paper matches {query!r}", err=True)
+    for hit in hits:
+        date = hit.date.isoformat() if hit.date else "-"
+        click.echo(f"{date}  {hit.reference or '-'}  {hit.body or '-'}  {hit.name or hit.source}")

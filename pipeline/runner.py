@@ -136,8 +136,9 @@ def ingest(
     todo, unchanged = plan(discover(paths), engine, force)
     summary = Summary(unchanged=unchanged)
     kinds = {source.sha256: kind for source, kind in todo}
+    batch = _Batch(engine, run_id)
     for done, outcome in enumerate(_outcomes([s for s, _ in todo], workers, use_ocr), 1):
-        store.save(engine, outcome, run_id)
+        batch.add(outcome)
         if outcome.status is Status.FAILED:
             summary.failed += 1
             summary.failures.append((outcome.source.name, outcome.errors[0]))
@@ -146,12 +147,34 @@ def ingest(
             summary.partial += outcome.status is Status.PARTIAL
         if progress:
             progress(done, len(todo))
+    batch.flush()
     store.finish_run(
         engine,
         run_id,
         {"new": summary.new, "unchanged": summary.unchanged, "updated": summary.updated, "failed": summary.failed},
     )
     return summary
+
+
+class _Batch:
+    """Outcomes on their way to the database: saved together (each document still atomic,
+    see store.save_many) once there are `size` of them or `seconds` have passed, because
+    one commit per document costs more than storing the document."""
+
+    def __init__(self, engine: Engine, run_id: int, size: int = 200, seconds: float = 1.0):
+        self.engine, self.run_id, self.size, self.seconds = engine, run_id, size, seconds
+        self.outcomes: list[Outcome] = []
+        self.since = time.monotonic()
+
+    def add(self, outcome: Outcome) -> None:
+        self.outcomes.append(outcome)
+        if len(self.outcomes) >= self.size or time.monotonic() - self.since >= self.seconds:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.outcomes:
+            store.save_many(self.engine, self.outcomes, self.run_id)
+        self.outcomes, self.since = [], time.monotonic()
 
 
 def default_workers() -> int:

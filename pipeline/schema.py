@@ -3,6 +3,11 @@
 A source is a file's content (sha256); its paper and all the paper's parts hang off it with
 ON DELETE CASCADE, so replacing a changed document is "delete the old source, insert the new"
 in one transaction and can never leave half a record.
+
+This is the schema the code writes; the database gets it from the migrations in
+pipeline/migrations (a test checks that they agree). The full-text index `papers_fts` and
+the views `paper_overview` and `consultation_overview` differ between SQLite and Postgres
+and live only in the migrations.
 """
 
 from __future__ import annotations
@@ -60,6 +65,7 @@ sources = Table(
 )
 Index("ix_sources_status", sources.c.status)
 Index("ix_sources_name", sources.c.name)
+Index("ix_sources_run", sources.c.run_id)
 
 papers = Table(
     "papers",
@@ -86,6 +92,7 @@ papers = Table(
 Index("ix_papers_reference", papers.c.reference)
 Index("ix_papers_body_date", papers.c.body, papers.c.date)
 Index("ix_papers_type", papers.c.paper_type)
+Index("ix_papers_date", papers.c.date)
 
 
 def _part(name: str, *columns: Column) -> Table:  # type: ignore[type-arg]
@@ -94,9 +101,7 @@ def _part(name: str, *columns: Column) -> Table:  # type: ignore[type-arg]
         name,
         metadata,
         Column("id", Integer, primary_key=True),
-        Column(
-            "paper_id", Integer, ForeignKey("papers.id", ondelete="CASCADE"), nullable=False
-        ),
+        Column("paper_id", Integer, ForeignKey("papers.id", ondelete="CASCADE"), nullable=False),
         Column("position", Integer, nullable=False),
         *columns,
         UniqueConstraint("paper_id", "position"),

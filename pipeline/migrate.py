@@ -1,0 +1,78 @@
+"""Schema versions: bring any ratsinfo database to the schema this code needs.
+
+The versions are the Alembic revisions in pipeline/migrations/versions. A database made
+before versioning (ratsinfo 0.1.0: the tables but no `alembic_version`) is taken to be at
+the first revision and upgraded from there. Every upgrade runs in one transaction; on
+Postgres it holds an advisory lock, so processes that start at once upgrade one at a time.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util import CommandError
+from sqlalchemy import Engine, inspect, text
+from sqlalchemy.engine import Connection
+
+from pipeline.errors import DatabaseError
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+BASELINE = "0001"  # the schema of databases made before versioning
+_LOCK = 0x7261_7473  # any fixed number: the Postgres advisory lock of ratsinfo's migrations
+
+
+def _config(conn: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = conn
+    return config
+
+
+def head() -> str:
+    """The revision this code needs."""
+    return str(ScriptDirectory.from_config(_config()).get_current_head())
+
+
+def current(conn: Connection) -> str | None:
+    """The database's revision: None when empty, BASELINE when made before versioning."""
+    revision = MigrationContext.configure(conn).get_current_revision()
+    if revision is None and inspect(conn).has_table("papers"):
+        return BASELINE
+    return revision
+
+
+def upgrade(engine: Engine) -> None:
+    """Bring the database to `head()`, creating it from nothing if empty.
+
+    Raises DatabaseError if the database was made by a newer ratsinfo."""
+    with engine.connect() as conn:
+        if current(conn) == head():
+            return  # the usual case, settled without taking a write lock
+    # One upgrader at a time: SQLite's BEGIN IMMEDIATE takes the write lock before the
+    # revision is read, Postgres has the advisory lock; the loser finds the work done.
+    with engine.execution_options(sqlite_begin="BEGIN IMMEDIATE").begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK})
+        revision = current(conn)
+        if revision == head():
+            return
+        scripts = ScriptDirectory.from_config(_config())
+        if revision is not None and revision not in {s.revision for s in scripts.walk_revisions()}:
+            raise DatabaseError(
+                f"the database has schema revision {revision}, which this ratsinfo does not"
+                f" know (it needs {head()}): it was made by a newer ratsinfo; upgrade ratsinfo"
+            )
+        config = _config(conn)
+        try:
+            if (
+                revision == BASELINE
+                and MigrationContext.configure(conn).get_current_revision() is None
+            ):
+                command.stamp(config, BASELINE)
+            command.upgrade(config, "head")
+        except CommandError as e:
+            raise DatabaseError(f"cannot upgrade the database from revision {revision}: {e}") from e

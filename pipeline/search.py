@@ -1,0 +1,172 @@
+"""Full-text search over papers' names, resolutions and text, with German stemming.
+
+Both databases keep one index row per paper in `papers_fts`, deleted with the paper:
+
+- SQLite: an FTS5 table (rowid = papers.id) whose columns hold the Snowball German stems of
+  name, resolution and text, because FTS5 has no German stemmer of its own. A query is
+  stemmed the same way, so "Städte" finds "Stadt" and "interkommunale" finds "interkommunalen".
+- Postgres: a table of `to_tsvector('german', ...)` documents (name weighted A, resolution B,
+  text D) with a GIN index, queried with `websearch_to_tsquery('german', ...)`.
+
+The store is the only writer: it calls `index` in the transaction that saves the paper.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import Stemmer
+from sqlalchemy import Date, Engine, Float, Text, text
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import SQLAlchemyError
+
+from pipeline.errors import DatabaseError
+
+_WORD = re.compile(r"\w+")
+_STEMMER = Stemmer.Stemmer("german")
+_STEMS: dict[str, str] = {}  # token as written -> its stems
+_STEMS_LIMIT = 300_000  # a few tens of MB at most
+
+# Postgres refuses a tsvector over 1 MB; no council paper comes near this many characters.
+_POSTGRES_TEXT_LIMIT = 500_000
+
+_INSERT = {
+    "sqlite": text(
+        "INSERT INTO papers_fts (rowid, name, resolution, text)"
+        " VALUES (:id, :name, :resolution, :text)"
+    ),
+    "postgresql": text(
+        "INSERT INTO papers_fts (paper_id, document) VALUES (:id,"
+        " setweight(to_tsvector('german', :name), 'A')"
+        " || setweight(to_tsvector('german', :resolution), 'B')"
+        " || setweight(to_tsvector('german', :text), 'D'))"
+    ),
+}
+
+# Typed, so that dates come back as dates from SQLite too.
+_COLUMNS: dict[str, Any] = {
+    "reference": Text,
+    "body": Text,
+    "date": Date,
+    "name": Text,
+    "paper_type": Text,
+    "source": Text,
+    "score": Float,
+}
+_QUERY = {
+    # bm25 is smaller for better matches; a hit in the name counts most, then the resolution.
+    "sqlite": text(
+        "SELECT p.reference, p.body, p.date, p.name, p.paper_type, p.source,"
+        " -bm25(papers_fts, 10.0, 4.0, 1.0) AS score"
+        " FROM papers_fts JOIN papers p ON p.id = papers_fts.rowid"
+        " WHERE papers_fts MATCH :query ORDER BY score DESC, p.date DESC LIMIT :limit"
+    ).columns(**_COLUMNS),
+    "postgresql": text(
+        "SELECT p.reference, p.body, p.date, p.name, p.paper_type, p.source,"
+        " ts_rank(f.document, q) AS score"
+        " FROM papers_fts f JOIN papers p ON p.id = f.paper_id,"
+        " websearch_to_tsquery('german', :query) q"
+        " WHERE f.document @@ q ORDER BY score DESC, p.date DESC LIMIT :limit"
+    ).columns(**_COLUMNS),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    reference: str | None
+    body: str | None
+    date: dt.date | None
+    name: str | None
+    paper_type: str
+    source: str
+    score: float
+
+
+def stems(words: str) -> str:
+    """The Snowball German stems of the words in `words`, lower-cased, separated by spaces."""
+    # Splitting at white space and stemming each distinct token once (punctuation and all)
+    # is several times faster than a word regex over the whole text: indexing is the
+    # slowest part of loading a paper.
+    tokens = words.split()
+    out = list(map(_STEMS.get, tokens))
+    if None in out:
+        if len(_STEMS) >= _STEMS_LIMIT:
+            _STEMS.clear()
+        for i, stemmed in enumerate(out):
+            if stemmed is None:
+                token = tokens[i]
+                out[i] = _STEMS[token] = " ".join(_STEMMER.stemWords(_WORD.findall(token.lower())))
+    # A token of punctuation alone stems to "" and leaves two spaces: the FTS5 tokenizer
+    # does not mind, and filtering would cost a sixth of the time.
+    return " ".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What the index holds of one paper."""
+
+    paper_id: int
+    name: str | None
+    resolutions: list[str]
+    text: str
+
+
+def index(conn: Connection, entries: list[Entry]) -> None:
+    """Add the index rows of these papers (inside the caller's transaction)."""
+    sqlite = conn.dialect.name == "sqlite"
+    rows = []
+    for e in entries:
+        resolution = "\n".join(e.resolutions)
+        if sqlite:
+            values = {
+                "name": stems(e.name or ""),
+                "resolution": stems(resolution),
+                "text": stems(e.text),
+            }
+        else:
+            values = {
+                "name": e.name or "",
+                "resolution": resolution,
+                "text": e.text[:_POSTGRES_TEXT_LIMIT],
+            }
+        rows.append({"id": e.paper_id, **values})
+    if rows:
+        conn.execute(_INSERT[conn.dialect.name], rows)
+
+
+def fts5_query(query: str) -> str:
+    """A user's query as an FTS5 query over stems: words must all occur, "quoted words"
+    as a phrase, OR between two terms allows either. Raises DatabaseError if nothing is left."""
+    terms: list[str] = []
+    for token in re.findall(r'"[^"]*"|\S+', query):
+        if token == "OR" and terms and terms[-1] != "OR":
+            terms.append("OR")
+            continue
+        stemmed = stems(token)
+        if stemmed:
+            # Quoted, so FTS5 reads every stem as a term and never as an operator; a token
+            # that stems to several words ("Smart-City") stays a phrase.
+            terms.append(f'"{stemmed}"')
+    if terms and terms[-1] == "OR":
+        terms.pop()
+    if not terms:
+        raise DatabaseError(f"nothing to search for in {query!r}: give at least one word")
+    return " ".join(terms)
+
+
+def search(engine: Engine, query: str, limit: int = 10) -> list[Hit]:
+    """The `limit` papers that match `query` best, best first."""
+    dialect = engine.dialect.name
+    if dialect not in _QUERY:
+        raise DatabaseError(f"full-text search is not available on {dialect}")
+    terms = fts5_query(query) if dialect == "sqlite" else query
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(_QUERY[dialect], {"query": terms, "limit": limit})
+            return [Hit(*row) for row in rows]
+    except SQLAlchemyError as e:
+        reason = str(getattr(e, "orig", None) or e).strip().splitlines()[0]
+        raise DatabaseError(f"cannot search for {query!r}: {reason}") from e

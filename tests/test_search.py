@@ -1,0 +1,145 @@
+"""Full-text search with German stemming, on SQLite (FTS5) and Postgres (tsvector).
+
+The papers are real dev-corpus papers (gold records with their text): Kreis Unna's
+"Interkommunale Zusammenarbeit (IKZ) Smart Region Kreis Unna", Kreis Warendorf's "Gemeinsame
+Smart Region-Strategie der Städte und Gemeinden" and Karlsruhe's Kita-Richtlinie.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline import search, store
+from pipeline.cli import main
+from pipeline.errors import DatabaseError
+from tests.pg import postgres_database, postgres_url  # noqa: F401 - fixtures
+from tests.test_store import KARLSRUHE_KITA, UNNA, WARENDORF, outcome
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'search.sqlite'}"
+    else:
+        url = request.getfixturevalue("postgres_url")
+    engine = store.connect(url)
+    store.save_many(engine, [outcome(UNNA), outcome(WARENDORF), outcome(KARLSRUHE_KITA)])
+    engine.dispose()
+    return url
+
+
+def found(url: str, query: str) -> list[str | None]:
+    engine = store.connect(url, create=False)
+    try:
+        return [hit.reference for hit in search.search(engine, query)]
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [
+        ("Städte", "stadt"),  # umlaut and plural
+        ("Städten", "stadt"),
+        ("interkommunalen", "interkommunal"),
+        ("Kindertagesstätten", "kindertagesstatt"),
+        ("Beschlüsse", "beschluss"),
+        ("Smart-City-Aktivitäten", "smart city aktivitat"),  # a compound with hyphens
+        ("(IKZ)", "ikz"),
+        ("113/21", "113 21"),
+    ],
+)
+def test_words_are_reduced_to_their_german_stem(word: str, stem: str) -> None:
+    assert search.stems(word) == stem
+
+
+def test_query_words_all_count_quoted_words_are_a_phrase() -> None:
+    assert search.fts5_query('Smart "interkommunale Zusammenarbeit"') == (
+        '"smart" "interkommunal zusammenarbeit"'
+    )
+    assert search.fts5_query("Kita OR Kindertagesstätte") == '"kita" OR "kindertagesstatt"'
+
+
+def test_a_query_without_words_is_refused() -> None:
+    with pytest.raises(DatabaseError, match="nothing to search for"):
+        search.fts5_query('"" - ...')
+
+
+def test_inflected_words_find_the_paper(url: str) -> None:
+    # The Kita paper says "Kindertagesstätten"; the query asks for the singular.
+    assert found(url, "Kindertagesstätte") == ["2020/1189"]
+    # Unna's resolution: "der interkommunalen Zusammenarbeit Smart Region Kreis Unna".
+    assert found(url, "interkommunale Zusammenarbeit")[0] == "113/21"
+
+
+def test_a_match_in_the_name_ranks_first(url: str) -> None:
+    # Both Kreis papers are about a Smart Region; Warendorf's name says "Strategie".
+    assert found(url, "Smart Region Strategie")[0] == "037/2025"
+
+
+def test_words_in_no_paper_find_nothing(url: str) -> None:
+    assert found(url, "Feuerwehrgerätehaus") == []
+
+
+def test_replaced_paper_is_found_once(url: str) -> None:
+    engine = store.connect(url)
+    store.save(engine, outcome(UNNA))
+    engine.dispose()
+    assert found(url, "interkommunale Zusammenarbeit").count("113/21") == 1
+
+
+def test_search_command_prints_date_reference_body_and_name(url: str) -> None:
+    result = CliRunner().invoke(main, ["search", "interkommunale Zusammenarbeit", "--db", url])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == (
+        "2021-05-25  113/21  Kreis Unna"
+        "  Interkommunale Zusammenarbeit (IKZ) Smart Region Kreis Unna"
+    )
+
+
+def test_search_command_says_when_nothing_matches(url: str) -> None:
+    result = CliRunner().invoke(main, ["search", "Feuerwehrgerätehaus", "--db", url])
+    assert result.exit_code == 0
+    assert "no paper matches 'Feuerwehrgerätehaus'" in result.output
+
+
+def test_search_is_usable_from_sql(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'sql.sqlite'}"
+    engine = store.connect(url)
+    store.save_many(engine, [outcome(UNNA), outcome(KARLSRUHE_KITA)])
+    with engine.connect() as conn:
+        hits = conn.execute(
+            sa.text(
+                "select p.reference from papers_fts join papers p on p.id = papers_fts.rowid"
+                " where papers_fts match 'kindertagesstatt*' order by rank"
+            )
+        ).all()
+    assert hits == [("2020/1189",)]
+
+
+def test_search_on_a_missing_database_says_what_to_run(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["search", "Kita", "--db", f"sqlite:///{tmp_path / 'none.sqlite'}"]
+    )
+    assert result.exit_code == 1
+    assert "run `ratsinfo ingest` first" in result.output
+
+
+@given(st.text(max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_any_query_either_runs_or_is_refused_with_a_reason(query: str) -> None:
+    # Whatever a user types must never reach FTS5 as a syntax error.
+    conn = sqlite3.connect(":memory:")
+    conn.execute("create virtual table papers_fts using fts5(name, resolution, text)")
+    try:
+        terms = search.fts5_query(query)
+    except DatabaseError:
+        return
+    conn.execute("select * from papers_fts where papers_fts match ?", (terms,)).fetchall()

@@ -1,0 +1,163 @@
+"""The store on SQLite and on Postgres: replacing, atomicity, cascades, the analysts' views.
+
+Each test runs on both databases (the Postgres ones are skipped, with the reason, when the
+server is not reachable outside CI). The records are the hand-made gold records of real
+dev-corpus papers with their documents' text, so the values are those an analyst sees.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from pipeline import store
+from pipeline.errors import DatabaseError
+from pipeline.model import Outcome, Record, SourceFile, Status
+from tests.conftest import DEV_DOCS, gold
+from tests.pg import postgres_database, postgres_url  # noqa: F401 - fixtures
+
+UNNA = "kreis-unna-drucksache-113-21.txt"
+WARENDORF = "kreis-warendorf-vorlage-037-2025.txt"
+KARLSRUHE_KITA = "karlsruhe_620603_bv2020-1189_kita_richtlinie.txt"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def engine(request: pytest.FixtureRequest, tmp_path: Path) -> sa.Engine:
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    else:
+        url = request.getfixturevalue("postgres_url")
+    engine = store.connect(url)
+    yield engine
+    engine.dispose()
+
+
+def outcome(name: str, path: Path | None = None, sha: str | None = None) -> Outcome:
+    """The outcome of a real dev-corpus paper: its gold record with its text."""
+    doc = DEV_DOCS / name
+    body = doc.read_text(encoding="utf-8")
+    record = Record.from_json(gold(name))
+    record.text = body
+    return Outcome(
+        source=SourceFile(path or doc, sha or f"{name:0>64}"[-64:], len(body)),
+        status=Status.OK,
+        record=record,
+        pages=1,
+        raw_text=body,
+    )
+
+
+def rows(engine: sa.Engine, sql: str) -> list[tuple]:
+    with engine.connect() as conn:
+        return [tuple(r) for r in conn.execute(sa.text(sql))]
+
+
+def test_saved_record_reads_back_equal(engine: sa.Engine) -> None:
+    saved = outcome(UNNA)
+    store.save(engine, saved)
+    [record] = store.records(engine)
+    assert record.to_json() == saved.record.to_json()
+
+
+def test_saving_again_replaces_and_never_duplicates(engine: sa.Engine) -> None:
+    store.save_many(engine, [outcome(UNNA), outcome(WARENDORF)])
+    changed = outcome(UNNA)
+    changed.record.reference = "114/21"
+    store.save(engine, changed)
+    store.save(engine, changed)
+    assert rows(engine, "select reference from papers order by reference") == [
+        ("037/2025",),
+        ("114/21",),
+    ]
+    # The old version's parts and index row went with it (ON DELETE CASCADE).
+    assert rows(engine, "select count(*) from consultations") == [(2 + 3,)]
+    assert rows(engine, "select count(*) from papers_fts") == [(2,)]
+
+
+def test_a_document_that_cannot_be_stored_costs_only_itself(engine: sa.Engine) -> None:
+    good = outcome(UNNA)
+    bad = outcome(WARENDORF)
+    bad.record.consultations[0].organization = None  # type: ignore[assignment] - NOT NULL
+    with pytest.raises(DatabaseError, match=WARENDORF):
+        store.save_many(engine, [good, bad])
+    assert rows(engine, "select name from sources") == [(UNNA,)]
+    assert rows(engine, "select count(*) from papers_fts") == [(1,)]
+    assert rows(engine, "select count(*) from consultations") == [(2,)]
+
+
+def test_same_content_under_a_new_path_replaces_the_old_row(engine: sa.Engine) -> None:
+    store.save(engine, outcome(UNNA))
+    store.save(engine, outcome(UNNA, path=Path("/elsewhere") / UNNA))
+    assert rows(engine, "select path from sources") == [(f"/elsewhere/{UNNA}",)]
+
+
+def test_paper_overview_has_sessions_committee_amount_and_products(engine: sa.Engine) -> None:
+    store.save_many(engine, [outcome(UNNA), outcome(WARENDORF), outcome(KARLSRUHE_KITA)])
+    overview = {
+        r[0]: r[1:]
+        for r in rows(
+            engine,
+            "select reference, first_session, final_session, deciding_committee,"
+            " decision_date, total_amount, products from paper_overview",
+        )
+    }
+    # Kreis Unna 113/21: Kreisausschuss (Empfehlungsbeschluss) 21.06.2021, then the
+    # Kreistag decides (Entscheidung) on 22.06.2021; 300 T€; product area 01 down to 01.05.04.
+    first, final, committee, decided, total, products = overview["113/21"]
+    assert (str(first), str(final)) == ("2021-06-21", "2021-06-22")
+    assert (committee, str(decided)) == ("Kreistag", "2021-06-22")
+    assert total == gold(UNNA)["finance"]["amounts"][0]["value"]
+    assert products == ", ".join(p["number"] for p in gold(UNNA)["products"])
+    # Warendorf 037/2025: no roles printed, so the body the Beratungsfolge ends with decides.
+    assert overview["037/2025"][2] == "Kreistag"
+    # Karlsruhe: Jugendhilfeausschuss (Vorberatung), then the Gemeinderat.
+    kita = gold(KARLSRUHE_KITA)
+    assert overview[kita["reference"]][2] == "Gemeinderat"
+    assert overview[kita["reference"]][4] == pytest.approx(
+        sum(a["value"] for a in kita["finance"]["amounts"])
+    )
+
+
+def test_consultation_overview_names_the_paper(engine: sa.Engine) -> None:
+    store.save(engine, outcome(UNNA))
+    assert rows(
+        engine,
+        "select position, organization, role, reference, name from consultation_overview"
+        " order by position",
+    ) == [
+        (0, "Kreisausschuss", "Empfehlungsbeschluss", "113/21", gold(UNNA)["name"]),
+        (1, "Kreistag", "Entscheidung", "113/21", gold(UNNA)["name"]),
+    ]
+
+
+def test_runs_record_version_and_counts(engine: sa.Engine) -> None:
+    run = store.start_run(engine, "9.9", "ingest x")
+    store.save(engine, outcome(UNNA), run)
+    store.finish_run(engine, run, {"new": 1, "unchanged": 0, "updated": 0, "failed": 0})
+    assert rows(engine, "select version, new, finished_at is not null from runs") == [
+        ("9.9", 1, True)
+    ]
+    assert rows(engine, "select count(*) from sources where run_id is not null") == [(1,)]
+
+
+def test_failed_document_is_stored_with_its_reason(engine: sa.Engine) -> None:
+    failed = replace(outcome(UNNA), status=Status.FAILED, record=None, errors=["encrypted PDF"])
+    store.save(engine, failed)
+    assert store.problems(engine) == [("failed", UNNA, "encrypted PDF")]
+    assert store.status_counts(engine) == {"failed": 1}
+    assert rows(engine, "select count(*) from papers") == [(0,)]
+
+
+def test_dates_are_dates(engine: sa.Engine) -> None:
+    store.save(engine, outcome(UNNA))
+    [record] = store.records(engine)
+    assert record.date == dt.date(2021, 5, 25)
+
+
+def test_saving_nothing_is_a_no_op(engine: sa.Engine) -> None:
+    store.save_many(engine, [])
+    assert rows(engine, "select count(*) from sources") == [(0,)]
