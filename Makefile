@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install ingest test check bench bench-load sample-pdfs clean
+.PHONY: install system-deps ingest test check bench-load sample-pdfs clean
 
 install: $(STAMP)
 
@@ -13,6 +13,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[test,dev,postgres]"
 	touch $(STAMP)
+
+## Debian packages for OCR and the OCR-repair lexicon (needs root)
+system-deps:
+	bash scripts/install-system-deps.sh
 
 ## ingest the sample papers in data/raw into data/processed/ratsinfo.sqlite
 ingest: install

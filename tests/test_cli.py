@@ -153,8 +153,3 @@ def test_two_workers_give_the_same_records_as_one(tmp_path: Path) -> None:
     exports = [CliRunner().invoke(main, ["export", "--db", urls[n]]).output for n in (1, 2)]
     assert exports[0] == exports[1]
     assert len(exports[0].splitlines()) == 27
-
-
-def test_every_command_documents_an_example() -> None:
-    for name, command in main.commands.items():
-        assert "Example:" in (command.help or ""), f"{name} has no example in its help"
