@@ -34,6 +34,6 @@ def extract(doc: Parsed) -> tuple[Record, list[str]]:
     for name, extractor in EXTRACTORS:
         try:
             record = replace(record, **extractor(doc, record))
-        except Exception as e:  # noqa: BLE001 - one extractor's bug must not lose the record
+        except Exception as e:
             errors.append(f"extractor {name}: {type(e).__name__}: {e}")
     return record, errors

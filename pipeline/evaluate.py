@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-_QUOTES = str.maketrans({c: '"' for c in "„“”‚‘’«»‹›\u201f\u2033"})  # noqa: RUF001
+_QUOTES = str.maketrans({c: '"' for c in "„“”‚‘’«»‹›\u201f\u2033"})
 _DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212"})
 _REF_LABEL = re.compile(
     r"^(?:drucksachen?(?:-?nr\.?)?|drs\.?|ds|vorlagen?(?:-?nr\.?)?|nr\.?)(?:\s*[:-]\s*|\s+)", re.I
@@ -107,7 +107,9 @@ class Report:
     documents: int = 0
     missing: list[str] = field(default_factory=list)
     fields: dict[str, FieldScore] = field(default_factory=lambda: defaultdict(FieldScore))
-    misses: list[tuple[str, str, Any, Any]] = field(default_factory=list)  # field, source, gold, pred
+    misses: list[tuple[str, str, Any, Any]] = field(
+        default_factory=list
+    )  # field, source, gold, pred
     resolution: list[tuple[str, float]] = field(default_factory=list)
     ocr_right: int = 0
     ocr_changed: int = 0
@@ -144,8 +146,7 @@ class Report:
         lines = [f"{'field':26} {'tp':>4} {'fp':>4} {'fn':>4}  {'P':>5} {'R':>5} {'F1':>5}"]
         for name, s in self.fields.items():
             lines.append(
-                f"{name:26} {s.tp:4} {s.fp:4} {s.fn:4}  "
-                f"{s.precision:.2f} {s.recall:.2f} {s.f1:.2f}"
+                f"{name:26} {s.tp:4} {s.fp:4} {s.fn:4}  {s.precision:.2f} {s.recall:.2f} {s.f1:.2f}"
             )
         return lines
 
@@ -221,12 +222,17 @@ def _score_one(t: _Scorer, source: str, g: dict[str, Any], p: dict[str, Any]) ->
         t.scalar(name, source, key(g.get(name)), key(p.get(name)))
     t.scalar("reference", source, ref(g.get("reference")), ref(p.get("reference")))
     t.scalar(
-        "name", source, norm(g.get("name")), norm(p.get("name")),
+        "name",
+        source,
+        norm(g.get("name")),
+        norm(p.get("name")),
         same=lambda a, b: token_f1(a, b) >= 0.8,
     )
     t.sets(
-        "reporters", source,
-        {key(x) for x in g.get("reporters") or []}, {key(x) for x in p.get("reporters") or []},
+        "reporters",
+        source,
+        {key(x) for x in g.get("reporters") or []},
+        {key(x) for x in p.get("reporters") or []},
     )
 
     gc = {(key(c.get("organization")), c.get("date")): c for c in g.get("consultations") or []}
@@ -240,7 +246,8 @@ def _score_one(t: _Scorer, source: str, g: dict[str, Any], p: dict[str, Any]) ->
     t.scalar("finance.impact", source, gf.get("impact"), pf.get("impact"))
     t.scalar("finance.in_budget", source, gf.get("in_budget"), pf.get("in_budget"))
     t.sets(
-        "finance.amounts", source,
+        "finance.amounts",
+        source,
         {_amount(a) for a in gf.get("amounts") or []} - {None},
         {_amount(a) for a in pf.get("amounts") or []} - {None},
     )
@@ -249,9 +256,7 @@ def _score_one(t: _Scorer, source: str, g: dict[str, Any], p: dict[str, Any]) ->
     pp = {norm(x.get("number")): x for x in p.get("products") or []}
     t.sets("products", source, set(gp) - {None}, set(pp) - {None})
     for number in (set(gp) & set(pp)) - {None}:
-        t.scalar(
-            "product.name", source, key(gp[number].get("name")), key(pp[number].get("name"))
-        )
+        t.scalar("product.name", source, key(gp[number].get("name")), key(pp[number].get("name")))
 
     g_res = " ".join(x.get("text", "") for x in g.get("resolution") or [])
     p_res = " ".join(x.get("text", "") for x in p.get("resolution") or [])

@@ -88,7 +88,9 @@ def text_to_pdf(text: str, out: Path, *, title: str = "") -> int:
                         pdf.drawString(MARGIN + i * column, y, cell_lines[row])
                 y -= LEADING
             continue
-        for part in textwrap.wrap(line, WRAP, break_long_words=False, break_on_hyphens=False) or [""]:
+        for part in textwrap.wrap(line, WRAP, break_long_words=False, break_on_hyphens=False) or [
+            ""
+        ]:
             if y < MARGIN:
                 y = new_page()
             pdf.drawString(MARGIN, y, part)

@@ -20,7 +20,7 @@ def rows(url: str, sql: str) -> list[tuple]:
         return [tuple(r) for r in conn.execute(sa.text(sql))]
 
 
-def ingest(*args: str) -> "click.testing.Result":  # noqa: F821
+def ingest(*args: str) -> click.testing.Result:  # noqa: F821
     return CliRunner().invoke(main, ["ingest", "--workers", "1", *args])
 
 
@@ -33,7 +33,9 @@ def test_ingest_loads_papers_and_prints_a_summary(raw_dir: Path, sqlite_url: str
         ("113/21",),
         ("ANT/25/61798",),
     ]
-    assert rows(sqlite_url, "select count(*), min(status), max(status) from sources") == [(3, "ok", "ok")]
+    assert rows(sqlite_url, "select count(*), min(status), max(status) from sources") == [
+        (3, "ok", "ok")
+    ]
     assert rows(sqlite_url, "select new, failed from runs") == [(3, 0)]
 
 
@@ -49,7 +51,9 @@ def test_rerun_on_unchanged_files_does_no_work(raw_dir: Path, sqlite_url: str) -
 def test_changed_file_replaces_its_record(raw_dir: Path, sqlite_url: str) -> None:
     ingest(str(raw_dir), "--db", sqlite_url)
     paper = raw_dir / "kreis-unna-drucksache-113-21.txt"
-    paper.write_text(paper.read_text(encoding="utf-8").replace("113/21", "114/21"), encoding="utf-8")
+    paper.write_text(
+        paper.read_text(encoding="utf-8").replace("113/21", "114/21"), encoding="utf-8"
+    )
     result = ingest(str(raw_dir), "--db", sqlite_url)
     assert "1 updated" in result.output and "2 unchanged" in result.output
     assert rows(sqlite_url, "select count(*) from papers") == [(3,)]
@@ -58,7 +62,8 @@ def test_changed_file_replaces_its_record(raw_dir: Path, sqlite_url: str) -> Non
     # the old version's parts went with it: still exactly the 2 consultations of the new one
     assert rows(
         sqlite_url,
-        "select count(*) from consultations c join papers p on p.id = c.paper_id where p.reference = '114/21'",
+        "select count(*) from consultations c join papers p on p.id = c.paper_id"
+        " where p.reference = '114/21'",
     ) == [(2,)]
     assert rows(sqlite_url, "select count(*) from consultations") == rows(
         sqlite_url, "select count(*) from consultations c join papers p on p.id = c.paper_id"
@@ -95,14 +100,21 @@ def test_bad_inputs_fail_alone_with_reasons_and_exit_code_2(raw_dir: Path, sqlit
 
     status = CliRunner().invoke(main, ["status", "--db", sqlite_url])
     assert status.exit_code == 0
-    assert status.output.splitlines()[0] == f"{3 + len(expected)} documents: 3 ok, 0 partial, {len(expected)} failed"
+    assert (
+        status.output.splitlines()[0]
+        == f"{3 + len(expected)} documents: 3 ok, 0 partial, {len(expected)} failed"
+    )
     assert "failed: encrypted.pdf: encrypted PDF: a password is needed to open it" in status.output
 
 
-def test_export_writes_the_corpus_record_format(raw_dir: Path, sqlite_url: str, tmp_path: Path) -> None:
+def test_export_writes_the_corpus_record_format(
+    raw_dir: Path, sqlite_url: str, tmp_path: Path
+) -> None:
     ingest(str(raw_dir), "--db", sqlite_url)
     out = tmp_path / "records.jsonl"
-    result = CliRunner().invoke(main, ["export", "--db", sqlite_url, "--format", "jsonl", "-o", str(out)])
+    result = CliRunner().invoke(
+        main, ["export", "--db", sqlite_url, "--format", "jsonl", "-o", str(out)]
+    )
     assert result.exit_code == 0
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [r["source"] for r in records] == [
@@ -110,12 +122,28 @@ def test_export_writes_the_corpus_record_format(raw_dir: Path, sqlite_url: str, 
         "kreis-unna-drucksache-113-21.txt",
         "kreis-warendorf-vorlage-037-2025.txt",
     ]
-    keys = ["source", "paper_type", "body", "reference", "date", "name", "department", "reporters",
-            "consultations", "resolution", "finance", "products", "text"]
+    keys = [
+        "source",
+        "paper_type",
+        "body",
+        "reference",
+        "date",
+        "name",
+        "department",
+        "reporters",
+        "consultations",
+        "resolution",
+        "finance",
+        "products",
+        "text",
+    ]
     assert all(list(r) == keys for r in records)
     unna = records[1]
     assert unna["consultations"][0] == {
-        "organization": "Kreisausschuss", "date": "2021-06-21", "role": "Empfehlungsbeschluss", "public": True,
+        "organization": "Kreisausschuss",
+        "date": "2021-06-21",
+        "role": "Empfehlungsbeschluss",
+        "public": True,
     }
     assert unna["finance"]["amounts"] == [{"value": 300000.0, "currency": "EUR"}]
 
@@ -149,7 +177,12 @@ def test_two_workers_give_the_same_records_as_one(tmp_path: Path) -> None:
     shutil.copytree(DEV_DOCS, folder)
     urls = {n: f"sqlite:///{tmp_path / f'w{n}.sqlite'}" for n in (1, 2)}
     for n, url in urls.items():
-        assert CliRunner().invoke(main, ["ingest", str(folder), "--db", url, "--workers", str(n)]).exit_code == 0
+        assert (
+            CliRunner()
+            .invoke(main, ["ingest", str(folder), "--db", url, "--workers", str(n)])
+            .exit_code
+            == 0
+        )
     exports = [CliRunner().invoke(main, ["export", "--db", urls[n]]).output for n in (1, 2)]
     assert exports[0] == exports[1]
     assert len(exports[0].splitlines()) == 27

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -48,8 +47,14 @@ def test_pdf_and_text_of_one_paper_agree_on_the_header(records: dict[str, dict])
     pdf = records["kreis-warendorf-vorlage-037-2025.pdf"]
     txt = records["kreis-warendorf-vorlage-037-2025.txt"]
     assert pdf["paper_type"] == txt["paper_type"] == "Beschlussvorlage"
-    assert pdf["finance"]["amounts"] == txt["finance"]["amounts"] == [{"value": 20000.0, "currency": "EUR"}]
-    assert [r["text"][:40] for r in pdf["resolution"]] == [r["text"][:40] for r in txt["resolution"]]
+    assert (
+        pdf["finance"]["amounts"]
+        == txt["finance"]["amounts"]
+        == [{"value": 20000.0, "currency": "EUR"}]
+    )
+    assert [r["text"][:40] for r in pdf["resolution"]] == [
+        r["text"][:40] for r in txt["resolution"]
+    ]
 
 
 def test_gold_records_load_as_typed_records() -> None:

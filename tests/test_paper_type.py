@@ -68,7 +68,9 @@ def test_a_paper_naming_no_kind_but_proposing_a_resolution_is_a_beschlussvorlage
         "Der Beitritt der Stadt Heinsberg zum „Netzwerk Innenstadt NRW“ wird beschlossen.\n"
     )
     doc = Parsed(source="x.txt", text=text, pages=[text], sections=segment(text))
-    assert paper_type.extract(doc, Record(source="x.txt"))["paper_type"] is PaperType.BESCHLUSSVORLAGE
+    assert (
+        paper_type.extract(doc, Record(source="x.txt"))["paper_type"] is PaperType.BESCHLUSSVORLAGE
+    )
     # The same text without the proposal names no kind at all.
     prose = text.split("Beschlussvorschlag")[0]
     doc = Parsed(source="x.txt", text=prose, pages=[prose], sections=segment(prose))

@@ -62,23 +62,43 @@ def test_eval_command_prints_the_table_and_summary(raw_dir: Path, sqlite_url: st
 def test_scoring_rules_match_the_corpus_scorer() -> None:
     gold = {
         "a.txt": {
-            "source": "a.txt", "paper_type": "Beschlussvorlage", "reference": "113/21",
-            "name": "Interkommunale Zusammenarbeit Smart Region", "body": "Kreis Unna",
-            "consultations": [{"organization": "Kreistag", "date": "2021-06-22", "role": "Entscheidung", "public": True}],
+            "source": "a.txt",
+            "paper_type": "Beschlussvorlage",
+            "reference": "113/21",
+            "name": "Interkommunale Zusammenarbeit Smart Region",
+            "body": "Kreis Unna",
+            "consultations": [
+                {
+                    "organization": "Kreistag",
+                    "date": "2021-06-22",
+                    "role": "Entscheidung",
+                    "public": True,
+                }
+            ],
             "finance": {"amounts": [{"value": 300000, "currency": "EUR"}]},
             "resolution": [{"organization": None, "text": "Der Kreistag stimmt zu."}],
         }
     }
-    predicted = [{
-        "source": "/some/folder/a.txt", "paper_type": "Beschlussvorlage",
-        "reference": "Drucksache 113/21",  # a label word before the number is forgiven
-        "name": "Interkommunale Zusammenarbeit (IKZ) Smart Region",  # token F1 >= 0.8
-        "body": "KREIS UNNA",  # names compare case-blind
-        "date": "2021-05-25",  # gold has none: a false positive
-        "consultations": [{"organization": "Kreistag", "date": "2021-06-22", "role": "Beschluss", "public": True}],
-        "finance": {"amounts": [{"value": 300000.0}, {"value": 5.0}]},
-        "resolution": [{"text": "Der Kreistag stimmt zu."}],
-    }]
+    predicted = [
+        {
+            "source": "/some/folder/a.txt",
+            "paper_type": "Beschlussvorlage",
+            "reference": "Drucksache 113/21",  # a label word before the number is forgiven
+            "name": "Interkommunale Zusammenarbeit (IKZ) Smart Region",  # token F1 >= 0.8
+            "body": "KREIS UNNA",  # names compare case-blind
+            "date": "2021-05-25",  # gold has none: a false positive
+            "consultations": [
+                {
+                    "organization": "Kreistag",
+                    "date": "2021-06-22",
+                    "role": "Beschluss",
+                    "public": True,
+                }
+            ],
+            "finance": {"amounts": [{"value": 300000.0}, {"value": 5.0}]},
+            "resolution": [{"text": "Der Kreistag stimmt zu."}],
+        }
+    ]
     report = evaluate.evaluate(gold, predicted)
     f = report.fields
     assert (f["reference"].tp, f["name"].tp, f["body"].tp) == (1, 1, 1)
@@ -90,7 +110,8 @@ def test_scoring_rules_match_the_corpus_scorer() -> None:
 
 def test_ocr_repair_is_counted_word_by_word() -> None:
     right, made, needed = evaluate.ocr_counts(
-        raw="Die Begrundung fur den Antrag", gold="Die Begründung für den Antrag",
+        raw="Die Begrundung fur den Antrag",
+        gold="Die Begründung für den Antrag",
         pred="Die Begründung fir den Antrag",
     )
     assert (right, made, needed) == (1, 2, 2)
