@@ -359,3 +359,7 @@ def search_command(query: str, db_url: str, limit: int) -> None:
     for hit in hits:
         date = hit.date.isoformat() if hit.date else "-"
         click.echo(f"{date}  {hit.reference or '-'}  {hit.body or '-'}  {hit.name or hit.source}")
+
+
+if __name__ == "__main__":
+    main()
