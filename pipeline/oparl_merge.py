@@ -106,7 +106,7 @@ def _consultations(
         names = [n for n in map(org_name, c.get("organization") or []) if n]
         if not names:
             continue  # a consultation of no known committee says nothing to keep
-        meeting = meetings.get(c.get("meeting")) or {}
+        meeting = meetings.get(str(c.get("meeting"))) or {}
         public = (meeting.get("public") or {}).get(c.get("id"))
         found.append(
             Consultation(
