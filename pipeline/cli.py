@@ -6,6 +6,7 @@ Exit codes: 0 success; 1 the command could not run (bad database URL, missing pa
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import sys
 from collections.abc import Callable
@@ -125,27 +126,151 @@ def _run_with_progress(engine: Any, targets: list[Path], workers: int | None, fo
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["jsonl"]),
+    type=click.Choice(["jsonl", "csv", "oparl"]),
     default="jsonl",
     show_default=True,
-    help="jsonl: one record per line in the corpus record format.",
+    help="jsonl: one record per line in the corpus record format; csv: one file per table"
+    " into the folder -o; oparl: OParl 1.1 JSON.",
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write [default: stdout].")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="File to write [default: stdout]; for csv and --split a folder (required).",
+)
+@click.option("--semicolon", is_flag=True, help="csv: ';' and decimal commas, for German Excel.")
+@click.option("--split", is_flag=True, help="oparl: one JSON file per object in the folder -o.")
+@click.option(
+    "--base-url",
+    default=export.DEFAULT_BASE,
+    show_default=True,
+    help="oparl: the URL under which the exported objects' ids are made.",
+)
 @reports_errors
-def export_command(db_url: str, fmt: str, output: Path | None) -> None:
-    """Write every stored record out.
+def export_command(
+    db_url: str, fmt: str, output: Path | None, semicolon: bool, split: bool, base_url: str
+) -> None:
+    """Write every stored record out: JSONL, CSV tables or OParl 1.1 JSON.
+
+    CSV files are UTF-8 with a byte order mark, so LibreOffice and Excel show umlauts
+    right; --semicolon writes ';' and decimal commas for German locales. OParl: papers with
+    their consultations and main file (File.text is the cleaned text), organizations and
+    meetings, as one OParl list, or one file per object with --split.
 
     \b
     Example:
         ratsinfo export --format jsonl -o records.jsonl
+        ratsinfo export --format csv --semicolon -o exports/csv
+        ratsinfo export --format oparl -o papers.oparl.json
     """
+    if (fmt == "csv" or split) and output is None:
+        raise click.UsageError("give the folder to write into with -o")
+    if split and fmt != "oparl":
+        raise click.UsageError("--split goes with --format oparl")
     engine = store.connect(db_url, create=False)
+    if fmt == "csv":
+        assert output is not None
+        counts = export.write_csv(engine, output, semicolon=semicolon)
+        rows = sum(counts.values())
+        click.echo(f"wrote {len(counts)} tables ({rows} rows) to {output}", err=True)
+        return
+    if fmt == "oparl":
+        objects = export.oparl_objects(engine, base_url)
+        if split:
+            assert output is not None
+            count = export.write_oparl_files(objects, output)
+        elif output is None:
+            export.write_oparl(objects, sys.stdout)
+            return
+        else:
+            with output.open("w", encoding="utf-8") as fh:
+                count = export.write_oparl(objects, fh)
+        click.echo(f"wrote {count} OParl objects to {output}", err=True)
+        return
     if output is None:
         export.write_jsonl(store.records(engine), sys.stdout)
         return
     with output.open("w", encoding="utf-8") as fh:
         count = export.write_jsonl(store.records(engine), fh)
     click.echo(f"wrote {count} records to {output}", err=True)
+
+
+@main.command("import-oparl")
+@click.argument("url")
+@click.option(
+    "--body", "body_id", metavar="ID", help="Only this body: its id, id's last part or short name."
+)
+@click.option(
+    "--since",
+    type=click.DateTime(formats=["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]),
+    help="Only papers modified since then [default: since the last complete run].",
+)
+@click.option("--limit", type=click.IntRange(min=1), help="Stop after this many papers.")
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("data/raw"),
+    show_default=True,
+    help="Folder to save into (one subfolder per body).",
+)
+@click.option(
+    "--rate",
+    type=click.FloatRange(min=0.1),
+    default=2.0,
+    show_default=True,
+    help="Requests per second at most.",
+)
+@reports_errors
+def import_oparl_command(
+    url: str, body_id: str | None, since: Any, limit: int | None, out: Path, rate: float
+) -> None:
+    """Fetch papers and their OParl metadata from an OParl 1.1 endpoint (System or Body URL).
+
+    Each paper's own file goes to OUT/<body>/, its metadata beside it (<name>.oparl.json);
+    `ratsinfo ingest` then keeps the council's values and records where the text disagrees.
+    Retries on server errors with backoff; a second run fetches only what changed.
+
+    Exit code: 0 when every paper was fetched, 2 when any failed, 1 when the endpoint
+    itself cannot be read.
+
+    \b
+    Example:
+        ratsinfo import-oparl https://oparl.example.de/oparl/v1.1/system --body 1 --limit 50
+        ratsinfo ingest data/raw
+    """
+    from pipeline import oparl, oparl_import
+
+    when = since.replace(tzinfo=since.tzinfo or dt.UTC) if since else None
+    summary = oparl_import.import_oparl(
+        url, out, body=body_id, since=when, limit=limit, client=oparl.Client(rate=rate)
+    )
+    click.echo(f"imported {summary.line()}")
+    for paper, reason in summary.problems:
+        click.echo(f"{paper}: {reason}", err=True)
+    if summary.failed:
+        sys.exit(ExitCode.DOCUMENTS_FAILED)
+
+
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("-p", "--port", type=click.IntRange(0, 65535), default=8001, show_default=True)
+@reports_errors
+def serve(db_url: str, host: str, port: int) -> None:
+    """Browse the SQLite database in Datasette: tables described, facets, full-text search.
+
+    Needs the `serve` extra (pip install 'ratsinfo[serve]'). The canned query "search"
+    finds papers by German word stems, like `ratsinfo search`.
+
+    \b
+    Example:
+        ratsinfo serve --db sqlite:///data/processed/ratsinfo.sqlite --port 8001
+    """
+    from pipeline import browse
+
+    engine = store.connect(db_url, create=False)
+    browse.serve(engine, host, port)
 
 
 @main.command()
@@ -234,3 +359,7 @@ def search_command(query: str, db_url: str, limit: int) -> None:
     for hit in hits:
         date = hit.date.isoformat() if hit.date else "-"
         click.echo(f"{date}  {hit.reference or '-'}  {hit.body or '-'}  {hit.name or hit.source}")
+
+
+if __name__ == "__main__":
+    main()

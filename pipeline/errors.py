@@ -52,3 +52,7 @@ class DatabaseError(RatsinfoError):
 
 class InputPathError(RatsinfoError):
     """A path given on the command line does not exist."""
+
+
+class OparlError(RatsinfoError):
+    """An OParl server cannot be read: unreachable, an HTTP error after retries, not OParl."""

@@ -1,12 +1,19 @@
-"""export: records out of the database, in the corpus record format."""
+"""export: records out of the database: JSONL (the corpus record format), CSV, OParl 1.1 JSON."""
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
 import json
 from collections.abc import Iterable
-from typing import TextIO
+from pathlib import Path
+from typing import Any, TextIO
 
+from sqlalchemy import Engine, inspect, text
+
+from pipeline import schema, store
 from pipeline.model import Record
+from pipeline.oparl import short_hash, slug
 
 
 def write_jsonl(records: Iterable[Record], out: TextIO) -> int:
@@ -17,3 +24,201 @@ def write_jsonl(records: Iterable[Record], out: TextIO) -> int:
         out.write("\n")
         count += 1
     return count
+
+
+# --- CSV ----------------------------------------------------------------------------------
+
+VIEWS = ("paper_overview", "consultation_overview")
+EXCEL_CELL_LIMIT = 32_767  # characters; Excel splits a longer cell over the next rows
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def write_csv(engine: Engine, folder: Path, *, semicolon: bool = False) -> dict[str, int]:
+    """One CSV file per table and view in `folder`; returns the rows written per file.
+
+    UTF-8 with a byte order mark and CRLF line ends, which LibreOffice and Excel open with
+    umlauts intact. `semicolon`: `;` between fields and decimal commas, as German Excel
+    expects. Booleans are 1/0, dates ISO. Text that a spreadsheet would run as a formula
+    (starting with =, +, -, @) gets a leading apostrophe, and a text longer than a spreadsheet
+    cell holds is cut there with a note saying so (the full text: `export --format jsonl`)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    names = [t.name for t in schema.metadata.sorted_tables]
+    present = set(inspect(engine).get_table_names()) | set(inspect(engine).get_view_names())
+    written = {}
+    with engine.connect() as conn:
+        for name in [*names, *VIEWS]:
+            if name not in present:
+                continue
+            result = conn.execute(text(f'SELECT * FROM "{name}"'))  # names from our schema only
+            with (folder / f"{name}.csv").open("w", encoding="utf-8-sig", newline="") as fh:
+                writer = csv.writer(fh, delimiter=";" if semicolon else ",", lineterminator="\r\n")
+                writer.writerow(result.keys())
+                count = 0
+                for row in result:
+                    writer.writerow([_cell(value, semicolon) for value in row])
+                    count += 1
+            written[name] = count
+    return written
+
+
+def _cell(value: Any, decimal_comma: bool) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, float):
+        shown = repr(value)
+        return shown.replace(".", ",") if decimal_comma else shown
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        if value.startswith(_FORMULA_START):
+            value = "'" + value
+        if len(value) > EXCEL_CELL_LIMIT:
+            note = f" [cut: {len(value)} characters in all]"
+            value = value[: EXCEL_CELL_LIMIT - len(note)] + note
+    return value
+
+
+# --- OParl 1.1 ----------------------------------------------------------------------------
+
+SCHEMA = "https://schema.oparl.org/1.1/"
+DEFAULT_BASE = "https://ratsinfo.invalid/oparl"
+_MIME = {"pdf": "application/pdf", "text": "text/plain"}
+
+
+def oparl_objects(engine: Engine, base: str = DEFAULT_BASE) -> list[dict[str, Any]]:
+    """Every stored paper as OParl 1.1 objects: Organizations, Meetings (one per committee and
+    session date, with an AgendaItem per paper carrying its public flag), Papers with their
+    Consultations and mainFile embedded, and the Files (`text`: the cleaned text).
+
+    Ids are URLs under `base`, stable for the same data. The export knows a session's date
+    but not its hour, so a Meeting's `start` is that date at 00:00."""
+    base = base.rstrip("/")
+    kinds = _source_kinds(engine)
+    organizations: dict[str, dict[str, Any]] = {}
+    meetings: dict[str, dict[str, Any]] = {}
+    papers, files = [], []
+
+    def organization(body: str | None, name: str) -> str:
+        oid = f"{base}/organization/{short_hash(f'{body}|{name}')}"
+        organizations.setdefault(
+            oid,
+            _clean(
+                {
+                    "id": oid,
+                    "type": SCHEMA + "Organization",
+                    "body": _body(base, body),
+                    "name": name,
+                }
+            ),
+        )
+        return oid
+
+    for paper_id, record in store.paper_records(engine):
+        pid = f"{base}/paper/{paper_id}"
+        file = _clean(
+            {
+                "id": f"{base}/file/{paper_id}",
+                "type": SCHEMA + "File",
+                "name": record.name or record.source,
+                "fileName": record.source,
+                "mimeType": _MIME.get(kinds.get(record.source, ""), "application/octet-stream"),
+                "text": record.text,
+                "accessUrl": f"{base}/files/{paper_id}/{slug(record.source, 80) or 'file'}",
+                "paper": [pid],
+            }
+        )
+        consultations = []
+        for position, c in enumerate(record.consultations):
+            cid = f"{base}/consultation/{paper_id}-{position}"
+            org = organization(record.body, c.organization)
+            meeting_id = None
+            if c.date:
+                meeting_id = f"{base}/meeting/{short_hash(f'{org}|{c.date}')}"
+                meeting = meetings.setdefault(
+                    meeting_id,
+                    {
+                        "id": meeting_id,
+                        "type": SCHEMA + "Meeting",
+                        "name": f"{c.organization}, {c.date.strftime('%d.%m.%Y')}",
+                        "start": f"{c.date.isoformat()}T00:00:00",
+                        "organization": [org],
+                        "agendaItem": [],
+                    },
+                )
+                meeting["agendaItem"].append(
+                    _clean(
+                        {
+                            "id": f"{base}/agendaitem/{paper_id}-{position}",
+                            "type": SCHEMA + "AgendaItem",
+                            "meeting": meeting_id,
+                            "name": record.name,
+                            "public": c.public,
+                            "consultation": cid,
+                        }
+                    )
+                )
+            consultations.append(
+                _clean(
+                    {
+                        "id": cid,
+                        "type": SCHEMA + "Consultation",
+                        "paper": pid,
+                        "meeting": meeting_id,
+                        "organization": [org],
+                        "role": c.role,
+                    }
+                )
+            )
+        paper = {
+            "id": pid,
+            "type": SCHEMA + "Paper",
+            "body": _body(base, record.body),
+            "name": record.name,
+            "reference": record.reference,
+            "date": record.date.isoformat() if record.date else None,
+            "paperType": str(record.paper_type),
+            "mainFile": file,
+            "underDirectionOf": [organization(record.body, record.department)]
+            if record.department
+            else None,
+            "consultation": consultations or None,
+        }
+        papers.append(_clean(paper))
+        files.append(file)
+    return [*organizations.values(), *meetings.values(), *papers, *files]
+
+
+def write_oparl(objects: list[dict[str, Any]], out: TextIO) -> int:
+    """All objects as one OParl list (`data`, `pagination`, `links`). Returns the count."""
+    listing = {"data": objects, "pagination": {"totalElements": len(objects)}, "links": {}}
+    json.dump(listing, out, ensure_ascii=False, indent=1)
+    out.write("\n")
+    return len(objects)
+
+
+def write_oparl_files(objects: list[dict[str, Any]], folder: Path) -> int:
+    """One JSON file per object: `folder/<type>/<last part of its id>.json`."""
+    for obj in objects:
+        kind = obj["type"].rsplit("/", 1)[-1].lower()
+        (folder / kind).mkdir(parents=True, exist_ok=True)
+        name = obj["id"].rsplit("/", 1)[-1]
+        target = folder / kind / f"{name}.json"
+        target.write_text(json.dumps(obj, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return len(objects)
+
+
+def _body(base: str, body: str | None) -> str | None:
+    return f"{base}/body/{slug(body, 60) or short_hash(body)}" if body else None
+
+
+def _clean(obj: dict[str, Any]) -> dict[str, Any]:
+    """Without unknown values: OParl leaves out what it does not know rather than null."""
+    return {k: v for k, v in obj.items() if v is not None}
+
+
+def _source_kinds(engine: Engine) -> dict[str, str]:
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT name, kind FROM sources"))
+        return {name: kind or "" for name, kind in rows}

@@ -218,6 +218,26 @@ class Record:
 
 
 @dataclass(slots=True)
+class FieldValue:
+    """A field's value as one origin gives it: "oparl" (the council's OParl metadata) or
+    "text" (extracted from the document), and whether the record keeps it."""
+
+    field: str
+    origin: str
+    value: str  # lists as JSON
+    kept: bool
+
+
+@dataclass(slots=True)
+class Disagreement:
+    """A field where OParl and the text differ: the record keeps the OParl value."""
+
+    field: str
+    oparl: str
+    text: str
+
+
+@dataclass(slots=True)
 class Outcome:
     """The result of processing one document: always produced, whatever went wrong."""
 
@@ -231,6 +251,8 @@ class Outcome:
     raw_text: str = ""
     corrections: list[Correction] = field(default_factory=list)
     seconds: float = 0.0
+    origins: list[FieldValue] = field(default_factory=list)  # where OParl metadata was merged
+    disagreements: list[Disagreement] = field(default_factory=list)
 
 
 def _iso(value: dt.date | None) -> str | None:

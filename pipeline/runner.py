@@ -20,7 +20,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from extractors import registry
-from pipeline import __version__, store
+from pipeline import __version__, oparl_merge, store
 from pipeline.clean import clean
 from pipeline.discover import discover
 from pipeline.errors import DocumentError
@@ -48,7 +48,11 @@ def process(source: SourceFile, use_ocr: bool = True) -> Outcome:
         if quality.garbage:
             # Whatever an extractor found in garbage would be invented: keep the text only.
             outcome.record = Record(source=source.name, text=cleaned.text)
-            outcome.errors = [*warnings, f"text is OCR garbage ({quality.describe()})"]
+            outcome.errors = [
+                *warnings,
+                f"text is OCR garbage ({quality.describe()})",
+                *_merge_oparl(outcome),
+            ]
             outcome.status = Status.PARTIAL
             outcome.seconds = time.perf_counter() - started
             return outcome
@@ -59,7 +63,7 @@ def process(source: SourceFile, use_ocr: bool = True) -> Outcome:
             sections=segment(cleaned.text),
         )
         outcome.record, errors = registry.extract(parsed)
-        outcome.errors = warnings + errors
+        outcome.errors = warnings + errors + _merge_oparl(outcome)
         outcome.status = Status.PARTIAL if outcome.errors else Status.OK
     except DocumentError as e:
         outcome.errors = [str(e)]
@@ -67,6 +71,15 @@ def process(source: SourceFile, use_ocr: bool = True) -> Outcome:
         outcome.errors = [f"internal error: {type(e).__name__}: {e}"]
     outcome.seconds = time.perf_counter() - started
     return outcome
+
+
+def _merge_oparl(outcome: Outcome) -> list[str]:
+    """The council's OParl metadata, where import-oparl saved it beside the document, goes
+    into the record (see pipeline.oparl_merge); returns its warnings."""
+    assert outcome.record is not None
+    merged = oparl_merge.apply(outcome.source.path, outcome.record)
+    outcome.origins, outcome.disagreements = merged.values, merged.disagreements
+    return merged.warnings
 
 
 @dataclass

@@ -149,3 +149,32 @@ corrections = Table(
     Column("rule", String(32), nullable=False),
 )
 Index("ix_corrections_source", corrections.c.source_id)
+
+# Where OParl metadata was merged into a paper (see pipeline.oparl_merge): each field's value
+# by origin ("oparl" or "text", lists as JSON), whether the paper keeps it, and the fields
+# where the two disagree, for review. Field "oparl_id" holds the paper's OParl id.
+field_values = Table(
+    "field_values",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("paper_id", Integer, ForeignKey("papers.id", ondelete="CASCADE"), nullable=False),
+    Column("field", String(32), nullable=False),
+    Column("origin", String(8), nullable=False),
+    Column("value", Text, nullable=False),
+    Column("kept", Boolean, nullable=False),
+    UniqueConstraint("paper_id", "field", "origin"),
+)
+Index("ix_field_values_paper", field_values.c.paper_id)
+
+disagreements = Table(
+    "disagreements",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("paper_id", Integer, ForeignKey("papers.id", ondelete="CASCADE"), nullable=False),
+    Column("field", String(32), nullable=False),
+    Column("oparl_value", Text, nullable=False),
+    Column("text_value", Text, nullable=False),
+    UniqueConstraint("paper_id", "field"),
+)
+Index("ix_disagreements_paper", disagreements.c.paper_id)
+Index("ix_disagreements_field", disagreements.c.field)

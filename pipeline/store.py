@@ -276,13 +276,15 @@ def _write(conn: Connection, outcomes: list[Outcome], run_id: int | None) -> Non
     ]
     if corrections:
         conn.execute(_INSERT["corrections"], corrections)
+    kept = [o for o in outcomes if o.record is not None]
     stored = [
         (source_id, o.record)
         for source_id, o in zip(source_ids, outcomes, strict=True)
         if o.record is not None
     ]
     if stored:
-        _insert_records(conn, stored)
+        paper_ids = _insert_records(conn, stored)
+        _insert_origins(conn, list(zip(paper_ids, kept, strict=True)))
 
 
 def _source_row(
@@ -308,7 +310,8 @@ def _source_row(
     }
 
 
-def _insert_records(conn: Connection, stored: list[tuple[int, Record]]) -> None:
+def _insert_records(conn: Connection, stored: list[tuple[int, Record]]) -> list[int]:
+    """Insert the papers and their parts; returns the papers' ids, in order."""
     paper_ids = _new_ids(conn, "papers", len(stored))
     conn.execute(
         _INSERT["papers"],
@@ -346,6 +349,25 @@ def _insert_records(conn: Connection, stored: list[tuple[int, Record]]) -> None:
             for paper_id, (_, record) in zip(paper_ids, stored, strict=True)
         ],
     )
+    return paper_ids
+
+
+def _insert_origins(conn: Connection, papers: list[tuple[int, Outcome]]) -> None:
+    """Where OParl metadata was merged: each field's values by origin, and disagreements."""
+    values = [
+        {"paper_id": pid, "field": v.field, "origin": v.origin, "value": v.value, "kept": v.kept}
+        for pid, o in papers
+        for v in o.origins
+    ]
+    if values:
+        conn.execute(_INSERT["field_values"], values)
+    disagreements = [
+        {"paper_id": pid, "field": d.field, "oparl_value": d.oparl, "text_value": d.text}
+        for pid, o in papers
+        for d in o.disagreements
+    ]
+    if disagreements:
+        conn.execute(_INSERT["disagreements"], disagreements)
 
 
 def _parts(record: Record) -> dict[str, list[dict[str, Any]]]:
@@ -369,6 +391,12 @@ def _parts(record: Record) -> dict[str, list[dict[str, Any]]]:
 
 def records(engine: Engine) -> Iterator[Record]:
     """Every stored record, ordered by source name, rebuilt from the tables."""
+    for _, record in paper_records(engine):
+        yield record
+
+
+def paper_records(engine: Engine) -> Iterator[tuple[int, Record]]:
+    """(paper id, record) of every stored paper, ordered by source name."""
     with engine.connect() as conn:
         parts = {
             name: _grouped(conn, table)
@@ -382,7 +410,7 @@ def records(engine: Engine) -> Iterator[Record]:
         }
         for row in conn.execute(select(schema.papers).order_by(schema.papers.c.source)):
             pid = row.id
-            yield Record(
+            yield pid, Record(
                 source=row.source,
                 paper_type=PaperType(row.paper_type),
                 body=row.body,

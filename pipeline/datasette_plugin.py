@@ -1,0 +1,31 @@
+"""Datasette plugin: the SQL function `ratsinfo_match(query)` for German full-text search.
+
+`papers_fts` holds Snowball stems (see pipeline.search), so a user's words must be stemmed
+the same way before FTS5 can match them: `WHERE papers_fts MATCH ratsinfo_match(:q)`.
+Datasette loads this module through the `datasette` entry point in pyproject.toml.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from datasette import hookimpl
+
+from pipeline import search
+from pipeline.errors import DatabaseError
+
+# An FTS5 query that matches nothing: what an empty search finds.
+_NOTHING = '"ratsinfo-matches-nothing"'
+
+
+def match(query: str | None) -> str:
+    """The user's `query` as an FTS5 query over stems; one that matches nothing if empty."""
+    try:
+        return search.fts5_query(query or "")
+    except DatabaseError:
+        return _NOTHING
+
+
+@hookimpl
+def prepare_connection(conn: sqlite3.Connection) -> None:
+    conn.create_function("ratsinfo_match", 1, match, deterministic=True)
