@@ -10,6 +10,8 @@ from pipeline.errors import InputPathError
 from pipeline.model import SourceFile
 
 SUFFIXES = frozenset({".pdf", ".txt"})
+# import-oparl keeps a paper's metadata beside its file: "<stem>.oparl.json".
+SIDECAR = ".oparl.json"
 _CHUNK = 1 << 20
 
 
@@ -33,7 +35,18 @@ def discover(paths: Iterable[Path]) -> Iterator[SourceFile]:
             if resolved in seen:
                 continue
             seen.add(resolved)
-            yield SourceFile(path=path, sha256=sha256_of(path), size=path.stat().st_size)
+            meta = sidecar(path)
+            yield SourceFile(
+                path=path,
+                sha256=sha256_of(path),
+                size=path.stat().st_size,
+                metadata_sha256=sha256_of(meta) if meta.is_file() else None,
+            )
+
+
+def sidecar(path: Path) -> Path:
+    """Where import-oparl keeps the metadata of the document at `path`."""
+    return path.with_name(path.stem + SIDECAR)
 
 
 def sha256_of(path: Path) -> str:

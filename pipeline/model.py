@@ -36,11 +36,17 @@ class Status(enum.StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class SourceFile:
-    """A discovered input file. Identity is the SHA-256 of its bytes."""
+    """A discovered input file. Identity is the SHA-256 of its bytes.
+
+    `metadata_sha256` is the hash of the council's metadata that import-oparl keeps beside the
+    file, if any: a paper whose metadata changed (a new session in its Beratungsfolge) is
+    processed again even when its PDF did not change.
+    """
 
     path: Path
     sha256: str
     size: int
+    metadata_sha256: str | None = None
 
     @property
     def name(self) -> str:

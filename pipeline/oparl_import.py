@@ -27,7 +27,7 @@ from typing import Any
 from extractors import vocab
 from pipeline.errors import OparlError
 from pipeline.oparl import Client, inside, short_hash, slug
-from pipeline.oparl_merge import SIDECAR
+from pipeline.discover import SIDECAR
 
 STATE = ".oparl-state.json"
 FORMAT = "ratsinfo-oparl/1"

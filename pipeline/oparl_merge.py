@@ -18,9 +18,9 @@ from typing import Any
 
 from extractors import vocab
 from extractors.paper_type import classify
+from pipeline.discover import sidecar
 from pipeline.model import Consultation, Disagreement, FieldValue, PaperType, Record
 
-SIDECAR = ".oparl.json"
 FIELDS = ("paper_type", "body", "reference", "date", "name", "department", "consultations")
 
 
@@ -29,11 +29,6 @@ class Merge:
     values: list[FieldValue] = field(default_factory=list)
     disagreements: list[Disagreement] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-
-
-def sidecar(path: Path) -> Path:
-    """Where import-oparl keeps the metadata of the document at `path`."""
-    return path.with_name(path.stem + SIDECAR)
 
 
 def apply(path: Path, record: Record) -> Merge:

@@ -112,7 +112,8 @@ def plan(sources: Iterable[SourceFile], engine: Engine, force: bool) -> tuple[li
     """What needs processing: (source, "new" | "updated") pairs, and how many are unchanged.
 
     Unchanged content is skipped (a renamed file keeps its row under the new path); a path
-    whose content changed is "updated"; the same content reached twice in one batch is done once.
+    whose content or OParl metadata changed is "updated"; the same content reached twice in
+    one batch is done once.
     """
     known = store.known_sources(engine)
     paths = store.known_paths(engine)
@@ -123,8 +124,8 @@ def plan(sources: Iterable[SourceFile], engine: Engine, force: bool) -> tuple[li
         if source.sha256 in planned:
             unchanged += 1
             continue
-        if source.sha256 in known and not force:
-            source_id, stored_path = known[source.sha256]
+        if source.sha256 in known and not force and known[source.sha256][2] == source.metadata_sha256:
+            source_id, stored_path, _ = known[source.sha256]
             if stored_path != store.identity(source.path) and not Path(stored_path).exists():
                 store.move_source(engine, source_id, source.path)
             unchanged += 1

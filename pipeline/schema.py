@@ -49,6 +49,7 @@ sources = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("sha256", String(64), nullable=False, unique=True),
+    Column("metadata_sha256", String(64)),  # of the OParl metadata beside the file, if any
     Column("path", Text, nullable=False, unique=True),
     Column("name", Text, nullable=False),
     Column("size", Integer, nullable=False),

@@ -144,13 +144,12 @@ def finish_run(engine: Engine, run_id: int, counts: dict[str, int]) -> None:
 # --- sources ------------------------------------------------------------------------------
 
 
-def known_sources(engine: Engine) -> dict[str, tuple[int, str]]:
-    """sha256 -> (source id, stored path) of every stored source."""
+def known_sources(engine: Engine) -> dict[str, tuple[int, str, str | None]]:
+    """sha256 -> (source id, stored path, metadata sha256) of every stored source."""
+    s = schema.sources.c
     with engine.connect() as conn:
-        rows = conn.execute(
-            select(schema.sources.c.sha256, schema.sources.c.id, schema.sources.c.path)
-        )
-        return {sha: (sid, path) for sha, sid, path in rows}
+        rows = conn.execute(select(s.sha256, s.id, s.path, s.metadata_sha256))
+        return {sha: (sid, path, meta) for sha, sid, path, meta in rows}
 
 
 def known_paths(engine: Engine) -> dict[str, str]:
@@ -294,6 +293,7 @@ def _source_row(
     return {
         "id": source_id,
         "sha256": src.sha256,
+        "metadata_sha256": src.metadata_sha256,
         "path": path,
         "name": src.name,
         "size": src.size,

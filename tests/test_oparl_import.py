@@ -87,6 +87,29 @@ def test_import_and_ingest_keep_the_councils_values_and_the_disagreements(
     ) == [("text", 1)]
 
 
+def test_changed_metadata_alone_brings_the_paper_in_again(tmp_path: Path, sqlite_url: str) -> None:
+    """A paper's Beratungsfolge grows in OParl while its PDF stays the same: a plain re-run of
+    ingest (no --force) must pick the new metadata up, and leave the other papers alone."""
+    out = tmp_path / "raw"
+    with serve(karlsruhe_site()) as site:
+        run_import(site.base, out)
+    ingest = ["ingest", str(out), "--db", sqlite_url, "--workers", "1"]
+    assert CliRunner().invoke(main, ingest).exit_code == 0
+    meta_path = next((out / "karlsruhe").glob("*.oparl.json"))
+    meta = json.loads(meta_path.read_text("utf-8"))
+    meta["paper"]["name"] = "Geänderter Betreff aus dem Ratsinformationssystem"
+    meta_path.write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
+
+    rerun = CliRunner().invoke(main, ingest)
+    assert rerun.exit_code == 0, rerun.output
+    assert "0 new, 1 unchanged, 1 updated, 0 failed" in rerun.output
+    assert rows(sqlite_url, "select name from papers where reference = '2020/1189'") == [
+        ("Geänderter Betreff aus dem Ratsinformationssystem",)
+    ]
+    again = CliRunner().invoke(main, ingest)
+    assert "0 new, 2 unchanged, 0 updated, 0 failed" in again.output
+
+
 def test_pages_are_followed_and_a_second_run_fetches_only_what_changed(tmp_path: Path) -> None:
     site = karlsruhe_site(papers=("40400", "36963", "40465"))
     with serve(site):
