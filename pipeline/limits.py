@@ -107,6 +107,7 @@ class _Worker:
     """One worker process, its end of the pipe and the document it is reading."""
 
     def __init__(self, context: Any, task: Task, memory_mb: int | None):
+        self.memory_mb = memory_mb
         self.conn: Connection
         self.conn, child = context.Pipe()
         self.process: Any = context.Process(
@@ -165,11 +166,15 @@ class _Worker:
 
     def _death(self) -> str:
         code = self.process.exitcode
-        if code is not None and code < 0:
-            name = signal.Signals(-code).name
-            # The kernel's out-of-memory killer sends SIGKILL.
-            return f"{name}, perhaps out of memory" if name == "SIGKILL" else name
-        return f"exit code {code}"
+        if code is None or code >= 0:
+            return f"exit code {code}"
+        name = signal.Signals(-code).name
+        if self.memory_mb is not None and name in ("SIGABRT", "SIGSEGV", "SIGBUS"):
+            # Native code (pdfium) that cannot allocate under the address-space limit aborts.
+            return f"{name}, perhaps over the memory limit of {self.memory_mb} MB"
+        if name == "SIGKILL":
+            return f"{name}, perhaps by the system's out-of-memory killer"
+        return name
 
 
 def _serve(conn: Connection, task: Task, memory_mb: int | None) -> None:
