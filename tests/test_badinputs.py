@@ -131,7 +131,7 @@ def test_a_document_over_its_time_is_stopped_and_the_batch_goes_on(
     bomb_folder: Path, tmp_path: Path
 ) -> None:
     started = time.monotonic()
-    documents, output, code = ingest(bomb_folder, tmp_path, "--workers", "1", "--timeout", "2")
+    documents, _, code = ingest(bomb_folder, tmp_path, "--workers", "1", "--timeout", "2")
     assert time.monotonic() - started < 10
     assert code == 2
     assert documents["a-bomb.pdf"][:2] == ("failed", "over the time limit of 2 s")
