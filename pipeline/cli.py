@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 import click
 
-from pipeline import __version__, export, runner, search, store
+from pipeline import __version__, export, limits, runner, search, store
 from pipeline.errors import ExitCode, RatsinfoError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -73,14 +73,47 @@ def main(verbose: bool) -> None:
 @click.option("--workers", type=click.IntRange(min=1), help="Worker processes [default: all cores].")
 @click.option("--force", is_flag=True, help="Process every document again, changed or not.")
 @click.option("--no-ocr", is_flag=True, help="Do not OCR pages that have no text layer.")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=limits.DEFAULT_SECONDS,
+    show_default=True,
+    help="Seconds one document may take; a slower one is stopped and fails. 0: no limit.",
+)
+@click.option(
+    "--max-memory",
+    type=click.IntRange(min=0),
+    default=limits.DEFAULT_MEMORY_MB,
+    show_default=True,
+    metavar="MB",
+    help=f"Memory (address space) of the worker reading one document; over it, the document"
+    f" fails. 0: no limit; else at least {limits.MIN_MEMORY_MB}.",
+)
+@click.option(
+    "--max-pages",
+    type=click.IntRange(min=0),
+    default=limits.DEFAULT_PAGES,
+    show_default=True,
+    help="A PDF with more pages fails without being read. 0: no limit.",
+)
 @reports_errors
-def ingest(paths: tuple[Path, ...], db_url: str, workers: int | None, force: bool, no_ocr: bool) -> None:
+def ingest(
+    paths: tuple[Path, ...],
+    db_url: str,
+    workers: int | None,
+    force: bool,
+    no_ocr: bool,
+    timeout: float,
+    max_memory: int,
+    max_pages: int,
+) -> None:
     """Read the documents under PATHS (default: data/raw) into the database.
 
     Finds PDFs and .txt files recursively. A document is known by the SHA-256 of its bytes:
     unchanged files are skipped, a changed file replaces its old record, --force redoes all.
     A document that cannot be read is recorded as failed with its reason (see `ratsinfo
-    status`) and the batch goes on.
+    status`) and the batch goes on. Each document runs in a worker process that is stopped
+    when the document is over --timeout or --max-memory.
 
     Exit code: 0 when every document succeeded, 2 when any failed, 1 when the command
     itself could not run.
@@ -89,9 +122,16 @@ def ingest(paths: tuple[Path, ...], db_url: str, workers: int | None, force: boo
     Example:
         ratsinfo ingest data/raw --db sqlite:///data/processed/ratsinfo.sqlite
     """
+    if 0 < max_memory < limits.MIN_MEMORY_MB:
+        raise click.BadParameter(
+            f"at least {limits.MIN_MEMORY_MB} MB, or 0", param_hint="--max-memory"
+        )
+    limit = limits.Limits(
+        seconds=timeout or None, memory_mb=max_memory or None, pages=max_pages or None
+    )
     engine = store.connect(db_url)
     targets = list(paths) or [Path("data/raw")]
-    summary = _run_with_progress(engine, targets, workers, force, not no_ocr)
+    summary = _run_with_progress(engine, targets, workers, force, not no_ocr, limit)
     click.echo(f"ingested {summary.line()}")
     for name, reason in summary.failures:
         click.echo(f"failed: {name}: {reason}", err=True)
@@ -99,9 +139,18 @@ def ingest(paths: tuple[Path, ...], db_url: str, workers: int | None, force: boo
         sys.exit(ExitCode.DOCUMENTS_FAILED)
 
 
-def _run_with_progress(engine: Any, targets: list[Path], workers: int | None, force: bool, use_ocr: bool) -> runner.Summary:
+def _run_with_progress(
+    engine: Any,
+    targets: list[Path],
+    workers: int | None,
+    force: bool,
+    use_ocr: bool,
+    limit: limits.Limits,
+) -> runner.Summary:
     if not sys.stderr.isatty():
-        return runner.ingest(targets, engine, workers=workers, force=force, use_ocr=use_ocr)
+        return runner.ingest(
+            targets, engine, workers=workers, force=force, use_ocr=use_ocr, limits=limit
+        )
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
     with Progress(
@@ -117,7 +166,13 @@ def _run_with_progress(engine: Any, targets: list[Path], workers: int | None, fo
             bar.update(task, completed=done, total=total)
 
         return runner.ingest(
-            targets, engine, workers=workers, force=force, use_ocr=use_ocr, progress=report
+            targets,
+            engine,
+            workers=workers,
+            force=force,
+            use_ocr=use_ocr,
+            progress=report,
+            limits=limit,
         )
 
 

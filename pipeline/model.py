@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,17 @@ class Status(enum.StrEnum):
     SKIPPED = "skipped"  # not processed: unchanged since the last run
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def printable(name: str) -> str:
+    """A file name or path as it is stored and shown: valid UTF-8 on one line. Bytes that
+    are not UTF-8 (a name from an old server) and control characters (a newline in a name)
+    become backslash escapes, which every database takes and no log line breaks on."""
+    name = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), name)
+
+
 @dataclass(frozen=True, slots=True)
 class SourceFile:
     """A discovered input file. Identity is the SHA-256 of its bytes.
@@ -50,7 +62,7 @@ class SourceFile:
 
     @property
     def name(self) -> str:
-        return self.path.name
+        return printable(self.path.name)
 
 
 @dataclass(slots=True)

@@ -8,14 +8,18 @@ and the encoding is reported, never guessed silently.
 from __future__ import annotations
 
 import codecs
+import math
+import re
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 from PIL import Image
 
 from pipeline import layout, ocr
 from pipeline.errors import (
     DocumentError,
+    DocumentTooLarge,
     EncryptedDocument,
     OcrUnavailable,
     UnreadableDocument,
@@ -27,6 +31,20 @@ from pipeline.quality import assess
 MIN_TEXT_CHARS = 20
 # Pages rendered before they are OCR'd together, in parallel.
 OCR_BATCH = 8
+# Limits at the source, checked before the work they guard is done. A page image larger
+# than this is not decoded for OCR (100 megapixels: an A3 scan at 600 dpi is 70; a
+# 20000x20000 image would take 1.2 GB to decode).
+MAX_IMAGE_PIXELS = 100_000_000
+# A page is rendered for OCR at ocr.DPI unless that gives more pixels than this (an A4 page
+# at 600 dpi); a larger page (a plan in A0) is rendered at the resolution that fits.
+MAX_RENDER_PIXELS = 35_000_000
+# More characters than any printed page holds (a dense A4 page has ~6,000): what a
+# decompressed content stream of millions of text operators would give.
+MAX_PAGE_CHARS = 200_000
+# A text file with a few NUL bytes (a transfer glitch) is read without them; more than this
+# share of NULs is a binary file. The same for other control characters.
+MAX_NUL_SHARE = 0.01
+MAX_CONTROL_SHARE = 0.01
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -35,6 +53,10 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+
+_BOMS_WITH_NUL = tuple(bom for bom, encoding in _BOMS if encoding != "utf-8-sig")
+# Control characters that no text file holds (tab, line and page breaks are text).
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 @dataclass(slots=True)
@@ -53,17 +75,21 @@ class ReadResult:
         return "\n\f".join(p.text for p in self.pages)
 
 
-def read(source: SourceFile, *, use_ocr: bool = True) -> ReadResult:
-    """Read one document into pages. Raises DocumentError subclasses with a one-line reason."""
-    data = source.path.read_bytes()
+def read(source: SourceFile, *, use_ocr: bool = True, max_pages: int | None = None) -> ReadResult:
+    """Read one document into pages. Raises DocumentError subclasses with a one-line reason;
+    DocumentTooLarge for a PDF of more than `max_pages` pages."""
+    try:
+        data = source.path.read_bytes()
+    except OSError as e:
+        raise UnreadableDocument(f"cannot read file: {e.strerror or e}") from e
     if not data.strip():
         raise UnreadableDocument("empty file")
     if source.path.suffix.lower() == ".pdf":
-        return read_pdf(data, use_ocr=use_ocr)
+        return read_pdf(data, use_ocr=use_ocr, max_pages=max_pages)
     return read_text(data)
 
 
-def read_pdf(data: bytes, *, use_ocr: bool = True) -> ReadResult:
+def read_pdf(data: bytes, *, use_ocr: bool = True, max_pages: int | None = None) -> ReadResult:
     if b"%PDF-" not in data[:1024]:
         raise UnreadableDocument(f"not a PDF (starts with {_describe_start(data)})")
     try:
@@ -74,6 +100,10 @@ def read_pdf(data: bytes, *, use_ocr: bool = True) -> ReadResult:
             raise EncryptedDocument("encrypted PDF: a password is needed to open it") from e
         raise UnreadableDocument(f"damaged PDF: {message}") from e
     try:
+        if max_pages is not None and len(pdf) > max_pages:
+            raise DocumentTooLarge(
+                f"PDF has {len(pdf)} pages, over the limit of {max_pages} (--max-pages)"
+            )
         return _pdf_pages(pdf, use_ocr=use_ocr)
     finally:
         pdf.close()
@@ -86,14 +116,20 @@ def _pdf_pages(pdf: pdfium.PdfDocument, *, use_ocr: bool) -> ReadResult:
         raise UnreadableDocument("PDF has no pages")
     to_ocr: dict[int, Image.Image] = {}  # page index -> rendered image
     for index in range(len(pdf)):
+        number = index + 1
         try:
             page = pdf[index]
             textpage = page.get_textpage()
-            text = layout.page_text(textpage)
+            if textpage.count_chars() > MAX_PAGE_CHARS:
+                raise DocumentTooLarge(
+                    f"page {number} holds {textpage.count_chars()} characters,"
+                    f" over the limit of {MAX_PAGE_CHARS}"
+                )
+            # PDF strings may hold NUL, which no database text column takes.
+            text = layout.page_text(textpage).replace("\x00", "")
             textpage.close()
         except pdfium.PdfiumError as e:
-            raise UnreadableDocument(f"damaged PDF: page {index + 1}: {e}") from e
-        number = index + 1
+            raise UnreadableDocument(f"damaged PDF: page {number}: {e}") from e
         pages.append(Page(number, text))
         usable = _visible_chars(text) >= MIN_TEXT_CHARS
         # A text layer of garbage (an old OCR of a page scanned sideways) is read again.
@@ -104,10 +140,12 @@ def _pdf_pages(pdf: pdfium.PdfDocument, *, use_ocr: bool) -> ReadResult:
         if not use_ocr:
             problem = "garbage text layer" if garbage else "no text layer"
             warnings.append(f"page {number}: {problem}, OCR switched off (--no-ocr)")
+        elif (too_large := _oversized_image(page)) is not None:
+            warnings.append(f"page {number}: {too_large}")
         else:
             # pdfium is not thread-safe: render here, recognise in parallel in batches
             # (a 300-dpi page image is ~9 MB, so a long scan is not held whole).
-            to_ocr[index] = ocr.render(page)
+            to_ocr[index] = ocr.render(page, dpi=_render_dpi(page))
         page.close()
         if len(to_ocr) >= OCR_BATCH or (to_ocr and index == len(pdf) - 1):
             warnings += _recognise(to_ocr, pages)
@@ -116,6 +154,29 @@ def _pdf_pages(pdf: pdfium.PdfDocument, *, use_ocr: bool) -> ReadResult:
         reason = warnings[0].split(": ", 1)[1] if warnings else "no text found on any page"
         raise _no_text_error(reason)
     return ReadResult(pages=pages, kind="pdf", warnings=warnings)
+
+
+def _oversized_image(page: pdfium.PdfPage) -> str | None:
+    """Why the page's images are too large to decode for OCR, if they are. Asks for each
+    image's size in pixels, which pdfium reads from the image's dictionary: nothing is
+    decoded."""
+    for image in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=4):
+        width, height = image.get_px_size()
+        if width * height > MAX_IMAGE_PIXELS:
+            return (
+                f"image of {width}x{height} pixels is too large to OCR"
+                f" (limit {MAX_IMAGE_PIXELS // 1_000_000} megapixels)"
+            )
+    return None
+
+
+def _render_dpi(page: pdfium.PdfPage) -> int:
+    """ocr.DPI, or less for a page so large that it would exceed MAX_RENDER_PIXELS."""
+    width, height = page.get_size()  # in points, 1/72 inch
+    pixels = width * height * (ocr.DPI / 72) ** 2
+    if pixels <= MAX_RENDER_PIXELS:
+        return ocr.DPI
+    return int(ocr.DPI * math.sqrt(MAX_RENDER_PIXELS / pixels))
 
 
 def _recognise(images: dict[int, Image.Image], pages: list[Page]) -> list[str]:
@@ -151,19 +212,24 @@ def read_text(data: bytes) -> ReadResult:
     lines that fail UTF-8 are decoded as CP1252 (Latin-1 where CP1252 has a gap), and the
     result says which encoding, or "mixed", was used.
     """
-    if b"\x00" in data and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    warnings = []
+    nuls = data.count(0)
+    if nuls and not data.startswith(_BOMS_WITH_NUL):
         guessed = _utf16_without_bom(data)
-        if guessed is None:
+        if guessed is not None:
+            return _text_result(guessed, "utf-16")
+        if nuls > MAX_NUL_SHARE * len(data):
             raise UnreadableDocument("binary file: contains NUL bytes and is not UTF-16 text")
-        return _text_result(guessed, "utf-16")
+        data = data.replace(b"\x00", b"")
+        warnings.append(f"removed {nuls} NUL byte(s) from the text")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return _text_result(data.decode(encoding), encoding.replace("-sig", ""))
+                return _text_result(data.decode(encoding), encoding.replace("-sig", ""), warnings)
             except UnicodeDecodeError as e:
                 raise UnreadableDocument(f"invalid {encoding} text: {e.reason}") from e
     try:
-        return _text_result(data.decode("utf-8"), "utf-8")
+        return _text_result(data.decode("utf-8"), "utf-8", warnings)
     except UnicodeDecodeError:
         pass
     # Not UTF-8 as a whole: lines that are valid UTF-8 stay so; the others are in a legacy
@@ -185,7 +251,7 @@ def read_text(data: bytes) -> ReadResult:
     text = "".join(utf8.get(i) or line.decode(legacy_encoding) for i, line in enumerate(lines))
     has_utf8 = any(not lines[i].isascii() for i in utf8)
     encoding = f"mixed ({legacy_encoding}, utf-8)" if has_utf8 else legacy_encoding
-    return _text_result(text, encoding)
+    return _text_result(text, encoding, warnings)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -200,12 +266,15 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def _text_result(text: str, encoding: str) -> ReadResult:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+def _text_result(text: str, encoding: str, warnings: list[str] | None = None) -> ReadResult:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     if _visible_chars(text) == 0:
         raise UnreadableDocument("empty file")
+    controls = len(_CONTROLS.findall(text))
+    if controls > MAX_CONTROL_SHARE * len(text):
+        raise UnreadableDocument(f"binary file: {controls} control characters, not text")
     pages = [Page(i + 1, chunk) for i, chunk in enumerate(text.split("\f"))]
-    return ReadResult(pages=pages, kind="text", encoding=encoding)
+    return ReadResult(pages=pages, kind="text", encoding=encoding, warnings=warnings or [])
 
 
 def _visible_chars(text: str) -> int:

@@ -9,11 +9,10 @@ outcome in its own transaction as it arrives.
 
 from __future__ import annotations
 
+import functools
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,18 +23,19 @@ from pipeline import __version__, oparl_merge, store
 from pipeline.clean import clean
 from pipeline.discover import discover
 from pipeline.errors import DocumentError
+from pipeline.limits import Limits, run_limited
 from pipeline.model import Outcome, Parsed, Record, SourceFile, Status
 from pipeline.quality import assess
 from pipeline.read import read
 from pipeline.segment import segment
 
 
-def process(source: SourceFile, use_ocr: bool = True) -> Outcome:
+def process(source: SourceFile, use_ocr: bool = True, max_pages: int | None = None) -> Outcome:
     """read -> clean -> segment -> extract for one document. Never raises."""
     started = time.perf_counter()
     outcome = Outcome(source=source, status=Status.FAILED)
     try:
-        result = read(source, use_ocr=use_ocr)
+        result = read(source, use_ocr=use_ocr, max_pages=max_pages)
         outcome.pages, outcome.ocr_used, outcome.encoding = (
             len(result.pages),
             result.ocr_used,
@@ -67,6 +67,10 @@ def process(source: SourceFile, use_ocr: bool = True) -> Outcome:
         outcome.status = Status.PARTIAL if outcome.errors else Status.OK
     except DocumentError as e:
         outcome.errors = [str(e)]
+    except MemoryError:
+        # In a worker, the address-space limit (pipeline.limits) was reached.
+        outcome.record = None
+        outcome.errors = ["out of memory (over the --max-memory limit)"]
     except Exception as e:  # noqa: BLE001 - a bug on one document must not stop the batch
         outcome.errors = [f"internal error: {type(e).__name__}: {e}"]
     outcome.seconds = time.perf_counter() - started
@@ -144,14 +148,17 @@ def ingest(
     force: bool = False,
     use_ocr: bool = True,
     progress: Progress | None = None,
+    limits: Limits | None = None,
 ) -> Summary:
-    """Bring the database up to date with the documents under `paths`."""
+    """Bring the database up to date with the documents under `paths`, each document
+    under `limits` (default: pipeline.limits' defaults)."""
     run_id = store.start_run(engine, __version__, "ingest " + " ".join(map(str, paths)))
     todo, unchanged = plan(discover(paths), engine, force)
     summary = Summary(unchanged=unchanged)
     kinds = {source.sha256: kind for source, kind in todo}
     batch = _Batch(engine, run_id)
-    for done, outcome in enumerate(_outcomes([s for s, _ in todo], workers, use_ocr), 1):
+    outcomes = _outcomes([s for s, _ in todo], workers, use_ocr, limits or Limits())
+    for done, outcome in enumerate(outcomes, 1):
         batch.add(outcome)
         if outcome.status is Status.FAILED:
             summary.failed += 1
@@ -195,60 +202,15 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def _outcomes(sources: list[SourceFile], workers: int | None, use_ocr: bool) -> Iterator[Outcome]:
-    """Outcomes as they finish. One worker runs in-process; more run in a process pool with a
-    bounded number of documents in flight, so memory does not grow with the batch."""
+def _outcomes(
+    sources: list[SourceFile], workers: int | None, use_ocr: bool, limits: Limits
+) -> Iterator[Outcome]:
+    """Outcomes as they finish, each document under `limits` (see pipeline.limits): in
+    worker processes that can be stopped, one document at a time each, so memory does not
+    grow with the batch. Without time and memory limits one worker runs in-process."""
     workers = workers or default_workers()
-    if workers <= 1 or len(sources) <= 1:
-        for source in sources:
-            yield process(source, use_ocr)
+    task = functools.partial(process, use_ocr=use_ocr, max_pages=limits.pages)
+    if workers <= 1 and not limits.need_worker:
+        yield from map(task, sources)
         return
-    queue = list(reversed(sources))  # pop() from the end: first in, first out
-    crashes: dict[str, int] = {}
-    while queue:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            in_flight: dict[Future[Outcome], SourceFile] = {}
-
-            def submit() -> None:
-                while queue and len(in_flight) < workers * 4:
-                    source = queue.pop()
-                    in_flight[pool.submit(process, source, use_ocr)] = source
-
-            submit()
-            broken = False
-            while in_flight and not broken:
-                finished, _ = wait(in_flight, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    source = in_flight.pop(future)
-                    try:
-                        outcome = future.result()
-                    except BrokenProcessPool:
-                        broken = True
-                        in_flight[future] = source
-                        continue
-                    yield outcome
-                if not broken:
-                    submit()
-            if broken:
-                # A worker died (a crash in a native library), taking every document in
-                # flight with it. Each gets one more try in a fresh pool; a document that
-                # was in flight at two crashes fails with that reason.
-                for source in in_flight.values():
-                    crashes[source.sha256] = crashes.get(source.sha256, 0) + 1
-                    if crashes[source.sha256] >= 2:
-                        yield Outcome(
-                            source=source,
-                            status=Status.FAILED,
-                            errors=["worker process crashed while reading this document"],
-                        )
-                    else:
-                        queue.append(source)
-
-
-def _take(iterator: Iterator[SourceFile], n: int) -> list[SourceFile]:
-    taken = []
-    for item in iterator:
-        taken.append(item)
-        if len(taken) == n:
-            break
-    return taken
+    yield from run_limited(sources, task, workers, limits)

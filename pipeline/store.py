@@ -42,6 +42,7 @@ from pipeline.model import (
     Product,
     Record,
     ResolutionItem,
+    printable,
 )
 
 DEFAULT_URL = "sqlite:///data/processed/ratsinfo.sqlite"
@@ -117,8 +118,9 @@ def _now() -> dt.datetime:
 
 
 def identity(path: Path) -> str:
-    """The stored path of a source: absolute, so the same file is the same row from any cwd."""
-    return str(path.resolve())
+    """The stored path of a source: absolute, so the same file is the same row from any cwd;
+    printable (see model.printable), so any file name can be stored."""
+    return printable(str(path.resolve()))
 
 
 # --- runs ---------------------------------------------------------------------------------
@@ -170,7 +172,7 @@ def move_source(engine: Engine, source_id: int, path: Path) -> None:
         conn.execute(
             update(schema.sources)
             .where(schema.sources.c.id == source_id)
-            .values(path=identity(path), name=path.name)
+            .values(path=identity(path), name=printable(path.name))
         )
 
 

@@ -1,0 +1,200 @@
+"""limits: per-document time and memory limits, enforced by running documents in workers
+that can be killed.
+
+A hostile or broken file (a decompression bomb, a PDF whose page tree makes the parser
+spin) must cost the batch one document, never the batch. Only a separate process can be
+stopped from outside whatever it is doing, so each document runs in a worker process:
+
+- time: the runner kills a worker whose document takes longer than `Limits.seconds`, and
+  starts a fresh one;
+- memory: each worker's address space is capped at `Limits.memory_mb` (RLIMIT_AS), so the
+  kernel refuses the allocation that would exceed it; Python then raises MemoryError (the
+  document fails with that reason) or the native library aborts (the worker dies, the
+  document fails, a fresh worker takes over);
+- pages: checked at the source, before any page is read (pipeline.read).
+
+Workers are long-lived and take one document at a time, so the pool stays as fast as a
+plain process pool, and a worker that dies takes exactly one document with it. They are
+forked from a fork server that has imported the pipeline once, so replacing a killed worker
+costs milliseconds, and forking never copies the parent's threads or database connections.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import resource
+import signal
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+from pipeline.model import Outcome, SourceFile, Status
+
+# Defaults, chosen for council papers: the slowest real paper (a 60-page scan, OCR'd at
+# 300 dpi on one core) takes about a minute; a worker holding the pipeline uses ~450 MB
+# of address space; budget plans (Haushaltspläne) run to well over a thousand pages.
+DEFAULT_SECONDS = 600.0
+DEFAULT_MEMORY_MB = 4096
+DEFAULT_PAGES = 5000
+# Below this the pipeline itself does not fit into a worker's address space.
+MIN_MEMORY_MB = 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """What one document may cost. None switches a limit off."""
+
+    seconds: float | None = DEFAULT_SECONDS  # wall-clock time per document
+    memory_mb: int | None = DEFAULT_MEMORY_MB  # address space of the worker reading it
+    pages: int | None = DEFAULT_PAGES  # pages of a PDF
+
+    @property
+    def need_worker(self) -> bool:
+        """Whether documents must run in a worker process (a hard limit needs one)."""
+        return self.seconds is not None or self.memory_mb is not None
+
+
+Task = Callable[[SourceFile], Outcome]
+
+
+def run_limited(
+    sources: Iterable[SourceFile], task: Task, workers: int, limits: Limits
+) -> Iterator[Outcome]:
+    """`task(source)` for every source in `workers` worker processes, under `limits`;
+    the outcomes as they finish. Never raises for a document: one that is over its time,
+    kills its worker or runs out of memory gets a failed Outcome with the reason."""
+    queue = deque(sources)
+    if not queue:
+        return
+    context = _context()
+    idle = [_Worker(context, task, limits.memory_mb) for _ in range(min(workers, len(queue)))]
+    busy: dict[Connection, _Worker] = {}
+    try:
+        while queue or busy:
+            while queue and idle:
+                worker = idle.pop()
+                worker.give(queue.popleft())
+                busy[worker.conn] = worker
+            ready = set(wait([*busy, *(w.sentinel for w in busy.values())], _timeout(busy, limits)))
+            for conn, worker in list(busy.items()):
+                outcome = worker.outcome() if conn in ready or worker.sentinel in ready else None
+                if outcome is None and worker.over(limits.seconds):
+                    outcome = worker.stop(f"over the time limit of {limits.seconds:g} s")
+                if outcome is None:
+                    continue
+                del busy[conn]
+                idle.append(worker if worker.alive else _Worker(context, task, limits.memory_mb))
+                yield outcome
+    finally:
+        for worker in [*idle, *busy.values()]:
+            worker.close()
+
+
+def _timeout(busy: dict[Connection, _Worker], limits: Limits) -> float | None:
+    """Seconds until the first document in flight is over its time."""
+    if limits.seconds is None:
+        return None
+    now = time.monotonic()
+    return max(0.0, min(w.started + limits.seconds - now for w in busy.values()))
+
+
+class _Worker:
+    """One worker process, its end of the pipe and the document it is reading."""
+
+    def __init__(self, context: Any, task: Task, memory_mb: int | None):
+        self.memory_mb = memory_mb
+        self.conn: Connection
+        self.conn, child = context.Pipe()
+        self.process: Any = context.Process(
+            target=_serve, args=(child, task, memory_mb), daemon=True
+        )
+        self.process.start()
+        child.close()
+        self.source: SourceFile | None = None
+        self.started = 0.0
+
+    @property
+    def sentinel(self) -> int:
+        return int(self.process.sentinel)
+
+    @property
+    def alive(self) -> bool:
+        return bool(self.process.is_alive())
+
+    def give(self, source: SourceFile) -> None:
+        self.source, self.started = source, time.monotonic()
+        self.conn.send(source)
+
+    def over(self, seconds: float | None) -> bool:
+        return seconds is not None and time.monotonic() - self.started >= seconds
+
+    def outcome(self) -> Outcome | None:
+        """The finished document's outcome; a failed one if the worker died reading it."""
+        if self.conn.poll():
+            try:
+                result: Outcome = self.conn.recv()
+                return result
+            except (EOFError, OSError):
+                pass  # the worker died mid-message: handled below
+        elif self.alive:
+            return None
+        self.process.join()
+        return self.stop(f"worker process died while reading this document ({self._death()})")
+
+    def stop(self, reason: str) -> Outcome:
+        """Kill the worker and everything it started (Tesseract); the document fails."""
+        self.close(kill=True)
+        assert self.source is not None
+        return Outcome(source=self.source, status=Status.FAILED, errors=[reason])
+
+    def close(self, kill: bool = False) -> None:
+        """Stop the worker: closing the pipe ends an idle one; `kill` ends a busy one."""
+        self.conn.close()
+        if kill and self.process.is_alive():
+            # The worker leads its own process group: this also ends Tesseract runs.
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.join(timeout=5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+
+    def _death(self) -> str:
+        code = self.process.exitcode
+        if code is None or code >= 0:
+            return f"exit code {code}"
+        name = signal.Signals(-code).name
+        if self.memory_mb is not None and name in ("SIGABRT", "SIGSEGV", "SIGBUS"):
+            # Native code (pdfium) that cannot allocate under the address-space limit aborts.
+            return f"{name}, perhaps over the memory limit of {self.memory_mb} MB"
+        if name == "SIGKILL":
+            return f"{name}, perhaps by the system's out-of-memory killer"
+        return name
+
+
+def _serve(conn: Connection, task: Task, memory_mb: int | None) -> None:
+    """A worker's life: take a document, send back its outcome, until the pipe closes."""
+    os.setpgrp()  # own process group, so the runner can end Tesseract runs along with us
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the runner's to handle
+    if memory_mb is not None:
+        limit = memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    while True:
+        try:
+            source = conn.recv()
+        except (EOFError, OSError):
+            return  # the runner is done (or gone)
+        conn.send(task(source))
+
+
+def _context() -> Any:
+    """The fork server: it imports the pipeline once and forks each worker from that clean,
+    single-threaded state (forking the runner itself would copy its threads and locks)."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["pipeline.runner"])
+    return context
