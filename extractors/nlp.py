@@ -16,10 +16,12 @@ Extractors tokenize short spans only (one label line, one sentence), never whole
 from __future__ import annotations
 
 import functools
+from typing import Any, cast
 
 import spacy
 from spacy.language import Language
 from spacy.lookups import Table
+from spacy.pipeline import EntityRuler, Lemmatizer
 from spacy.tokens import Doc
 
 from extractors import vocab
@@ -54,8 +56,8 @@ class CouncilNorms:
     @functools.cached_property
     def table(self) -> Table:
         # Read lazily: the lemmatizer loads its tables in nlp.initialize().
-        lemmatizer = self.nlp.get_pipe("lemmatizer")
-        return lemmatizer.lookups.get_table("lemma_lookup")  # type: ignore[attr-defined]
+        lemmatizer = cast(Lemmatizer, self.nlp.get_pipe("lemmatizer"))
+        return lemmatizer.lookups.get_table("lemma_lookup")
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
@@ -87,14 +89,11 @@ def german() -> Language:
     nlp.add_pipe("council_norms")
     nlp.initialize()
     # After initialize(): it silently drops EntityRuler patterns added before it (W036).
-    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "NORM"})
-    ruler.add_patterns(  # type: ignore[attr-defined]
-        [{"label": TITLE, "pattern": title} for title in vocab.words("person_titles")]
-        + [{"label": ROLE, "pattern": role} for role in vocab.words("consultation_roles")]
-    )
+    ruler = cast(EntityRuler, nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "NORM"}))
+    patterns: list[dict[str, Any]] = [
+        {"label": TITLE, "pattern": title} for title in vocab.words("person_titles")
+    ]
+    patterns += [{"label": ROLE, "pattern": role} for role in vocab.words("consultation_roles")]
+    ruler.add_patterns(patterns)
     return nlp
 
-
-def lemmas(text: str) -> list[str]:
-    """Lower-cased lookup lemmas of the words in `text`."""
-    return [t.lemma_.lower() for t in german()(text) if not t.is_punct and not t.is_space]
