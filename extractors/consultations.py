@@ -41,7 +41,9 @@ _PRELIMINARY = re.compile(r"\bVorberatung\s+für\s+(?:den|die|das)\b")
 # Where a paper names the bodies that prepared its decision: a cheap search for the word,
 # then the German tokenizer and a Matcher on the sentence around it.
 _PRELIMINARY_WORD = re.compile(r"Vorberatung", re.I)
-_WINDOW_BEFORE = 40
+_WINDOW_BEFORE = 120
+# The most words of an earlier step: "nach Anhörung der Ortschaftsräte Wettersbach, ... und".
+_STEP_WORDS = 16
 _WINDOW_AFTER = 200
 _COMPOUND = re.compile(r"(?P<first>[A-ZÄÖÜ]\w*)-\s+(?:und|oder)\s+(?P<head>[A-ZÄÖÜ]\w*)")
 _LINK = re.compile(r"\s*(?:,|und|sowie)\s*(?:im|in der|den|dem)?\s*")
@@ -206,20 +208,22 @@ def _compound_parts(name: str) -> list[str]:
 
 @functools.cache
 def _preliminary_matcher() -> Matcher:
-    """ "nach (einer/der) Vorberatung(en) im / in (der|den) / durch (den|die)": the words
-    before the bodies; NORM is the folded lemma, so inflected forms match too."""
+    """ "nach (einer/der) Vorberatung(en) im / in (der|den) / durch (den|die)", also as the
+    second step of one "nach": "nach Anhörung der Ortschaftsräte und Vorberatung im": the
+    words before the bodies. NORM is the folded lemma, so inflected forms match too."""
     matcher = Matcher(nlp.german().vocab)
     article = {"NORM": {"IN": ["der", "die", "den", "dem", "einer", "ein", "eine"]}, "OP": "?"}
+    tail = [{"NORM": "vorberatung"}, {"NORM": {"IN": ["im", "in", "durch"]}}, article]
     matcher.add(
         "PRELIMINARY",
         [
+            [{"NORM": "nach"}, article, *tail],
             [
                 {"NORM": "nach"},
-                article,
-                {"NORM": "vorberatung"},
-                {"NORM": {"IN": ["im", "in", "durch"]}},
-                article,
-            ]
+                {"TEXT": {"NOT_IN": [".", ";", ":"]}, "OP": f"{{1,{_STEP_WORDS}}}"},
+                {"NORM": {"IN": ["und", "sowie"]}},
+                *tail,
+            ],
         ],
         greedy="LONGEST",
     )

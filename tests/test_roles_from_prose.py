@@ -43,6 +43,18 @@ from tests.conftest import FIXTURES
             "Der Gemeinderat beschließt - nach Vorberatung im Personal- und Hauptausschuss - die",
             {"personal und hauptausschuss", "personalausschuss", "hauptausschuss"},
         ),
+        # The second step of one "nach" (karlsruhe-2019-1159, karlsruhe-2026-0324, as cleaned).
+        (
+            "Der Gemeinderat nimmt nach Behandlung im Ortschaftsrat Neureut sowie Vorberatung im "
+            "Ausschuss\nfür Umwelt und Gesundheit und im Naturschutzbeirat den Entwurf der",
+            {"ausschuss für umwelt und gesundheit", "naturschutzbeirat"},
+        ),
+        (
+            "Der Gemeinderat beschließt nach Anhörung der Ortschaftsräte Wettersbach, Stupferich, "
+            "Hohenwettersbach,\nWolfartsweier, Grötzingen und Durlach und Vorberatung im "
+            "Schulausschuss in einer Grundsatzentscheidung",
+            {"schulausschuss"},
+        ),
     ],
 )
 def test_preliminary_bodies_named_in_prose(sentence: str, bodies: set[str]) -> None:
@@ -56,6 +68,8 @@ def test_preliminary_bodies_named_in_prose(sentence: str, bodies: set[str]) -> N
         "Der Zeitplan lässt eine zusätzliche Vorberatung in den Fachausschüssen nicht mehr zu.",
         # The body for which a session prepares, not one that prepared.
         "Kenntnisnahme im Rahmen der Vorberatung für den Gemeinderat",
+        # A "nach" of another sentence.
+        "Die Sitzung endet nach 20 Uhr. Beratung und Vorberatung im Hauptausschuss folgen.",
         # An adjective before the body: which body is meant is not said by name.
         "Vorberatung im zuständigen Betriebsausschuss.",
     ],
