@@ -41,9 +41,10 @@ _PRELIMINARY = re.compile(r"\bVorberatung\s+für\s+(?:den|die|das)\b")
 # Where a paper names the bodies that prepared its decision: a cheap search for the word,
 # then the German tokenizer and a Matcher on the sentence around it.
 _PRELIMINARY_WORD = re.compile(r"Vorberatung", re.I)
+# Reach back for the "nach" of an earlier step ("nach Anhörung der Ortschaftsräte
+# Wettersbach, Stupferich, ... und Vorberatung im").
 _WINDOW_BEFORE = 120
-# The most words of an earlier step: "nach Anhörung der Ortschaftsräte Wettersbach, ... und".
-_STEP_WORDS = 16
+_NACH = re.compile(r"\bnach\b", re.I)
 _WINDOW_AFTER = 200
 _COMPOUND = re.compile(r"(?P<first>[A-ZÄÖÜ]\w*)-\s+(?:und|oder)\s+(?P<head>[A-ZÄÖÜ]\w*)")
 _LINK = re.compile(r"\s*(?:,|und|sowie)\s*(?:im|in der|den|dem)?\s*")
@@ -164,6 +165,8 @@ def preliminary_bodies(text: str) -> set[str]:
     for hit in _PRELIMINARY_WORD.finditer(text):
         start = max(0, hit.start() - _WINDOW_BEFORE)
         window = re.sub(r"\s+", " ", text[start : hit.end() + _WINDOW_AFTER])
+        if not _NACH.search(window):  # a table cell "Vorberatung": nothing to tokenize
+            continue
         doc = nlp.german()(window)
         for span in _preliminary_matcher()(doc, as_spans=True):
             stop = next((t.i for t in doc[span.end :] if t.text in (".", ";")), len(doc))
@@ -212,15 +215,23 @@ def _preliminary_matcher() -> Matcher:
     second step of one "nach": "nach Anhörung der Ortschaftsräte und Vorberatung im": the
     words before the bodies. NORM is the folded lemma, so inflected forms match too."""
     matcher = Matcher(nlp.german().vocab)
-    article = {"NORM": {"IN": ["der", "die", "den", "dem", "einer", "ein", "eine"]}, "OP": "?"}
-    tail = [{"NORM": "vorberatung"}, {"NORM": {"IN": ["im", "in", "durch"]}}, article]
+    article: dict[str, Any] = {
+        "NORM": {"IN": ["der", "die", "den", "dem", "einer", "ein", "eine"]},
+        "OP": "?",
+    }
+    tail: list[dict[str, Any]] = [
+        {"NORM": "vorberatung"},
+        {"NORM": {"IN": ["im", "in", "durch"]}},
+        article,
+    ]
     matcher.add(
         "PRELIMINARY",
         [
             [{"NORM": "nach"}, article, *tail],
             [
                 {"NORM": "nach"},
-                {"TEXT": {"NOT_IN": [".", ";", ":"]}, "OP": f"{{1,{_STEP_WORDS}}}"},
+                # Bounded by the window: at most _WINDOW_BEFORE characters before the word.
+                {"TEXT": {"NOT_IN": [".", ";", ":"]}, "OP": "+"},
                 {"NORM": {"IN": ["und", "sowie"]}},
                 *tail,
             ],

@@ -75,6 +75,8 @@ class CouncilNorms:
             if (
                 isinstance(lemma, str)
                 and lemma != head
+                # A noun's lemma: "Meister" is listed as a form of "meist" too.
+                and lemma[:1].isupper()
                 and lemma[:2].lower().translate(_UMLAUTS) == head[:2].lower().translate(_UMLAUTS)
             ):
                 return word[:start] + lemma.lower()
@@ -96,4 +98,3 @@ def german() -> Language:
     patterns += [{"label": ROLE, "pattern": role} for role in vocab.words("consultation_roles")]
     ruler.add_patterns(patterns)
     return nlp
-

@@ -23,7 +23,8 @@ from extractors import nlp
 from pipeline.model import Parsed, Record
 
 _LABEL = re.compile(
-    r"\bBerichterstatt(?:ung|er(?:in|\(in\)|/in|/-in|\*in)?)[ \t]*(?::[ \t]*|\t[ \t]*)"
+    r"\bBerichterstatt(?:ung|er(?:in|\(in\)|/in|/-in|\*in)?)(?:[ \t]+durch)?[ \t]*"
+    r"(?::[ \t]*|\t[ \t]*)"
     r"(?P<value>[^\n]*)(?:\n[ \t]*(?P<next>[^\n]*))?",
     re.I,
 )
@@ -58,6 +59,14 @@ def person_name(value: str) -> str | None:
         person = _person(span)
         if person is not None:
             return person
+    # A surname alone after a title: "Herrn Bürgermeister Schulze".
+    if (
+        len(tokens) >= 2
+        and tokens[-2].ent_type_ == nlp.TITLE
+        and re.match(_NAME_WORD, tokens[-1].text)
+        and not tokens[-1].ent_type_
+    ):
+        return tokens[-1].text
     return None
 
 

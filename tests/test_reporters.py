@@ -35,6 +35,8 @@ def test_person_name_drops_office(value: str, name: str) -> None:
         ("Bürgermeisterin Anna Maria Schmidt", "Anna Maria Schmidt"),
         # An office after the name, behind a comma.
         ("Michael Ottmann, Dezernent für Bauen", "Michael Ottmann"),
+        # A surname alone after a title.
+        ("Herrn Bürgermeister Schulze", "Schulze"),
     ],
 )
 def test_name_forms(value: str, name: str) -> None:
@@ -80,6 +82,12 @@ def test_referent_is_no_berichterstattung() -> None:
 )
 def test_the_word_outside_a_form_label_names_no_reporter(line: str) -> None:
     assert _reporters(line) == []
+
+
+def test_label_berichterstattung_durch() -> None:
+    assert _reporters("Berichterstattung durch:\tKreisdirektor Mike-Sebastian Janke\n") == [
+        "Mike-Sebastian Janke"
+    ]
 
 
 def test_label_with_its_value_on_the_next_line() -> None:
