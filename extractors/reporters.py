@@ -77,14 +77,11 @@ def _person(span: Span) -> str | None:
     run may begin with the last word of an office ("... Planung und Umwelt Michael
     Ottmann"), so only the last given name is kept."""
     doc = span.doc
-    ends_value = span.end == len(doc) or doc[span.end].text == ","
-    after_title = span.start > 0 and doc[span.start - 1].ent_type_ == nlp.TITLE
-    if not ends_value:
-        return None
-    words = [t for t in span]
-    given = [t for t in words if t.lower_ not in _PARTICLES][:-1]
-    if after_title:
+    if span.end < len(doc) and doc[span.end].text != ",":
+        return None  # more words follow: no name, or not yet its end
+    if span.start > 0 and doc[span.start - 1].ent_type_ == nlp.TITLE:
         return span.text
+    given = [t for t in span if t.lower_ not in _PARTICLES][:-1]
     if not given:
         return None
     # Keep the last given name, and the particles and surname after it.
@@ -105,6 +102,6 @@ def _matcher() -> Matcher:
 
 
 def _names(doc: Doc) -> list[Span]:
-    """Runs of name words in `doc`, longest first removed of overlaps, in text order."""
+    """Runs of name words in `doc` (of overlapping runs the longest), in text order."""
     spans = _matcher()(doc, as_spans=True)
     return sorted(spans, key=lambda s: s.start)
