@@ -14,10 +14,13 @@ A role left open is filled from the paper's own words "nach Vorberatung im Haupt
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
-from extractors import committees, consultation_table, values
+from spacy.matcher import Matcher
+
+from extractors import committees, consultation_table, nlp, values, vocab
 from pipeline.model import Consultation, Parsed, Record
 
 # How many lines after the "Gremium:" label its value and the session date may follow
@@ -35,10 +38,17 @@ _MINUTES = re.compile(
 # Lines of a minutes' head that give its session's date and status.
 _MINUTES_HEAD_LINES = 6
 _PRELIMINARY = re.compile(r"\bVorberatung\s+für\s+(?:den|die|das)\b")
-_AFTER_PRELIMINARY = re.compile(
-    r"\bnach\s+(?:einer\s+|der\s+)?Vorberatung\s+(?:im|in\s+der|in\s+den|durch\s+den|durch\s+die)\s+"
-    r"(?P<rest>[^.;]{1,160})"
-)
+# Where a paper names the bodies that prepared its decision: a cheap search for the word,
+# then the German tokenizer and a Matcher on the sentence around it.
+_PRELIMINARY_WORD = re.compile(r"Vorberatung", re.I)
+# Reach back for the "nach" of an earlier step ("nach Anhörung der Ortschaftsräte
+# Wettersbach, Stupferich, ... und Vorberatung im").
+_WINDOW_BEFORE = 120
+_NACH = re.compile(r"\bnach\b", re.I)
+_WINDOW_AFTER = 200
+_COMPOUND = re.compile(r"(?P<first>[A-ZÄÖÜ]\w*)-\s+(?:und|oder)\s+(?P<head>[A-ZÄÖÜ]\w*)")
+_LINK = re.compile(r"\s*(?:,|und|sowie)\s*(?:im|in der|den|dem)?\s*")
+_TRAILING_LINK = re.compile(r"\s+(?:und|sowie)(?:\s+(?:im|in der|den|dem))?$")
 _COMMITTEE_LABEL = re.compile(r"^[ \t]*(?P<name>[^\n:]{3,80}):[ \t]*$", re.M)
 
 
@@ -139,25 +149,96 @@ def _roles_from_prose(text: str, found: list[Consultation]) -> None:
     open_rows = [c for c in found if c.role is None]
     if not open_rows:
         return
-    named: set[str] = set()
-    for match in _AFTER_PRELIMINARY.finditer(text):
-        rest = re.sub(r"\s+", " ", match.group("rest"))
-        position = 0
-        for name in committees.find(rest):
-            between = rest[position : name.start]
-            if position and not re.fullmatch(
-                r"\s*(?:,|und|sowie)\s*(?:im|in der|den|dem)?\s*", between
-            ):
-                break
-            if not position and name.start != 0:
-                break
-            named.add(_key(committees.clean(name.text)))
-            position = name.end
+    named = preliminary_bodies(text)
     # The body that decides after the preliminary one never is a preliminary body itself;
     # the last row of the table is left alone.
     for row in open_rows:
         if _key(row.organization) in named and row is not found[-1]:
             row.role = "Vorberatung"
+
+
+def preliminary_bodies(text: str) -> set[str]:
+    """Keys of the bodies a paper says it was prepared in: "nach (einer) Vorberatung(en)
+    im / in der / durch den <body>, (und im) <body>", in any inflection. Only the sentences
+    around the word are tokenized."""
+    bodies: set[str] = set()
+    for hit in _PRELIMINARY_WORD.finditer(text):
+        start = max(0, hit.start() - _WINDOW_BEFORE)
+        window = re.sub(r"\s+", " ", text[start : hit.end() + _WINDOW_AFTER])
+        if not _NACH.search(window):  # a table cell "Vorberatung": nothing to tokenize
+            continue
+        doc = nlp.german()(window)
+        for span in _preliminary_matcher()(doc, as_spans=True):
+            stop = next((t.i for t in doc[span.end :] if t.text in (".", ";")), len(doc))
+            bodies |= _bodies_in(doc[span.end : stop].text)
+    return bodies
+
+
+def _bodies_in(rest: str) -> set[str]:
+    """The bodies at the start of `rest`, joined by commas and "und (im)"; a coordinated
+    compound also as its parts ("Planungs- und Hauptausschuss": Planungsausschuss and
+    Hauptausschuss), since it may name one body ("Haupt- und Finanzausschuss") or two."""
+    bodies: set[str] = set()
+    # Text up to the first body, then between two bodies: nothing, then a link.
+    expected = re.compile(r"")
+    position = 0
+    for name in committees.find(rest):
+        if not expected.fullmatch(rest[position : name.start]):
+            break
+        # A "für ..." phrase runs on over the link to the next body:
+        # "Ausschuss für Umwelt und Gesundheit und im Hauptausschuss".
+        text = _TRAILING_LINK.sub("", name.text)
+        expected = _LINK if text == name.text else re.compile(r"\s*")
+        bodies.add(_key(committees.clean(text)))
+        bodies |= {_key(part) for part in _compound_parts(text)}
+        position = name.end
+    return bodies
+
+
+def _compound_parts(name: str) -> list[str]:
+    """ "Planungs- und Hauptausschuss" -> ["Planungsausschuss", "Hauptausschuss"]; [] for a
+    name that is no coordinated compound."""
+    compound = _COMPOUND.fullmatch(name)
+    if compound is None:
+        return []
+    head = compound.group("head")
+    endings = [e for e in vocab.words("committee_words") if head.lower().endswith(e.lower())]
+    if not endings:
+        return []
+    ending = max(endings, key=len)
+    return [compound.group("first") + head[len(head) - len(ending) :], head]
+
+
+@functools.cache
+def _preliminary_matcher() -> Matcher:
+    """ "nach (einer/der) Vorberatung(en) im / in (der|den) / durch (den|die)", also as the
+    second step of one "nach": "nach Anhörung der Ortschaftsräte und Vorberatung im": the
+    words before the bodies. NORM is the folded lemma, so inflected forms match too."""
+    matcher = Matcher(nlp.german().vocab)
+    article: dict[str, Any] = {
+        "NORM": {"IN": ["der", "die", "den", "dem", "einer", "ein", "eine"]},
+        "OP": "?",
+    }
+    tail: list[dict[str, Any]] = [
+        {"NORM": "vorberatung"},
+        {"NORM": {"IN": ["im", "in", "durch"]}},
+        article,
+    ]
+    matcher.add(
+        "PRELIMINARY",
+        [
+            [{"NORM": "nach"}, article, *tail],
+            [
+                {"NORM": "nach"},
+                # Bounded by the window: at most _WINDOW_BEFORE characters before the word.
+                {"TEXT": {"NOT_IN": [".", ";", ":"]}, "OP": "+"},
+                {"NORM": {"IN": ["und", "sowie"]}},
+                *tail,
+            ],
+        ],
+        greedy="LONGEST",
+    )
+    return matcher
 
 
 def _key(name: str) -> str:

@@ -1,26 +1,100 @@
 """The shared German NLP set-up, built once per process.
 
 No downloadable model: `spacy.blank("de")` gives the German tokenizer (abbreviations,
-exceptions), and spacy-lookups-data gives the lookup lemmatizer. Rule components (Matcher,
-PhraseMatcher) are built by the extractors on this pipeline's vocab.
+exceptions), and spacy-lookups-data gives the lookup lemmatizer. Two rule components follow:
+- `council_norms` puts a comparable form of each word's lemma into `Token.norm_`: lower case,
+  "ß" as "ss" (the lookup table spells before 1996: "Ausschüssen" -> "Ausschuß"), and for a
+  compound the table lacks, the lemma of its last part ("Vorberatungen" -> "vorberatung",
+  "Hauptausschüssen" -> "hauptausschuss"). Matchers compare NORM, so one pattern covers
+  every inflected form.
+- an EntityRuler built from the vocabularies in extractors/data marks TITLE (titles and
+  offices before a name, person_titles.txt) and ROLE (roles of a body in the Beratungsfolge,
+  consultation_roles.txt).
+Extractors tokenize short spans only (one label line, one sentence), never whole documents.
 """
 
 from __future__ import annotations
 
 import functools
+from typing import Any, cast
 
 import spacy
 from spacy.language import Language
+from spacy.lookups import Table
+from spacy.pipeline import EntityRuler, Lemmatizer
+from spacy.tokens import Doc
+
+from extractors import vocab
+
+# The shortest last part of a compound whose lemma is borrowed ("Rat" in "Ortschaftsräten").
+_MIN_HEAD = 3
+# Letters the first two of a head and its lemma may differ by: inflection changes endings and
+# umlauts ("Räten" -> "Rat"), not a word's start ("Nahmen" is no form of "nehmen").
+_UMLAUTS = str.maketrans("äöü", "aou")
+
+TITLE = "TITLE"
+ROLE = "ROLE"
+
+
+def fold(word: str) -> str:
+    """The form words are compared in: lower case, "ß" as "ss"."""
+    return word.casefold()
+
+
+@Language.factory("council_norms", requires=["token.lemma"], assigns=["token.norm"])
+def _make_council_norms(nlp: Language, name: str) -> CouncilNorms:
+    return CouncilNorms(nlp)
+
+
+class CouncilNorms:
+    """Sets `Token.norm_` to the folded lemma; a compound the lookup table lacks gets the
+    lemma of its longest known last part ("Vorberatungen" -> "Vor" + "Beratung")."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+
+    @functools.cached_property
+    def table(self) -> Table:
+        # Read lazily: the lemmatizer loads its tables in nlp.initialize().
+        lemmatizer = cast(Lemmatizer, self.nlp.get_pipe("lemmatizer"))
+        return lemmatizer.lookups.get_table("lemma_lookup")
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            lemma = token.lemma_
+            if lemma == token.text and token.is_alpha and token.text[:1].isupper():
+                lemma = self.compound_lemma(token.text)
+            token.norm_ = fold(lemma)
+        return doc
+
+    def compound_lemma(self, word: str) -> str:
+        """The lemma of `word` through its longest last part that the table knows."""
+        for start in range(1, len(word) - _MIN_HEAD + 1):
+            head = word[start:].capitalize()
+            lemma = self.table.get(head)
+            if (
+                isinstance(lemma, str)
+                and lemma != head
+                # A noun's lemma: "Meister" is listed as a form of "meist" too.
+                and lemma[:1].isupper()
+                and lemma[:2].lower().translate(_UMLAUTS) == head[:2].lower().translate(_UMLAUTS)
+            ):
+                return word[:start] + lemma.lower()
+        return word
 
 
 @functools.cache
 def german() -> Language:
+    """The pipeline: German tokenizer, lookup lemmas, NORM as folded lemma, vocabulary entities."""
     nlp = spacy.blank("de")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.add_pipe("council_norms")
     nlp.initialize()
+    # After initialize(): it silently drops EntityRuler patterns added before it (W036).
+    ruler = cast(EntityRuler, nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "NORM"}))
+    patterns: list[dict[str, Any]] = [
+        {"label": TITLE, "pattern": title} for title in vocab.words("person_titles")
+    ]
+    patterns += [{"label": ROLE, "pattern": role} for role in vocab.words("consultation_roles")]
+    ruler.add_patterns(patterns)
     return nlp
-
-
-def lemmas(text: str) -> list[str]:
-    """Lower-cased lookup lemmas of the words in `text`."""
-    return [t.lemma_.lower() for t in german()(text) if not t.is_punct and not t.is_space]

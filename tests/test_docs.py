@@ -16,7 +16,7 @@ def test_every_command_is_in_the_readme() -> None:
 
 
 def test_every_command_the_readme_lists_exists() -> None:
-    listed = set(re.findall(r"^\s+ratsinfo ([a-z-]+)", README, re.M))
+    listed = set(re.findall(r"^[ \t]+ratsinfo ([a-z-]+)", README, re.M))
     assert listed <= set(main.commands), (
         f"README lists commands that do not exist: {listed - set(main.commands)}"
     )
