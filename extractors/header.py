@@ -69,8 +69,7 @@ def reference(lines: list[str], paper_form: form.Form) -> str | None:
 @functools.cache
 def _type_reference() -> re.Pattern[str]:
     """A paper naming its kind and number in one line: "ANTRAG DHH/2025/4139"."""
-    phrases = sorted({row[1] for row in vocab.rows("paper_types")}, key=len, reverse=True)
-    kinds = "|".join(re.escape(p) for p in phrases)
+    kinds = vocab.alternation("paper_types", column=1)
     return re.compile(
         rf"^[ \t]*(?:{kinds})[ \t]+"
         r"(?P<ref>[A-Z]{0,5}/?\d{2,4}/\d{1,5}(?:[/-]\d{1,3})?)[ \t]*$",

@@ -121,8 +121,7 @@ def _is_title_line(line: str, form_values: set[str]) -> bool:
 
 @functools.cache
 def _type_line() -> re.Pattern[str]:
-    phrases = sorted({row[1] for row in vocab.rows("paper_types")}, key=len, reverse=True)
-    alternatives = "|".join(re.escape(p) for p in phrases)
+    alternatives = vocab.alternation("paper_types", column=1)
     # "BESCHLUSSVORLAGE", "Informationsvorlage öffentlich", "Stellungnahme zum Antrag",
     # "Antrag im Sinne von § 33a GeschO (öffentlich)": the paper naming its own kind.
     return re.compile(

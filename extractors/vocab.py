@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from importlib import resources
 
 
@@ -27,3 +28,11 @@ def rows(name: str) -> tuple[tuple[str, ...], ...]:
 def words(name: str) -> tuple[str, ...]:
     """A one-column vocabulary."""
     return tuple(row[0] for row in rows(name))
+
+
+def alternation(name: str, column: int = 0) -> str:
+    """A regex alternation of one column's distinct entries, longest first, so that the
+    longer phrase wins where two start at the same place ("Antrag auf Genehmigung" over
+    "Antrag")."""
+    entries = sorted({row[column] for row in rows(name)}, key=len, reverse=True)
+    return "|".join(re.escape(entry) for entry in entries)
