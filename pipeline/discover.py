@@ -35,13 +35,24 @@ def discover(paths: Iterable[Path]) -> Iterator[SourceFile]:
             if resolved in seen:
                 continue
             seen.add(resolved)
-            meta = sidecar(path)
-            yield SourceFile(
-                path=path,
-                sha256=sha256_of(path),
-                size=path.stat().st_size,
-                metadata_sha256=sha256_of(meta) if meta.is_file() else None,
-            )
+            yield _source(path)
+
+
+def _source(path: Path) -> SourceFile:
+    meta = sidecar(path)
+    try:
+        return SourceFile(
+            path=path,
+            sha256=sha256_of(path),
+            size=path.stat().st_size,
+            metadata_sha256=sha256_of(meta) if meta.is_file() else None,
+        )
+    except OSError:
+        # Unreadable here (permissions, a vanished file): still a document of the batch,
+        # which the read stage fails with the reason. Its stand-in identity is stable per
+        # path, so it is retried once its content can be read.
+        stand_in = hashlib.sha256(b"unreadable\0" + str(path.resolve()).encode("utf-8", "replace"))
+        return SourceFile(path=path, sha256=stand_in.hexdigest(), size=0)
 
 
 def sidecar(path: Path) -> Path:

@@ -30,3 +30,41 @@ def test_the_same_file_given_twice_is_found_once(tmp_path: Path) -> None:
 def test_missing_path_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(InputPathError, match="no such file or folder"):
         list(discover([tmp_path / "missing"]))
+
+
+def test_a_file_that_cannot_be_read_fails_alone(tmp_path: Path, monkeypatch) -> None:
+    """A file the process may not read stops neither discovery nor the batch."""
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    (tmp_path / "locked.txt").write_text("Antrag")
+    (tmp_path / "open.txt").write_text("Beschlussvorlage Drucksache 12/21")
+    real_open = Path.open
+
+    def guarded(self: Path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", guarded)
+    monkeypatch.setattr(Path, "read_bytes", lambda self: guarded(self, "rb").read())
+    url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    result = CliRunner().invoke(
+        main,
+        [
+            "ingest",
+            str(tmp_path),
+            "--db",
+            url,
+            "--workers",
+            "1",
+            "--timeout",
+            "0",
+            "--max-memory",
+            "0",
+        ],
+    )
+    assert result.exit_code == 2, result.output
+    assert "1 new, 0 unchanged, 0 updated, 1 failed" in result.output
+    assert "locked.txt" in result.output and "Permission denied" in result.output
