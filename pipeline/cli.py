@@ -72,8 +72,22 @@ def main(verbose: bool) -> None:
 @click.option("--workers", type=click.IntRange(min=1), help="Worker processes [default: all cores].")
 @click.option("--force", is_flag=True, help="Process every document again, changed or not.")
 @click.option("--no-ocr", is_flag=True, help="Do not OCR pages that have no text layer.")
+@click.option(
+    "--dask",
+    metavar="ADDRESS",
+    help="Process and store the documents on the Dask cluster whose scheduler is at ADDRESS"
+    " (tcp://HOST:8786); needs the dask extra, the documents on a shared file system and a"
+    " database every worker reaches. --workers is then ignored.",
+)
 @reports_errors
-def ingest(paths: tuple[Path, ...], db_url: str, workers: int | None, force: bool, no_ocr: bool) -> None:
+def ingest(
+    paths: tuple[Path, ...],
+    db_url: str,
+    workers: int | None,
+    force: bool,
+    no_ocr: bool,
+    dask: str | None,
+) -> None:
     """Read the documents under PATHS (default: data/raw) into the database.
 
     Finds PDFs and .txt files recursively. A document is known by the SHA-256 of its bytes:
@@ -87,10 +101,11 @@ def ingest(paths: tuple[Path, ...], db_url: str, workers: int | None, force: boo
     \b
     Example:
         ratsinfo ingest data/raw --db sqlite:///data/processed/ratsinfo.sqlite
+        ratsinfo ingest /shared/papers --dask tcp://scheduler:8786 --db postgresql://host/ratsinfo
     """
     engine = store.connect(db_url)
     targets = list(paths) or [Path("data/raw")]
-    summary = _run_with_progress(engine, targets, workers, force, not no_ocr)
+    summary = _run_with_progress(engine, targets, workers, force, not no_ocr, dask)
     click.echo(f"ingested {summary.line()}")
     for name, reason in summary.failures:
         click.echo(f"failed: {name}: {reason}", err=True)
@@ -98,9 +113,17 @@ def ingest(paths: tuple[Path, ...], db_url: str, workers: int | None, force: boo
         sys.exit(ExitCode.DOCUMENTS_FAILED)
 
 
-def _run_with_progress(engine: Any, targets: list[Path], workers: int | None, force: bool, use_ocr: bool) -> runner.Summary:
+def _run_with_progress(
+    engine: Any,
+    targets: list[Path],
+    workers: int | None,
+    force: bool,
+    use_ocr: bool,
+    dask: str | None,
+) -> runner.Summary:
+    options: dict[str, Any] = {"workers": workers, "force": force, "use_ocr": use_ocr, "dask": dask}
     if not sys.stderr.isatty():
-        return runner.ingest(targets, engine, workers=workers, force=force, use_ocr=use_ocr)
+        return runner.ingest(targets, engine, **options)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
     with Progress(
@@ -115,9 +138,7 @@ def _run_with_progress(engine: Any, targets: list[Path], workers: int | None, fo
         def report(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
 
-        return runner.ingest(
-            targets, engine, workers=workers, force=force, use_ocr=use_ocr, progress=report
-        )
+        return runner.ingest(targets, engine, progress=report, **options)
 
 
 @main.command("export")

@@ -130,15 +130,28 @@ def ingest(
     force: bool = False,
     use_ocr: bool = True,
     progress: Progress | None = None,
+    dask: str | None = None,
 ) -> Summary:
-    """Bring the database up to date with the documents under `paths`."""
+    """Bring the database up to date with the documents under `paths`.
+
+    With `dask` (a scheduler address) the documents are processed and stored by the
+    workers of that Dask cluster (see pipeline.distributed), else by local processes."""
     run_id = store.start_run(engine, __version__, "ingest " + " ".join(map(str, paths)))
     todo, unchanged = plan(discover(paths), engine, force)
     summary = Summary(unchanged=unchanged)
     kinds = {source.sha256: kind for source, kind in todo}
-    batch = _Batch(engine, run_id)
-    for done, outcome in enumerate(_outcomes([s for s, _ in todo], workers, use_ocr), 1):
-        batch.add(outcome)
+    sources = [s for s, _ in todo]
+    batch: _Batch | None = None
+    if dask is None:
+        batch = _Batch(engine, run_id)
+        outcomes = _outcomes(sources, workers, use_ocr)
+    else:
+        from pipeline import distributed  # Dask is imported only when asked for
+
+        outcomes = distributed.outcomes(dask, sources, engine, run_id, use_ocr)
+    for done, outcome in enumerate(outcomes, 1):
+        if batch is not None:
+            batch.add(outcome)
         if outcome.status is Status.FAILED:
             summary.failed += 1
             summary.failures.append((outcome.source.name, outcome.errors[0]))
@@ -147,7 +160,8 @@ def ingest(
             summary.partial += outcome.status is Status.PARTIAL
         if progress:
             progress(done, len(todo))
-    batch.flush()
+    if batch is not None:
+        batch.flush()
     store.finish_run(
         engine,
         run_id,
