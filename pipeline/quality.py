@@ -49,8 +49,8 @@ class Quality:
 
 def assess(text: str) -> Quality:
     """Measure `text`. Without a lexicon the verdict is never "garbage"."""
-    visible = [ch for ch in text if not ch.isspace()]
-    letters = sum(ch.isalpha() for ch in visible) / len(visible) if visible else 0.0
+    visible = "".join(text.split())  # the non-space characters, at C speed
+    letters = sum(map(str.isalpha, visible)) / len(visible) if visible else 0.0
     words = _WORD.findall(text)
     try:
         lex = lexicon()

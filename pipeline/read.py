@@ -209,7 +209,8 @@ def _text_result(text: str, encoding: str) -> ReadResult:
 
 
 def _visible_chars(text: str) -> int:
-    return sum(1 for ch in text if not ch.isspace())
+    # str.split() drops exactly the characters str.isspace() finds, at C speed.
+    return len("".join(text.split()))
 
 
 def _describe_start(data: bytes) -> str:

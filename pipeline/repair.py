@@ -191,17 +191,18 @@ def _repair_unknown(word: str, lex: Lexicon) -> tuple[str, str] | None:
     best: tuple[Known, float, int, Candidate] | None = None
     floor = lex.zipf(word)
     for candidate in candidates(word):
-        rank = lex.known(candidate.word)
-        if rank <= known:
-            continue
         # The web knows names, fragments and rare words the dictionary lacks ("Stelen",
         # "Hohenwettersbach"): a word seen there gives way only to a far more common one.
         # (The frequency list folds ß into ss, so it cannot judge "Strasse" -> "Straße".)
+        # Tested before the dictionary, which costs more per candidate.
         if (
             floor > 0
             and candidate.kinds != {ESZETT}
             and lex.zipf(candidate.word) < floor + UNKNOWN_MARGIN
         ):
+            continue
+        rank = lex.known(candidate.word)
+        if rank <= known:
             continue
         key = (rank, lex.zipf(candidate.word), -candidate.edits, candidate)
         if best is None or key[:3] > best[:3]:

@@ -47,7 +47,12 @@ def test_bench_writes_every_figure(tmp_path: Path) -> None:
     assert sum(s["share"] for s in result["stages"]["stages"].values()) == pytest.approx(
         1, abs=0.01
     )
-    assert set(result["ratios"]) == {"pipeline_over_floor", "all_cores_speedup", "rerun_share"}
+    assert set(result["ratios"]) == {
+        "pipeline_over_floor",
+        "pipeline_over_floor_cpu",
+        "all_cores_speedup",
+        "rerun_share",
+    }
     assert set(result["targets"]) == {
         "pipeline_at_most_3x_floor",
         "all_cores_at_least_1.7x",
