@@ -21,7 +21,7 @@ from pipeline.errors import (
     UnreadableDocument,
 )
 from pipeline.model import Page, SourceFile
-from pipeline.quality import assess
+from pipeline.quality import assess, is_garbage
 
 # A page whose text layer has fewer visible characters than this is treated as image-only.
 MIN_TEXT_CHARS = 20
@@ -97,7 +97,7 @@ def _pdf_pages(pdf: pdfium.PdfDocument, *, use_ocr: bool) -> ReadResult:
         pages.append(Page(number, text))
         usable = _visible_chars(text) >= MIN_TEXT_CHARS
         # A text layer of garbage (an old OCR of a page scanned sideways) is read again.
-        garbage = usable and assess(text).garbage
+        garbage = usable and is_garbage(text)
         if usable and not garbage:
             page.close()
             continue

@@ -25,7 +25,7 @@ from pipeline.clean import clean
 from pipeline.discover import discover
 from pipeline.errors import DocumentError
 from pipeline.model import Outcome, Parsed, Record, SourceFile, Status
-from pipeline.quality import assess
+from pipeline.quality import assess, is_garbage
 from pipeline.read import read
 from pipeline.segment import segment
 
@@ -44,8 +44,8 @@ def process(source: SourceFile, use_ocr: bool = True) -> Outcome:
         cleaned = clean(result.text)
         outcome.raw_text, outcome.corrections = cleaned.raw, cleaned.corrections
         warnings = result.warnings + cleaned.warnings
-        quality = assess(cleaned.text)
-        if quality.garbage:
+        if is_garbage(cleaned.text):
+            quality = assess(cleaned.text)
             # Whatever an extractor found in garbage would be invented: keep the text only.
             outcome.record = Record(source=source.name, text=cleaned.text)
             outcome.errors = [*warnings, f"text is OCR garbage ({quality.describe()})"]

@@ -54,7 +54,7 @@ from pipeline import runner, store  # noqa: E402
 from pipeline.clean import clean  # noqa: E402
 from pipeline.discover import sha256_of  # noqa: E402
 from pipeline.model import Outcome, Parsed, SourceFile, Status  # noqa: E402
-from pipeline.quality import assess  # noqa: E402
+from pipeline.quality import is_garbage  # noqa: E402
 from pipeline.read import read  # noqa: E402
 from pipeline.segment import segment  # noqa: E402
 
@@ -223,7 +223,7 @@ def stage_costs(files: list[Path], url: str) -> dict[str, Any]:
         t1 = time.process_time()
         cleaned = clean(result.text)
         t2 = time.process_time()
-        assess(cleaned.text)
+        is_garbage(cleaned.text)
         t3 = time.process_time()
         sections = segment(cleaned.text)
         t4 = time.process_time()
