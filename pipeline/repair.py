@@ -166,11 +166,11 @@ def _looks_undamaged(tokens: list[tuple[int, str]], lex: Lexicon) -> bool:
     other."""
     if len(tokens) < MIN_JUDGED_WORDS:
         return False
-    kept = sum(1 for _, word in tokens if not UMLAUT_CHARS.isdisjoint(word))
+    counts = Counter(word for _, word in tokens)
+    kept = sum(n for word, n in counts.items() if not UMLAUT_CHARS.isdisjoint(word))
     if kept < KEPT_UMLAUT_SHARE * len(tokens):
         return False
-    shaped = {word for _, word in tokens if _shaped(word)}
-    return all(_repair_unknown(word, lex) is None for word in shaped)
+    return all(_repair_unknown(word, lex) is None for word in counts if _shaped(word))
 
 
 def _shaped(word: str) -> bool:

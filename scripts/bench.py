@@ -59,7 +59,7 @@ from pipeline.read import read  # noqa: E402
 from pipeline.segment import segment  # noqa: E402
 
 # Bump when the generated corpus changes, so an old one on disk is made again.
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 MIN_PAGES, MAX_PAGES = 2, 6
 # Characters of text generated per page wanted (more than fits; the layout cuts the rest).
 CHARS_PER_PAGE = 6000
@@ -78,12 +78,18 @@ class Template:
 
 
 def templates(texts: Path) -> list[Template]:
-    """The papers of a corpus folder (docs/*.txt, with gold/*.json where there is one)."""
+    """The papers of a corpus folder (docs/*.txt, with gold/*.json where there is one).
+
+    Texts that are OCR garbage are left out: as a text layer they would send their pages
+    to OCR, and the born-digital figures would measure Tesseract."""
     found = []
     for doc in sorted((texts / "docs").glob("*.txt")):
+        text = doc.read_text(encoding="utf-8", errors="replace")
+        if is_garbage(text):
+            continue
         gold_file = texts / "gold" / f"{doc.stem}.json"
         gold = json.loads(gold_file.read_text(encoding="utf-8")) if gold_file.exists() else None
-        found.append(Template(doc.read_text(encoding="utf-8", errors="replace"), gold))
+        found.append(Template(text, gold))
     if not found:
         raise SystemExit(f"no texts in {texts / 'docs'}")
     return found
