@@ -100,3 +100,19 @@ def test_without_the_flag_nothing_of_dask_is_imported(raw_dir: Path, tmp_path: P
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_workers_get_the_database_by_absolute_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker's working directory is not the client's: a relative SQLite path is made
+    absolute; an in-memory database cannot be shared at all."""
+    from pipeline import distributed as ours
+    from pipeline import store
+    from pipeline.errors import ClusterError
+
+    monkeypatch.chdir(tmp_path)
+    engine = store.connect("sqlite:///data/ratsinfo.sqlite")
+    assert ours._shared_url(engine) == f"sqlite:///{tmp_path / 'data' / 'ratsinfo.sqlite'}"
+    with pytest.raises(ClusterError, match="not in-memory"):
+        ours._shared_url(store.connect("sqlite://"))
