@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install system-deps ingest test check bench-load sample-pdfs clean
+.PHONY: install system-deps ingest test check bench bench-load sample-pdfs clean
 
 install: $(STAMP)
 
@@ -31,6 +31,13 @@ check: install
 	$(BIN)/ruff check pipeline extractors tests scripts
 	$(BIN)/ruff format --check pipeline extractors tests scripts
 	$(BIN)/mypy pipeline extractors
+
+## throughput: generate BENCH_PAPERS PDFs (2-6 pages, 1 in 200 scanned) from real paper
+## texts, measure floor, 1 worker, all cores, re-run, memory and each stage; JSON in data/processed/bench
+BENCH_PAPERS ?= 1000
+BENCH_TEXTS  ?= $(firstword $(wildcard ../shared/corpus/karlsruhe) tests/fixtures/karlsruhe)
+bench: install
+	$(BIN)/python scripts/bench.py --papers $(BENCH_PAPERS) --texts $(BENCH_TEXTS)
 
 ## papers per second into SQLite and Postgres (Postgres skipped when it is not running)
 BENCH_PG ?= postgresql://postgres@127.0.0.1:5432/ratsinfo_bench

@@ -96,6 +96,13 @@ def main(verbose: bool) -> None:
     show_default=True,
     help="A PDF with more pages fails without being read. 0: no limit.",
 )
+@click.option(
+    "--dask",
+    metavar="ADDRESS",
+    help="Process and store the documents on the Dask cluster whose scheduler is at ADDRESS"
+    " (tcp://HOST:8786); needs the dask extra, the documents on a shared file system and a"
+    " database every worker reaches. --workers is then ignored.",
+)
 @reports_errors
 def ingest(
     paths: tuple[Path, ...],
@@ -106,6 +113,7 @@ def ingest(
     timeout: float,
     max_memory: int,
     max_pages: int,
+    dask: str | None,
 ) -> None:
     """Read the documents under PATHS (default: data/raw) into the database.
 
@@ -121,6 +129,7 @@ def ingest(
     \b
     Example:
         ratsinfo ingest data/raw --db sqlite:///data/processed/ratsinfo.sqlite
+        ratsinfo ingest /shared/papers --dask tcp://scheduler:8786 --db postgresql://host/ratsinfo
     """
     if 0 < max_memory < limits.MIN_MEMORY_MB:
         raise click.BadParameter(
@@ -131,7 +140,7 @@ def ingest(
     )
     engine = store.connect(db_url)
     targets = list(paths) or [Path("data/raw")]
-    summary = _run_with_progress(engine, targets, workers, force, not no_ocr, limit)
+    summary = _run_with_progress(engine, targets, workers, force, not no_ocr, limit, dask)
     click.echo(f"ingested {summary.line()}")
     for name, reason in summary.failures:
         click.echo(f"failed: {name}: {reason}", err=True)
@@ -146,11 +155,17 @@ def _run_with_progress(
     force: bool,
     use_ocr: bool,
     limit: limits.Limits,
+    dask: str | None,
 ) -> runner.Summary:
+    options: dict[str, Any] = {
+        "workers": workers,
+        "force": force,
+        "use_ocr": use_ocr,
+        "limits": limit,
+        "dask": dask,
+    }
     if not sys.stderr.isatty():
-        return runner.ingest(
-            targets, engine, workers=workers, force=force, use_ocr=use_ocr, limits=limit
-        )
+        return runner.ingest(targets, engine, **options)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
     with Progress(
@@ -165,15 +180,7 @@ def _run_with_progress(
         def report(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
 
-        return runner.ingest(
-            targets,
-            engine,
-            workers=workers,
-            force=force,
-            use_ocr=use_ocr,
-            progress=report,
-            limits=limit,
-        )
+        return runner.ingest(targets, engine, progress=report, **options)
 
 
 @main.command("export")

@@ -50,6 +50,10 @@ class DatabaseError(RatsinfoError):
     """The database cannot be opened, upgraded or written."""
 
 
+class ClusterError(RatsinfoError):
+    """The Dask cluster of `ingest --dask` cannot be used (not reachable, Dask missing)."""
+
+
 class InputPathError(RatsinfoError):
     """A path given on the command line does not exist."""
 

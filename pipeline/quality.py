@@ -12,6 +12,7 @@ letters, digits and punctuation ("OJ", "(C", ":::,"). Two measurable signals tel
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from pipeline.errors import LexiconUnavailable
@@ -49,8 +50,8 @@ class Quality:
 
 def assess(text: str) -> Quality:
     """Measure `text`. Without a lexicon the verdict is never "garbage"."""
-    visible = [ch for ch in text if not ch.isspace()]
-    letters = sum(ch.isalpha() for ch in visible) / len(visible) if visible else 0.0
+    visible = "".join(text.split())  # the non-space characters, at C speed
+    letters = sum(map(str.isalpha, visible)) / len(visible) if visible else 0.0
     words = _WORD.findall(text)
     try:
         lex = lexicon()
@@ -61,3 +62,24 @@ def assess(text: str) -> Quality:
     )
     share = known / len(words) if words else 0.0
     return Quality(len(visible), letters, len(words), share)
+
+
+def is_garbage(text: str) -> bool:
+    """`assess(text).garbage`, decided early where it can be: once the dictionary knows
+    half the words, counting the most frequent words first, the text is no garbage. A
+    clean page is so decided on its commonest words, without looking up the rest."""
+    words = Counter(_WORD.findall(text))
+    total = sum(words.values())
+    if total < MIN_WORDS:
+        return False
+    try:
+        lex = lexicon()
+    except LexiconUnavailable:
+        return False
+    known = 0
+    for word, count in words.most_common():
+        if lex.check(word) or lex.check(word.capitalize()):
+            known += count
+            if known >= MIN_LEXICON_SHARE * total:
+                return False
+    return assess(text).garbage

@@ -25,7 +25,7 @@ from pipeline.errors import (
     UnreadableDocument,
 )
 from pipeline.model import Page, SourceFile
-from pipeline.quality import assess
+from pipeline.quality import assess, is_garbage
 
 # A page whose text layer has fewer visible characters than this is treated as image-only.
 MIN_TEXT_CHARS = 20
@@ -133,7 +133,7 @@ def _pdf_pages(pdf: pdfium.PdfDocument, *, use_ocr: bool) -> ReadResult:
         pages.append(Page(number, text))
         usable = _visible_chars(text) >= MIN_TEXT_CHARS
         # A text layer of garbage (an old OCR of a page scanned sideways) is read again.
-        garbage = usable and assess(text).garbage
+        garbage = usable and is_garbage(text)
         if usable and not garbage:
             page.close()
             continue
@@ -278,7 +278,8 @@ def _text_result(text: str, encoding: str, warnings: list[str] | None = None) ->
 
 
 def _visible_chars(text: str) -> int:
-    return sum(1 for ch in text if not ch.isspace())
+    # str.split() drops exactly the characters str.isspace() finds, at C speed.
+    return len("".join(text.split()))
 
 
 def _describe_start(data: bytes) -> str:

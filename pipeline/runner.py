@@ -25,7 +25,7 @@ from pipeline.discover import discover
 from pipeline.errors import DocumentError
 from pipeline.limits import Limits, run_limited
 from pipeline.model import Outcome, Parsed, Record, SourceFile, Status
-from pipeline.quality import assess
+from pipeline.quality import assess, is_garbage
 from pipeline.read import read
 from pipeline.segment import segment
 
@@ -44,8 +44,8 @@ def process(source: SourceFile, use_ocr: bool = True, max_pages: int | None = No
         cleaned = clean(result.text)
         outcome.raw_text, outcome.corrections = cleaned.raw, cleaned.corrections
         warnings = result.warnings + cleaned.warnings
-        quality = assess(cleaned.text)
-        if quality.garbage:
+        if is_garbage(cleaned.text):
+            quality = assess(cleaned.text)
             # Whatever an extractor found in garbage would be invented: keep the text only.
             outcome.record = Record(source=source.name, text=cleaned.text)
             outcome.errors = [
@@ -149,17 +149,30 @@ def ingest(
     use_ocr: bool = True,
     progress: Progress | None = None,
     limits: Limits | None = None,
+    dask: str | None = None,
 ) -> Summary:
     """Bring the database up to date with the documents under `paths`, each document
-    under `limits` (default: pipeline.limits' defaults)."""
+    under `limits` (default: pipeline.limits' defaults).
+
+    With `dask` (a scheduler address) the documents are processed and stored by the
+    workers of that Dask cluster (see pipeline.distributed), else by local processes."""
     run_id = store.start_run(engine, __version__, "ingest " + " ".join(map(str, paths)))
     todo, unchanged = plan(discover(paths), engine, force)
     summary = Summary(unchanged=unchanged)
     kinds = {source.sha256: kind for source, kind in todo}
-    batch = _Batch(engine, run_id)
-    outcomes = _outcomes([s for s, _ in todo], workers, use_ocr, limits or Limits())
+    sources = [s for s, _ in todo]
+    batch: _Batch | None = None
+    if dask is None:
+        batch = _Batch(engine, run_id)
+        outcomes = _outcomes(sources, workers, use_ocr, limits or Limits())
+    else:
+        from pipeline import distributed  # Dask is imported only when asked for
+
+        pages = (limits or Limits()).pages
+        outcomes = distributed.outcomes(dask, sources, engine, run_id, use_ocr, pages)
     for done, outcome in enumerate(outcomes, 1):
-        batch.add(outcome)
+        if batch is not None:
+            batch.add(outcome)
         if outcome.status is Status.FAILED:
             summary.failed += 1
             summary.failures.append((outcome.source.name, outcome.errors[0]))
@@ -168,7 +181,8 @@ def ingest(
             summary.partial += outcome.status is Status.PARTIAL
         if progress:
             progress(done, len(todo))
-    batch.flush()
+    if batch is not None:
+        batch.flush()
     store.finish_run(
         engine,
         run_id,

@@ -54,8 +54,13 @@ def wrap_cell(text: str, font_name: str, width: float) -> list[str]:
     return [*lines, current] if current else lines or [""]
 
 
-def text_to_pdf(text: str, out: Path, *, title: str = "") -> int:
-    """Lay `text` out as a PDF at `out`. Returns the number of pages."""
+class _Full(Exception):
+    """The page limit is reached: the rest of the text is left out."""
+
+
+def text_to_pdf(text: str, out: Path, *, title: str = "", max_pages: int | None = None) -> int:
+    """Lay `text` out as a PDF at `out`, on at most `max_pages` pages (the rest of the text
+    is left out). Returns the number of pages."""
     name = font()
     pdf = canvas.Canvas(str(out), pagesize=A4, pageCompression=1, invariant=1)
     pdf.setTitle(title or out.stem)
@@ -66,35 +71,39 @@ def text_to_pdf(text: str, out: Path, *, title: str = "") -> int:
 
     def new_page() -> float:
         nonlocal pages
+        if max_pages is not None and pages >= max_pages:
+            raise _Full
         pdf.showPage()
         pdf.setFont(name, SIZE)
         pages += 1
         return height - MARGIN
 
-    for line in text.replace("\f", "\n\f\n").splitlines():
-        if PAGE_BREAK.match(line) or line == "\f":
-            y = new_page()
-            continue
-        cells = line.split("\t")
-        if len(cells) > 1:
-            # A table row: each cell wraps inside its own column, as in a RIS form.
-            column = (width - 2 * MARGIN) / len(cells)
-            wrapped = [wrap_cell(cell, name, column - 8) for cell in cells]
-            for row in range(max(len(w) for w in wrapped)):
+    try:
+        for line in text.replace("\f", "\n\f\n").splitlines():
+            if PAGE_BREAK.match(line) or line == "\f":
+                y = new_page()
+                continue
+            cells = line.split("\t")
+            if len(cells) > 1:
+                # A table row: each cell wraps inside its own column, as in a RIS form.
+                column = (width - 2 * MARGIN) / len(cells)
+                wrapped = [wrap_cell(cell, name, column - 8) for cell in cells]
+                for row in range(max(len(w) for w in wrapped)):
+                    if y < MARGIN:
+                        y = new_page()
+                    for i, cell_lines in enumerate(wrapped):
+                        if row < len(cell_lines):
+                            pdf.drawString(MARGIN + i * column, y, cell_lines[row])
+                    y -= LEADING
+                continue
+            parts = textwrap.wrap(line, WRAP, break_long_words=False, break_on_hyphens=False)
+            for part in parts or [""]:
                 if y < MARGIN:
                     y = new_page()
-                for i, cell_lines in enumerate(wrapped):
-                    if row < len(cell_lines):
-                        pdf.drawString(MARGIN + i * column, y, cell_lines[row])
+                pdf.drawString(MARGIN, y, part)
                 y -= LEADING
-            continue
-        for part in textwrap.wrap(line, WRAP, break_long_words=False, break_on_hyphens=False) or [
-            ""
-        ]:
-            if y < MARGIN:
-                y = new_page()
-            pdf.drawString(MARGIN, y, part)
-            y -= LEADING
+    except _Full:
+        pass
     pdf.save()
     return pages
 

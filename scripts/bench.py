@@ -1,0 +1,470 @@
+#!/usr/bin/env python3
+"""Throughput benchmark: generate a corpus of council-paper PDFs and measure the pipeline.
+
+The corpus is made from real council-paper texts (default: the dev corpus copy in
+tests/fixtures/dev; `make bench` uses the 1,500 Karlsruhe papers when they are there): each
+generated paper has a header form and a Beratungsfolge table built from the paper's gold
+record (tab-separated cells, laid out as aligned columns), the paper's own text, and
+further papers' texts as attachments until it has 2 to 6 pages; umlauts, € and amounts come
+with the texts. A small share of papers are scans: their pages are rendered to images and
+put into image-only PDFs, so they go through OCR.
+
+Measured in one run, on the same files:
+- the floor: pypdfium2's plain text extraction alone, pages/s;
+- `ratsinfo ingest` with 1 worker and with all cores (born-digital papers), pages/s and
+  papers/s, its peak memory, and a re-run on the unchanged corpus;
+- the scanned papers, ingested with all cores (OCR pages/s);
+- the cost of each stage (read, clean, quality, segment, extract, load) on a sample.
+
+Prints a table and writes the figures as JSON (for comparison over time).
+
+    .venv/bin/python scripts/bench.py --papers 1000 --out data/processed/bench/bench.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import psutil
+import pypdfium2 as pdfium
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen import canvas
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from make_sample_pdfs import text_to_pdf  # noqa: E402
+
+from extractors import registry  # noqa: E402
+from pipeline import runner, store  # noqa: E402
+from pipeline.clean import clean  # noqa: E402
+from pipeline.discover import sha256_of  # noqa: E402
+from pipeline.model import Outcome, Parsed, SourceFile, Status  # noqa: E402
+from pipeline.quality import is_garbage  # noqa: E402
+from pipeline.read import read  # noqa: E402
+from pipeline.segment import segment  # noqa: E402
+
+# Bump when the generated corpus changes, so an old one on disk is made again.
+GENERATOR_VERSION = 3
+MIN_PAGES, MAX_PAGES = 2, 6
+# Characters of text generated per page wanted (more than fits; the layout cuts the rest).
+CHARS_PER_PAGE = 6000
+SCAN_DPI = 200
+SCAN_PAGES = 2
+MIB = 1 << 20
+
+
+# --- the corpus ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    text: str
+    gold: dict[str, Any] | None
+
+
+def templates(texts: Path) -> list[Template]:
+    """The papers of a corpus folder (docs/*.txt, with gold/*.json where there is one).
+
+    Texts with a stretch of OCR garbage, or of words run together without spaces (8 of
+    the 1,500 Karlsruhe texts), are left out: as a text layer they send their pages to OCR,
+    and the born-digital figures would measure Tesseract."""
+    found = []
+    for doc in sorted((texts / "docs").glob("*.txt")):
+        text = doc.read_text(encoding="utf-8", errors="replace")
+        lines = text.splitlines()
+        if any(is_garbage("\n".join(lines[i : i + 40])) for i in range(0, len(lines), 40)):
+            continue
+        gold_file = texts / "gold" / f"{doc.stem}.json"
+        gold = json.loads(gold_file.read_text(encoding="utf-8")) if gold_file.exists() else None
+        found.append(Template(text, gold))
+    if not found:
+        raise SystemExit(f"no texts in {texts / 'docs'}")
+    return found
+
+
+def header_form(gold: dict[str, Any] | None, serial: int) -> str:
+    """A RIS header form and Beratungsfolge table, cells separated by TAB, from a record."""
+    gold = gold or {}
+    rows = [
+        (gold.get("body") or "Stadt Musterstadt", gold.get("paper_type") or "Vorlage"),
+        ("Vorlage Nr.:", gold.get("reference") or f"{serial}/2025"),
+        ("Lfd. Nr.:", str(serial)),  # every generated paper is different content
+        ("Datum:", _german_date(gold.get("date"))),
+        ("Federführend:", gold.get("department")),
+        ("Betreff:", gold.get("name")),
+    ]
+    lines = ["\t".join(row) for row in rows if row[1]]
+    consultations = gold.get("consultations") or []
+    if consultations:
+        lines += ["", "Beratungsfolge:", "Gremium\tSitzungsdatum\tZuständigkeit\tStatus"]
+        for c in consultations:
+            public = {True: "öffentlich", False: "nichtöffentlich"}.get(c.get("public"), "")
+            lines.append(
+                "\t".join(
+                    [c["organization"], _german_date(c.get("date")), c.get("role") or "", public]
+                ).rstrip("\t")
+            )
+    return "\n".join(lines) + "\n\n"
+
+
+def _german_date(iso: str | None) -> str:
+    return dt.date.fromisoformat(iso).strftime("%d.%m.%Y") if iso else ""
+
+
+def paper_text(serial: int, pool: list[Template], pages: int) -> str:
+    """Paper `serial`'s text: its form and text, then attachments until `pages` are full."""
+    first = pool[serial % len(pool)]
+    parts = [header_form(first.gold, serial) + first.text]
+    other = serial + 1
+    while sum(map(len, parts)) < pages * CHARS_PER_PAGE:
+        parts.append(f"Anlage {len(parts)}\n\n" + pool[other % len(pool)].text)
+        other += 1
+    return "\f".join(parts)
+
+
+def scan(pdf_path: Path, out: Path) -> int:
+    """An image-only copy of a PDF: each page rendered at SCAN_DPI, grey. Returns pages."""
+    document = pdfium.PdfDocument(pdf_path)
+    pdf = canvas.Canvas(str(out), pagesize=A4, invariant=1)
+    width, height = A4
+    for page in document:
+        image = page.render(scale=SCAN_DPI / 72, grayscale=True).to_pil().convert("L")
+        buffer = io.BytesIO()
+        image.save(buffer, format="PNG")
+        pdf.drawImage(ImageReader(io.BytesIO(buffer.getvalue())), 0, 0, width, height)
+        pdf.showPage()
+        page.close()
+    count = len(document)
+    document.close()
+    pdf.save()
+    return count
+
+
+def make_corpus(folder: Path, texts: Path, papers: int, scans: int) -> dict[str, Any]:
+    """Generate (or reuse, when made with the same settings) the corpus in `folder`."""
+    manifest_file = folder / "manifest.json"
+    wanted = {
+        "version": GENERATOR_VERSION,
+        "papers": papers,
+        "scans": scans,
+        "texts": str(texts.resolve()),
+    }
+    if manifest_file.exists():
+        manifest = json.loads(manifest_file.read_text())
+        if {k: manifest.get(k) for k in wanted} == wanted:
+            return manifest
+    pool = templates(texts)
+    for sub in ("digital", "scanned"):
+        (folder / sub).mkdir(parents=True, exist_ok=True)
+        for old in (folder / sub).glob("*.pdf"):
+            old.unlink()
+    started = time.perf_counter()
+    pages = 0
+    for serial in range(papers):
+        count = MIN_PAGES + serial % (MAX_PAGES - MIN_PAGES + 1)
+        out = folder / "digital" / f"paper-{serial:06d}.pdf"
+        pages += text_to_pdf(paper_text(serial, pool, count), out, max_pages=count)
+    scanned_pages = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for k in range(scans):
+            serial = papers + k
+            digital = Path(tmp) / "digital.pdf"
+            text_to_pdf(paper_text(serial, pool, SCAN_PAGES), digital, max_pages=SCAN_PAGES)
+            scanned_pages += scan(digital, folder / "scanned" / f"scan-{serial:06d}.pdf")
+    manifest = {
+        **wanted,
+        "pages": pages,
+        "scanned_pages": scanned_pages,
+        "generated_seconds": round(time.perf_counter() - started, 1),
+    }
+    manifest_file.write_text(json.dumps(manifest, indent=1))
+    return manifest
+
+
+# --- measurements -------------------------------------------------------------------------
+
+
+def floor(files: list[Path]) -> dict[str, float]:
+    """pypdfium2's plain text extraction alone: the fastest a PDF's text can be had."""
+    started, cpu, pages = time.perf_counter(), time.process_time(), 0
+    for path in files:
+        pdf = pdfium.PdfDocument(path)
+        for page in pdf:
+            textpage = page.get_textpage()
+            textpage.get_text_range()
+            textpage.close()
+            page.close()
+            pages += 1
+        pdf.close()
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    return {"seconds": seconds, "cpu_seconds": cpu, "pages": pages, "pages_per_s": pages / seconds}
+
+
+STAGES = ("read", "clean", "quality", "segment", "extract", "load")
+
+
+def stage_costs(files: list[Path], url: str) -> dict[str, Any]:
+    """CPU seconds per stage over `files`, in this process, done as runner.process does
+    them; then the outcomes are loaded into `url` as ingest loads them (batches of 200).
+    CPU time, not wall-clock time: other load on the machine changes it far less."""
+    spent = dict.fromkeys(STAGES, 0.0)
+    outcomes, pages = [], 0
+    for path in files:
+        source = SourceFile(path, sha256_of(path), path.stat().st_size)
+        t0 = time.process_time()
+        result = read(source)
+        t1 = time.process_time()
+        cleaned = clean(result.text)
+        t2 = time.process_time()
+        is_garbage(cleaned.text)
+        t3 = time.process_time()
+        sections = segment(cleaned.text)
+        t4 = time.process_time()
+        parsed = Parsed(source.name, cleaned.text, cleaned.text.split("\f"), sections)
+        record, errors = registry.extract(parsed)
+        t5 = time.process_time()
+        marks = (t0, t1, t2, t3, t4, t5)
+        for stage, start, end in zip(STAGES, marks, marks[1:], strict=False):
+            spent[stage] += end - start
+        pages += len(result.pages)
+        outcomes.append(
+            Outcome(source, Status.OK, record, errors, len(result.pages), raw_text=cleaned.raw)
+        )
+    engine = store.connect(url)
+    run_id = store.start_run(engine, "bench", "bench stages")
+    started = time.process_time()
+    for i in range(0, len(outcomes), 200):
+        store.save_many(engine, outcomes[i : i + 200], run_id)
+    spent["load"] = time.process_time() - started
+    engine.dispose()
+    total = sum(spent.values())
+    return {
+        "papers": len(files),
+        "pages": pages,
+        "load_papers_per_s": len(files) / spent["load"],
+        "stages": {
+            stage: {
+                "seconds": round(seconds, 3),
+                "ms_per_page": round(1000 * seconds / pages, 3),
+                "share": round(seconds / total, 3),
+            }
+            for stage, seconds in spent.items()
+        },
+    }
+
+
+def ingest(folder: Path, url: str, workers: int) -> dict[str, float]:
+    """`ratsinfo ingest` as a user runs it: wall-clock seconds, CPU seconds and peak
+    memory of the process and its workers (sampled; PSS counts pages shared after fork
+    once)."""
+    command = [str(Path(sys.executable).parent / "ratsinfo"), "ingest", str(folder)]
+    command += ["--db", url, "--workers", str(workers)]
+    with tempfile.TemporaryFile() as out:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        started = time.perf_counter()
+        process = psutil.Popen(command, stdout=out, stderr=subprocess.STDOUT)
+        peak_pss = peak_rss = 0
+        while process.poll() is None:
+            pss, rss = _memory([process, *_children(process)])
+            peak_pss, peak_rss = max(peak_pss, pss), max(peak_rss, rss)
+            time.sleep(0.1)
+        seconds = time.perf_counter() - started
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        out.seek(0)
+        printed = out.read().decode("utf-8", "replace")
+    if process.returncode not in (0, 2):
+        raise SystemExit(f"ingest failed ({process.returncode}):\n{printed}")
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return {
+        "seconds": seconds,
+        "cpu_seconds": round(cpu, 3),
+        "peak_pss_mib": round(peak_pss / MIB, 1),
+        "peak_process_rss_mib": round(peak_rss / MIB, 1),
+        "summary": printed.strip().splitlines()[0] if printed.strip() else "",
+    }
+
+
+def _children(process: psutil.Process) -> list[psutil.Process]:
+    try:
+        return process.children(recursive=True)
+    except psutil.Error:
+        return []
+
+
+def _memory(processes: list[psutil.Process]) -> tuple[int, int]:
+    """(sum of PSS, largest RSS) of the processes still alive."""
+    pss = rss = 0
+    for p in processes:
+        try:
+            info = p.memory_full_info()
+        except psutil.Error:
+            continue
+        pss += getattr(info, "pss", info.rss)
+        rss = max(rss, info.rss)
+    return pss, rss
+
+
+def rates(run: dict[str, Any], papers: int, pages: int) -> dict[str, Any]:
+    return {
+        **run,
+        "seconds": round(run["seconds"], 3),
+        "papers_per_s": round(papers / run["seconds"], 2),
+        "pages_per_s": round(pages / run["seconds"], 2),
+    }
+
+
+# --- the run ------------------------------------------------------------------------------
+
+
+def bench(args: argparse.Namespace) -> dict[str, Any]:
+    manifest = make_corpus(args.corpus_dir, args.texts, args.papers, args.scans)
+    digital = sorted((args.corpus_dir / "digital").glob("*.pdf"))
+    scanned = sorted((args.corpus_dir / "scanned").glob("*.pdf"))
+    papers, pages = len(digital), manifest["pages"]
+    workers = args.workers or runner.default_workers()
+    with tempfile.TemporaryDirectory() as tmp:
+        base = f"sqlite:///{tmp}"
+        floor_run = floor(digital)
+        one = rates(ingest(args.corpus_dir / "digital", f"{base}/one.sqlite", 1), papers, pages)
+        many_url = f"{base}/all.sqlite"
+        many = rates(ingest(args.corpus_dir / "digital", many_url, workers), papers, pages)
+        again = ingest(args.corpus_dir / "digital", many_url, workers)
+        scans = (
+            rates(
+                ingest(args.corpus_dir / "scanned", many_url, workers),
+                len(scanned),
+                manifest["scanned_pages"],
+            )
+            if scanned
+            else None
+        )
+        sample = digital[: args.stage_sample] if args.stage_sample else digital
+        stages = stage_costs(sample, f"{base}/stages.sqlite")
+    per_page_pipeline = one["seconds"] / pages
+    per_page_floor = floor_run["seconds"] / floor_run["pages"]
+    cpu_per_page_pipeline = one["cpu_seconds"] / pages
+    cpu_per_page_floor = floor_run["cpu_seconds"] / floor_run["pages"]
+    result = {
+        "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "machine": {
+            "cores": runner.default_workers(),
+            "python": platform.python_version(),
+            "load_average": [round(x, 2) for x in os.getloadavg()],
+        },
+        "corpus": {
+            "papers": papers,
+            "pages": pages,
+            "scanned_papers": len(scanned),
+            "scanned_pages": manifest["scanned_pages"],
+        },
+        "floor": {k: round(v, 3) for k, v in floor_run.items()},
+        "one_worker": one,
+        "all_cores": {**many, "workers": workers},
+        "rerun": {**again, "seconds": round(again["seconds"], 3)},
+        "scanned": scans,
+        "stages": stages,
+        "ratios": {
+            "pipeline_over_floor": round(per_page_pipeline / per_page_floor, 2),
+            "pipeline_over_floor_cpu": round(cpu_per_page_pipeline / cpu_per_page_floor, 2),
+            "all_cores_speedup": round(one["seconds"] / many["seconds"], 2),
+            "rerun_share": round(again["seconds"] / many["seconds"], 4),
+        },
+    }
+    result["targets"] = {
+        "pipeline_at_most_3x_floor": result["ratios"]["pipeline_over_floor"] <= 3.0,
+        "all_cores_at_least_1.7x": result["ratios"]["all_cores_speedup"] >= 1.7,
+        "peak_memory_under_1_gib": max(one["peak_pss_mib"], many["peak_pss_mib"]) < 1024,
+        "rerun_under_5_percent": result["ratios"]["rerun_share"] < 0.05,
+    }
+    return result
+
+
+def table(result: dict[str, Any]) -> str:
+    """The figures as a plain-text table."""
+    corpus, r = result["corpus"], result["ratios"]
+    lines = [
+        f"corpus: {corpus['papers']} born-digital papers, {corpus['pages']} pages;"
+        f" {corpus['scanned_papers']} scanned papers, {corpus['scanned_pages']} pages",
+        f"{'run':<28}{'seconds':>9}{'pages/s':>10}{'papers/s':>10}{'peak MiB':>10}",
+        f"{'floor (pypdfium2 text)':<28}{result['floor']['seconds']:>9.2f}"
+        f"{result['floor']['pages_per_s']:>10.1f}{'':>10}{'':>10}",
+    ]
+    runs = [("ingest, 1 worker", result["one_worker"])]
+    runs.append((f"ingest, {result['all_cores']['workers']} workers", result["all_cores"]))
+    if result["scanned"]:
+        runs.append(("scanned (OCR), all cores", result["scanned"]))
+    for name, run in runs:
+        lines.append(
+            f"{name:<28}{run['seconds']:>9.2f}{run['pages_per_s']:>10.1f}"
+            f"{run['papers_per_s']:>10.2f}{run['peak_pss_mib']:>10.0f}"
+        )
+    lines.append(
+        f"{'re-run, unchanged':<28}{result['rerun']['seconds']:>9.2f}{'':>20}"
+        f"{result['rerun']['peak_pss_mib']:>10.0f}"
+    )
+    stages = result["stages"]
+    lines.append(f"stages ({stages['papers']} papers, {stages['pages']} pages, in one process):")
+    for stage, cost in stages["stages"].items():
+        lines.append(f"  {stage:<10}{cost['ms_per_page']:>8.2f} ms/page {cost['share']:>7.1%}")
+    lines.append(f"load into SQLite: {stages['load_papers_per_s']:,.0f} papers/s")
+    lines.append(
+        f"pipeline/floor per page {r['pipeline_over_floor']}x"
+        f" ({r['pipeline_over_floor_cpu']}x in CPU time; target <= 3);"
+        f" all cores {r['all_cores_speedup']}x one worker (target >= 1.7);"
+        f" re-run {r['rerun_share']:.1%} of the first run (target < 5%)"
+    )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--papers", type=int, default=1000, help="born-digital papers")
+    parser.add_argument(
+        "--scans", type=int, help=f"scanned papers, {SCAN_PAGES} pages each [default: 1 in 200]"
+    )
+    parser.add_argument(
+        "--texts",
+        type=Path,
+        default=ROOT / "tests" / "fixtures" / "dev",
+        help="corpus folder with docs/*.txt (and gold/*.json) to take the texts from",
+    )
+    parser.add_argument(
+        "--corpus-dir",
+        type=Path,
+        default=ROOT / "data" / "processed" / "bench" / "corpus",
+        help="where the generated PDFs go (kept and reused by the next run)",
+    )
+    parser.add_argument("--workers", type=int, help="workers of the all-cores run")
+    parser.add_argument(
+        "--stage-sample", type=int, default=300, help="papers for the per-stage costs (0: all)"
+    )
+    parser.add_argument(
+        "--out", type=Path, default=ROOT / "data" / "processed" / "bench" / "bench.json"
+    )
+    args = parser.parse_args()
+    if args.scans is None:
+        args.scans = max(1, args.papers // 200)
+    result = bench(args)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=1, ensure_ascii=False))
+    print(table(result))
+    print(f"written to {args.out}")
+
+
+if __name__ == "__main__":
+    main()

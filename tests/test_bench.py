@@ -1,0 +1,75 @@
+"""scripts/bench.py on a tiny corpus: it runs end to end and its JSON has every figure."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+pytest.importorskip("psutil")
+
+
+@pytest.mark.slow
+def test_bench_writes_every_figure(tmp_path: Path) -> None:
+    out = tmp_path / "bench.json"
+    command = [sys.executable, str(ROOT / "scripts" / "bench.py"), "--papers", "5", "--scans", "0"]
+    command += ["--corpus-dir", str(tmp_path / "corpus"), "--out", str(out), "--workers", "2"]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(out.read_text())
+    # Papers of 2 to 6 pages, one more each: 2+3+4+5+6.
+    assert result["corpus"] == {"papers": 5, "pages": 20, "scanned_papers": 0, "scanned_pages": 0}
+    pdfs = sorted((tmp_path / "corpus" / "digital").glob("*.pdf"))
+    assert [len(pdfium.PdfDocument(p)) for p in pdfs] == [2, 3, 4, 5, 6]
+    for run in ("one_worker", "all_cores"):
+        assert result[run]["pages_per_s"] > 0 and result[run]["papers_per_s"] > 0
+        assert 0 < result[run]["peak_pss_mib"] < 4096
+        assert (
+            result[run]["summary"]
+            == "ingested 5 documents: 5 new, 0 unchanged, 0 updated, 0 failed"
+        )
+    assert result["rerun"]["summary"].startswith("ingested 5 documents: 0 new, 5 unchanged")
+    assert result["floor"]["pages"] == 20 and result["floor"]["pages_per_s"] > 0
+    assert set(result["stages"]["stages"]) == {
+        "read",
+        "clean",
+        "quality",
+        "segment",
+        "extract",
+        "load",
+    }
+    assert sum(s["share"] for s in result["stages"]["stages"].values()) == pytest.approx(
+        1, abs=0.01
+    )
+    assert set(result["ratios"]) == {
+        "pipeline_over_floor",
+        "pipeline_over_floor_cpu",
+        "all_cores_speedup",
+        "rerun_share",
+    }
+    assert set(result["targets"]) == {
+        "pipeline_at_most_3x_floor",
+        "all_cores_at_least_1.7x",
+        "peak_memory_under_1_gib",
+        "rerun_under_5_percent",
+    }
+    assert "pipeline/floor per page" in done.stdout
+
+
+def test_generated_papers_carry_the_form_and_the_beratungsfolge_table() -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import bench
+
+    pool = bench.templates(ROOT / "tests" / "fixtures" / "dev")
+    unna = next(t for t in pool if t.gold and t.gold.get("reference") == "113/21")
+    form = bench.header_form(unna.gold, 7)
+    assert "Vorlage Nr.:\t113/21" in form and "Lfd. Nr.:\t7" in form
+    assert "Kreisausschuss\t21.06.2021\tEmpfehlungsbeschluss\töffentlich" in form
+    text = bench.paper_text(3, pool, 6)
+    assert len(text) >= 6 * bench.CHARS_PER_PAGE and "\fAnlage 1\n" in text
