@@ -148,10 +148,11 @@ def label_line(text: str) -> list[tuple[Label, str]] | None:
     start = 0
     for m2 in re.finditer(r"(?<=\s)(?=\S)", rest):
         hit = _label_at(rest, m2.start())
-        if hit and re.match(r"[ \t]*:", rest[hit[1].end() :]):
+        colon = re.match(r"[ \t]*:[ \t]*", rest[hit[1].end() :]) if hit else None
+        if hit and colon:
             pairs.append((current, rest[start : m2.start()].strip()))
             current = hit[0]
-            start = hit[1].end() + len(re.match(r"[ \t]*:[ \t]*", rest[hit[1].end() :]).group(0))
+            start = hit[1].end() + len(colon.group(0))
     pairs.append((current, rest[start:].strip()))
     return pairs
 
@@ -176,7 +177,7 @@ def _continuation(lines: list[str], start: int) -> list[int]:
     Only a short run of short lines closed by a blank line: a run that runs into the next
     block is the paper's title printed right under the form.
     """
-    run = []
+    run: list[int] = []
     for j in range(start, min(len(lines), start + _MAX_WRAPPED + 1)):
         line = lines[j].strip()
         if not line:

@@ -157,9 +157,9 @@ def body(lines: list[str], paper_form: form.Form, name: str | None) -> str | Non
     for m in _CITY_COUNCIL.finditer("\n".join(lines)):
         if any(role.lower() in m.group("role").lower() for role in roles):
             return _normalise("Stadt", m.group("place"))
-    m = _MAYOR.search("\n".join(lines[:30]))
-    if m:
-        return _normalise("Stadt", m.group("place"))
+    mayor = _MAYOR.search("\n".join(lines[:30]))
+    if mayor:
+        return _normalise("Stadt", mayor.group("place"))
     return None
 
 

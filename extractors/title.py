@@ -151,7 +151,7 @@ def _heading_lines(lines: list[str]) -> dict[int, str]:
     for line in lines:
         starts.append(offset)
         offset += len(line) + 1
-    found = {}
+    found: dict[int, str] = {}
     for label, start, _end, _heading in segment.find_headings(text):
         index = max(i for i, s in enumerate(starts) if s <= start)
         found.setdefault(index, label)

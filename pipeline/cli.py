@@ -70,7 +70,9 @@ def main(verbose: bool) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @db_option
-@click.option("--workers", type=click.IntRange(min=1), help="Worker processes [default: all cores].")
+@click.option(
+    "--workers", type=click.IntRange(min=1), help="Worker processes [default: all cores]."
+)
 @click.option("--force", is_flag=True, help="Process every document again, changed or not.")
 @click.option("--no-ocr", is_flag=True, help="Do not OCR pages that have no text layer.")
 @click.option(
@@ -348,7 +350,10 @@ def status(db_url: str) -> None:
     engine = store.connect(db_url, create=False)
     counts = store.status_counts(engine)
     total = sum(counts.values())
-    click.echo(f"{total} documents: " + ", ".join(f"{counts.get(s, 0)} {s}" for s in ("ok", "partial", "failed")))
+    click.echo(
+        f"{total} documents: "
+        + ", ".join(f"{counts.get(s, 0)} {s}" for s in ("ok", "partial", "failed"))
+    )
     for state, name, reason in store.problems(engine):
         first = reason.splitlines()[0] if reason else ""
         click.echo(f"{state}: {name}: {first}")

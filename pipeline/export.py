@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TextIO
 
-from sqlalchemy import Engine, inspect, literal_column, select, table, text
+from sqlalchemy import CursorResult, Engine, inspect, literal_column, select, table, text
 
 from pipeline import schema, store
 from pipeline.model import Record
@@ -49,7 +49,9 @@ def write_csv(engine: Engine, folder: Path, *, semicolon: bool = False) -> dict[
         for name in [*names, *VIEWS]:
             if name not in present:
                 continue
-            result = conn.execute(select(literal_column("*")).select_from(table(name)))
+            result: CursorResult[Any] = conn.execute(
+                select(literal_column("*")).select_from(table(name))
+            )
             with (folder / f"{name}.csv").open("w", encoding="utf-8-sig", newline="") as fh:
                 writer = csv.writer(fh, delimiter=";" if semicolon else ",", lineterminator="\r\n")
                 writer.writerow(result.keys())

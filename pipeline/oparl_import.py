@@ -25,9 +25,9 @@ from pathlib import Path
 from typing import Any
 
 from extractors import vocab
+from pipeline.discover import SIDECAR
 from pipeline.errors import OparlError
 from pipeline.oparl import Client, inside, short_hash, slug
-from pipeline.discover import SIDECAR
 
 STATE = ".oparl-state.json"
 FORMAT = "ratsinfo-oparl/1"

@@ -8,6 +8,7 @@ and the encoding is reported, never guessed silently.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import math
 import re
 from dataclasses import dataclass, field
@@ -237,10 +238,8 @@ def read_text(data: bytes) -> ReadResult:
     lines = data.splitlines(keepends=True)
     utf8: dict[int, str] = {}
     for index, line in enumerate(lines):
-        try:
+        with contextlib.suppress(UnicodeDecodeError):
             utf8[index] = line.decode("utf-8")
-        except UnicodeDecodeError:
-            pass
     legacy = [line for i, line in enumerate(lines) if i not in utf8]
     try:
         for line in legacy:

@@ -71,7 +71,7 @@ def process(source: SourceFile, use_ocr: bool = True, max_pages: int | None = No
         # In a worker, the address-space limit (pipeline.limits) was reached.
         outcome.record = None
         outcome.errors = ["out of memory (over the --max-memory limit)"]
-    except Exception as e:  # noqa: BLE001 - a bug on one document must not stop the batch
+    except Exception as e:
         outcome.errors = [f"internal error: {type(e).__name__}: {e}"]
     outcome.seconds = time.perf_counter() - started
     return outcome
@@ -112,7 +112,9 @@ class Summary:
 Progress = Callable[[int, int], None]  # (done, total)
 
 
-def plan(sources: Iterable[SourceFile], engine: Engine, force: bool) -> tuple[list[tuple[SourceFile, str]], int]:
+def plan(
+    sources: Iterable[SourceFile], engine: Engine, force: bool
+) -> tuple[list[tuple[SourceFile, str]], int]:
     """What needs processing: (source, "new" | "updated") pairs, and how many are unchanged.
 
     Unchanged content is skipped (a renamed file keeps its row under the new path); a path
@@ -128,7 +130,11 @@ def plan(sources: Iterable[SourceFile], engine: Engine, force: bool) -> tuple[li
         if source.sha256 in planned:
             unchanged += 1
             continue
-        if source.sha256 in known and not force and known[source.sha256][2] == source.metadata_sha256:
+        if (
+            source.sha256 in known
+            and not force
+            and known[source.sha256][2] == source.metadata_sha256
+        ):
             source_id, stored_path, _ = known[source.sha256]
             if stored_path != store.identity(source.path) and not Path(stored_path).exists():
                 store.move_source(engine, source_id, source.path)
@@ -177,7 +183,11 @@ def ingest(
             summary.failed += 1
             summary.failures.append((outcome.source.name, outcome.errors[0]))
         else:
-            setattr(summary, kinds[outcome.source.sha256], getattr(summary, kinds[outcome.source.sha256]) + 1)
+            setattr(
+                summary,
+                kinds[outcome.source.sha256],
+                getattr(summary, kinds[outcome.source.sha256]) + 1,
+            )
             summary.partial += outcome.status is Status.PARTIAL
         if progress:
             progress(done, len(todo))
@@ -186,7 +196,12 @@ def ingest(
     store.finish_run(
         engine,
         run_id,
-        {"new": summary.new, "unchanged": summary.unchanged, "updated": summary.updated, "failed": summary.failed},
+        {
+            "new": summary.new,
+            "unchanged": summary.unchanged,
+            "updated": summary.updated,
+            "failed": summary.failed,
+        },
     )
     return summary
 

@@ -91,7 +91,7 @@ def stems(words: str) -> str:
     # is several times faster than a word regex over the whole text: indexing is the
     # slowest part of loading a paper.
     tokens = words.split()
-    out = list(map(_STEMS.get, tokens))
+    out: list[str | None] = list(map(_STEMS.get, tokens))
     if None in out:
         if len(_STEMS) >= _STEMS_LIMIT:
             _STEMS.clear()
@@ -101,7 +101,7 @@ def stems(words: str) -> str:
                 out[i] = _STEMS[token] = " ".join(_STEMMER.stemWords(_WORD.findall(token.lower())))
     # A token of punctuation alone stems to "" and leaves two spaces: the FTS5 tokenizer
     # does not mind, and filtering would cost a sixth of the time.
-    return " ".join(out)
+    return " ".join(stem or "" for stem in out)
 
 
 @dataclass(frozen=True, slots=True)

@@ -412,30 +412,35 @@ def paper_records(engine: Engine) -> Iterator[tuple[int, Record]]:
         }
         for row in conn.execute(select(schema.papers).order_by(schema.papers.c.source)):
             pid = row.id
-            yield pid, Record(
-                source=row.source,
-                paper_type=PaperType(row.paper_type),
-                body=row.body,
-                reference=row.reference,
-                date=row.date,
-                name=row.name,
-                department=row.department,
-                reporters=[r.name for r in parts["reporters"].get(pid, [])],
-                consultations=[
-                    Consultation(c.organization, c.date, c.role, c.public)
-                    for c in parts["consultations"].get(pid, [])
-                ],
-                resolution=[
-                    ResolutionItem(r.text, r.organization)
-                    for r in parts["resolutions"].get(pid, [])
-                ],
-                finance=Finance(
-                    impact=row.finance_impact,
-                    in_budget=row.finance_in_budget,
-                    amounts=[Amount(a.value, a.currency) for a in parts["amounts"].get(pid, [])],
+            yield (
+                pid,
+                Record(
+                    source=row.source,
+                    paper_type=PaperType(row.paper_type),
+                    body=row.body,
+                    reference=row.reference,
+                    date=row.date,
+                    name=row.name,
+                    department=row.department,
+                    reporters=[r.name for r in parts["reporters"].get(pid, [])],
+                    consultations=[
+                        Consultation(c.organization, c.date, c.role, c.public)
+                        for c in parts["consultations"].get(pid, [])
+                    ],
+                    resolution=[
+                        ResolutionItem(r.text, r.organization)
+                        for r in parts["resolutions"].get(pid, [])
+                    ],
+                    finance=Finance(
+                        impact=row.finance_impact,
+                        in_budget=row.finance_in_budget,
+                        amounts=[
+                            Amount(a.value, a.currency) for a in parts["amounts"].get(pid, [])
+                        ],
+                    ),
+                    products=[Product(p.number, p.name) for p in parts["products"].get(pid, [])],
+                    text=row.text,
                 ),
-                products=[Product(p.number, p.name) for p in parts["products"].get(pid, [])],
-                text=row.text,
             )
 
 
