@@ -95,8 +95,7 @@ def run_chunk(
 ) -> list[Outcome]:
     """On a worker: process the documents, store them in one transaction, return receipts."""
     done = [process(source, use_ocr, max_pages) for source in chunk]
-    store.save_many(_engine(url), done, run_id)
-    return [_receipt(o) for o in done]
+    return [_receipt(o) for o in store.save_many(_engine(url), done, run_id)]
 
 
 @functools.cache

@@ -95,6 +95,15 @@ class Summary:
     partial: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)  # (file name, reason)
 
+    def count(self, outcome: Outcome, kind: str) -> None:
+        """Count one finished document; `kind` is "new" or "updated" (see plan)."""
+        if outcome.status is Status.FAILED:
+            self.failed += 1
+            self.failures.append((outcome.source.name, outcome.errors[0]))
+            return
+        setattr(self, kind, getattr(self, kind) + 1)
+        self.partial += outcome.status is Status.PARTIAL
+
     @property
     def total(self) -> int:
         return self.new + self.unchanged + self.updated + self.failed
@@ -177,22 +186,14 @@ def ingest(
         pages = (limits or Limits()).pages
         outcomes = distributed.outcomes(dask, sources, engine, run_id, use_ocr, pages)
     for done, outcome in enumerate(outcomes, 1):
-        if batch is not None:
-            batch.add(outcome)
-        if outcome.status is Status.FAILED:
-            summary.failed += 1
-            summary.failures.append((outcome.source.name, outcome.errors[0]))
-        else:
-            setattr(
-                summary,
-                kinds[outcome.source.sha256],
-                getattr(summary, kinds[outcome.source.sha256]) + 1,
-            )
-            summary.partial += outcome.status is Status.PARTIAL
+        # Counted as stored: a document the database refused counts as failed.
+        for stored in batch.add(outcome) if batch is not None else [outcome]:
+            summary.count(stored, kinds[stored.source.sha256])
         if progress:
             progress(done, len(todo))
     if batch is not None:
-        batch.flush()
+        for stored in batch.flush():
+            summary.count(stored, kinds[stored.source.sha256])
     store.finish_run(
         engine,
         run_id,
@@ -216,15 +217,18 @@ class _Batch:
         self.outcomes: list[Outcome] = []
         self.since = time.monotonic()
 
-    def add(self, outcome: Outcome) -> None:
+    def add(self, outcome: Outcome) -> list[Outcome]:
+        """Queue `outcome`; returns the outcomes stored by this call, as stored (if any)."""
         self.outcomes.append(outcome)
         if len(self.outcomes) >= self.size or time.monotonic() - self.since >= self.seconds:
-            self.flush()
+            return self.flush()
+        return []
 
-    def flush(self) -> None:
-        if self.outcomes:
-            store.save_many(self.engine, self.outcomes, self.run_id)
+    def flush(self) -> list[Outcome]:
+        """Store what is queued; returns it as stored (see store.save_many)."""
+        stored = store.save_many(self.engine, self.outcomes, self.run_id) if self.outcomes else []
         self.outcomes, self.since = [], time.monotonic()
+        return stored
 
 
 def default_workers() -> int:

@@ -42,6 +42,7 @@ from pipeline.model import (
     Product,
     Record,
     ResolutionItem,
+    Status,
     printable,
 )
 
@@ -176,15 +177,18 @@ def move_source(engine: Engine, source_id: int, path: Path) -> None:
         )
 
 
-def save(engine: Engine, outcome: Outcome, run_id: int | None = None) -> None:
-    """Replace whatever is stored for this path or content by `outcome`, atomically."""
-    save_many(engine, [outcome], run_id)
+def save(engine: Engine, outcome: Outcome, run_id: int | None = None) -> Outcome:
+    """Replace whatever is stored for this path or content by `outcome`, atomically;
+    returns the outcome as stored (see save_many)."""
+    return save_many(engine, [outcome], run_id)[0]
 
 
-def save_many(engine: Engine, outcomes: list[Outcome], run_id: int | None = None) -> None:
+def save_many(engine: Engine, outcomes: list[Outcome], run_id: int | None = None) -> list[Outcome]:
     """Save `outcomes` in one transaction; each replaces whatever is stored for its path or
-    content, and each is atomic: a document that cannot be stored is rolled back alone,
-    the others are kept, and then DatabaseError names it.
+    content, and each is atomic. Returns the outcomes as stored: a document whose record
+    cannot be stored (a value the database refuses) is rolled back alone and stored as
+    failed with the reason instead, and the others are kept. DatabaseError only when not
+    even that can be written (the database itself is unusable).
 
     The batch is written table by table (a few statements in all, not a few per document)
     and committed once, which is what makes bulk loading fast. Should that fail, each
@@ -195,8 +199,8 @@ def save_many(engine: Engine, outcomes: list[Outcome], run_id: int | None = None
     wait on each other in a circle and a document saved twice at once is replaced, never
     duplicated. SQLite lets one writer in at a time anyway."""
     if not outcomes:
-        return
-    failures = []
+        return []
+    stored = list(outcomes)
     try:
         # SQLite: take the write lock at once, which _new_ids relies on.
         with engine.execution_options(sqlite_begin="BEGIN IMMEDIATE").begin() as conn:
@@ -208,19 +212,25 @@ def save_many(engine: Engine, outcomes: list[Outcome], run_id: int | None = None
                 with conn.begin_nested():
                     _write(conn, outcomes, run_id)
             except SQLAlchemyError:
-                if len(outcomes) == 1:
-                    raise
-                for outcome in outcomes:
+                for index, outcome in enumerate(outcomes):
                     try:
                         with conn.begin_nested():
                             _write(conn, [outcome], run_id)
                     except SQLAlchemyError as e:
-                        failures.append(f"{outcome.source.name}: {_first_line(e)}")
+                        failed = Outcome(
+                            source=outcome.source,
+                            status=Status.FAILED,
+                            errors=[f"cannot store this document: {_first_line(e)}"],
+                            pages=outcome.pages,
+                            seconds=outcome.seconds,
+                        )
+                        with conn.begin_nested():
+                            _write(conn, [failed], run_id)
+                        stored[index] = failed
     except SQLAlchemyError as e:
         names = ", ".join(o.source.name for o in outcomes[:3])
         raise DatabaseError(f"cannot store {names}: {_first_line(e)}") from e
-    if failures:
-        raise DatabaseError("cannot store " + "; ".join(failures))
+    return stored
 
 
 # Built once: building a statement per call costs more than running it.

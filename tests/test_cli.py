@@ -186,3 +186,30 @@ def test_two_workers_give_the_same_records_as_one(tmp_path: Path) -> None:
     exports = [CliRunner().invoke(main, ["export", "--db", urls[n]]).output for n in (1, 2)]
     assert exports[0] == exports[1]
     assert len(exports[0].splitlines()) == 27
+
+
+def test_a_document_the_database_refuses_fails_alone(
+    raw_dir: Path, sqlite_url: str, monkeypatch
+) -> None:
+    """A record the database cannot take (here a consultation without its committee, which
+    the schema forbids) fails that document with the reason; the batch is stored."""
+    from pipeline import runner
+
+    real = runner.process
+
+    def spoiled(source, *args, **kwargs):  # type: ignore[no-untyped-def]
+        outcome = real(source, *args, **kwargs)
+        if source.name.startswith("kreis-unna"):
+            outcome.record.consultations[0].organization = None
+        return outcome
+
+    monkeypatch.setattr(runner, "process", spoiled)
+    result = ingest(str(raw_dir), "--db", sqlite_url, "--timeout", "0", "--max-memory", "0")
+    assert result.exit_code == 2
+    assert "2 new, 0 unchanged, 0 updated, 1 failed" in result.output
+    assert rows(
+        sqlite_url,
+        "select status, error like 'cannot store this document: %' from sources"
+        " where name like 'kreis-unna%'",
+    ) == [("failed", 1)]
+    assert rows(sqlite_url, "select count(*) from papers") == [(2,)]

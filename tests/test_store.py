@@ -15,7 +15,6 @@ import pytest
 import sqlalchemy as sa
 
 from pipeline import store
-from pipeline.errors import DatabaseError
 from pipeline.model import Outcome, Record, SourceFile, Status
 from tests.conftest import DEV_DOCS, gold
 from tests.pg import postgres_database, postgres_url  # noqa: F401 - fixtures
@@ -82,9 +81,16 @@ def test_a_document_that_cannot_be_stored_costs_only_itself(engine: sa.Engine) -
     good = outcome(UNNA)
     bad = outcome(WARENDORF)
     bad.record.consultations[0].organization = None  # type: ignore[assignment] - NOT NULL
-    with pytest.raises(DatabaseError, match=WARENDORF):
-        store.save_many(engine, [good, bad])
-    assert rows(engine, "select name from sources") == [(UNNA,)]
+    stored = store.save_many(engine, [good, bad])
+    # The refused document is on record as failed, with the database's reason, and nothing
+    # of its record; the good one is whole.
+    assert [o.status.value for o in stored] == ["ok", "failed"]
+    assert stored[1].errors[0].startswith("cannot store this document: ")
+    assert rows(engine, "select name, status from sources order by name") == [
+        (UNNA, "ok"),
+        (WARENDORF, "failed"),
+    ]
+    assert rows(engine, "select count(*) from papers") == [(1,)]
     assert rows(engine, "select count(*) from papers_fts") == [(1,)]
     assert rows(engine, "select count(*) from consultations") == [(2,)]
 
