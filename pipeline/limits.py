@@ -60,27 +60,60 @@ class Limits:
 
 
 Task = Callable[[SourceFile], Outcome]
+# A worker that dies this often before it is ready means workers cannot run at all.
+_MAX_FAILED_STARTS = 3
 
 
 def run_limited(
-    sources: Iterable[SourceFile], task: Task, workers: int, limits: Limits
+    sources: Iterable[SourceFile],
+    task: Task,
+    workers: int,
+    limits: Limits,
+    warm_up: Callable[[], None] | None = None,
 ) -> Iterator[Outcome]:
     """`task(source)` for every source in `workers` worker processes, under `limits`;
     the outcomes as they finish. Never raises for a document: one that is over its time,
-    kills its worker or runs out of memory gets a failed Outcome with the reason."""
+    kills its worker or runs out of memory gets a failed Outcome with the reason.
+
+    Each new worker first runs `warm_up` (loading what every document needs) and is given a
+    document only when it is ready, so that loading never counts against a document's time."""
     queue = deque(sources)
     if not queue:
         return
     context = _context()
-    idle = [_Worker(context, task, limits.memory_mb) for _ in range(min(workers, len(queue)))]
+
+    def start() -> _Worker:
+        return _Worker(context, task, limits.memory_mb, warm_up)
+
+    starting = {w.conn: w for w in (start() for _ in range(min(workers, len(queue))))}
+    idle: list[_Worker] = []
     busy: dict[Connection, _Worker] = {}
+    failed_starts = 0
     try:
         while queue or busy:
             while queue and idle:
                 worker = idle.pop()
                 worker.give(queue.popleft())
                 busy[worker.conn] = worker
-            ready = set(wait([*busy, *(w.sentinel for w in busy.values())], _timeout(busy, limits)))
+            if not busy and not starting:
+                # Every worker died before it was ready: nothing can read the rest.
+                for source in queue:
+                    yield Outcome(source, Status.FAILED, errors=["worker process could not start"])
+                return
+            waiting = {**starting, **busy}
+            ready = set(
+                wait([*waiting, *(w.sentinel for w in waiting.values())], _timeout(busy, limits))
+            )
+            for conn, worker in list(starting.items()):
+                if conn in ready or worker.sentinel in ready:
+                    del starting[conn]
+                    if worker.started_up():
+                        idle.append(worker)
+                    else:
+                        failed_starts += 1
+                        if failed_starts < _MAX_FAILED_STARTS * max(1, workers):
+                            new = start()
+                            starting[new.conn] = new
             for conn, worker in list(busy.items()):
                 outcome = worker.outcome() if conn in ready or worker.sentinel in ready else None
                 if outcome is None and worker.over(limits.seconds):
@@ -88,16 +121,20 @@ def run_limited(
                 if outcome is None:
                     continue
                 del busy[conn]
-                idle.append(worker if worker.alive else _Worker(context, task, limits.memory_mb))
+                if worker.alive:
+                    idle.append(worker)
+                elif queue:
+                    new = start()
+                    starting[new.conn] = new
                 yield outcome
     finally:
-        for worker in [*idle, *busy.values()]:
+        for worker in [*starting.values(), *idle, *busy.values()]:
             worker.close()
 
 
 def _timeout(busy: dict[Connection, _Worker], limits: Limits) -> float | None:
     """Seconds until the first document in flight is over its time."""
-    if limits.seconds is None:
+    if limits.seconds is None or not busy:
         return None
     now = time.monotonic()
     return max(0.0, min(w.started + limits.seconds - now for w in busy.values()))
@@ -106,12 +143,18 @@ def _timeout(busy: dict[Connection, _Worker], limits: Limits) -> float | None:
 class _Worker:
     """One worker process, its end of the pipe and the document it is reading."""
 
-    def __init__(self, context: Any, task: Task, memory_mb: int | None):
+    def __init__(
+        self,
+        context: Any,
+        task: Task,
+        memory_mb: int | None,
+        warm_up: Callable[[], None] | None = None,
+    ):
         self.memory_mb = memory_mb
         self.conn: Connection
         self.conn, child = context.Pipe()
         self.process: Any = context.Process(
-            target=_serve, args=(child, task, memory_mb), daemon=True
+            target=_serve, args=(child, task, memory_mb, warm_up), daemon=True
         )
         self.process.start()
         child.close()
@@ -125,6 +168,15 @@ class _Worker:
     @property
     def alive(self) -> bool:
         return bool(self.process.is_alive())
+
+    def started_up(self) -> bool:
+        """Whether the worker said it is ready (False: it died while starting)."""
+        try:
+            self.conn.recv()
+            return True
+        except (EOFError, OSError):
+            self.close()
+            return False
 
     def give(self, source: SourceFile) -> None:
         self.source, self.started = source, time.monotonic()
@@ -177,13 +229,21 @@ class _Worker:
         return name
 
 
-def _serve(conn: Connection, task: Task, memory_mb: int | None) -> None:
-    """A worker's life: take a document, send back its outcome, until the pipe closes."""
+def _serve(
+    conn: Connection, task: Task, memory_mb: int | None, warm_up: Callable[[], None] | None
+) -> None:
+    """A worker's life: warm up, say so, then take a document and send back its outcome,
+    until the pipe closes."""
     os.setpgrp()  # own process group, so the runner can end Tesseract runs along with us
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the runner's to handle
     if memory_mb is not None:
         limit = memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    if warm_up is not None:
+        # What fails here (a missing lexicon) fails again, with its reason, per document.
+        with contextlib.suppress(Exception):
+            warm_up()
+    conn.send(None)
     while True:
         try:
             source = conn.recv()

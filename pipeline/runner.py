@@ -9,6 +9,7 @@ outcome in its own transaction as it arrives.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import time
@@ -22,7 +23,7 @@ from extractors import registry
 from pipeline import __version__, oparl_merge, store
 from pipeline.clean import clean
 from pipeline.discover import discover
-from pipeline.errors import DocumentError
+from pipeline.errors import DocumentError, LexiconUnavailable
 from pipeline.limits import Limits, run_limited
 from pipeline.model import Outcome, Parsed, Record, SourceFile, Status
 from pipeline.quality import assess, is_garbage
@@ -246,4 +247,16 @@ def _outcomes(
     if workers <= 1 and not limits.need_worker:
         yield from map(task, sources)
         return
-    yield from run_limited(sources, task, workers, limits)
+    yield from run_limited(sources, task, workers, limits, warm_up)
+
+
+def warm_up() -> None:
+    """Load what every document needs (the lexicon, the spaCy pipeline, dateparser's data)
+    once per worker, before its first document, so that cost is not that document's."""
+    from extractors import nlp, values
+    from pipeline.lexicon import lexicon
+
+    with contextlib.suppress(LexiconUnavailable):
+        lexicon()
+    nlp.german()
+    values.word_date("1. Januar 2020")
