@@ -253,8 +253,9 @@ def _serve(
 
 
 def _context() -> Any:
-    """The fork server: it imports the pipeline once and forks each worker from that clean,
-    single-threaded state (forking the runner itself would copy its threads and locks)."""
+    """The fork server: it imports the pipeline and loads its resources once
+    (pipeline.preload), and forks each worker from that warm, single-threaded state (forking
+    the runner itself would copy its threads and locks)."""
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["pipeline.runner"])
+    context.set_forkserver_preload(["pipeline.preload"])
     return context
