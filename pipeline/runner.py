@@ -19,7 +19,6 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from extractors import registry
 from pipeline import __version__, oparl_merge, store
 from pipeline.clean import clean
 from pipeline.discover import discover
@@ -63,6 +62,10 @@ def process(source: SourceFile, use_ocr: bool = True, max_pages: int | None = No
             pages=cleaned.text.split("\f"),
             sections=segment(cleaned.text),
         )
+        # Imported on first use: the extractors bring spaCy (half a second), which a run
+        # with nothing to process, such as a re-run on an unchanged corpus, never needs.
+        from extractors import registry
+
         outcome.record, errors = registry.extract(parsed)
         outcome.errors = warnings + errors + _merge_oparl(outcome)
         outcome.status = Status.PARTIAL if outcome.errors else Status.OK
