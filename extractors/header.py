@@ -24,21 +24,17 @@ _CODE_REFERENCE = re.compile(
     r"^\s*(?P<ref>[A-Z]{2,5}(?:-[A-Z]{2,5})?/\d{2,4}/\d{3,6}(?:[/-]\d{1,3})?)\s*$", re.M
 )
 
-_DATE_ONLY = re.compile(
-    r"\s*(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{1,2}\.\s*[A-Za-zä]+\s+\d{4})\s*\.?\s*"
-)
+_DATE_ONLY = re.compile(rf"\s*{values.DATE_TEXT}\s*\.?\s*")
 # "Augsburg, den 26.11.2025", "Karlsruhe, 3. März 2024": the date of a letter.
 _LETTER_DATE = re.compile(
     r"^[ \t]*[A-ZÄÖÜ][\wäöüß. -]{1,40},[ \t]*(?:den[ \t]+)?"
-    r"(?P<date>\d{1,2}\.\s?(?:\d{1,2}\.\s?\d{2,4}|[A-Za-zä]+\s+\d{4}))[ \t]*$",
+    rf"(?P<date>{values.DATE_TEXT})[ \t]*$",
     re.M,
 )
 # The Sitzungsdienst signs a paper off with its office's name over the date:
 # "Hauptamt - Sitzungsdienste -" / "10. Juli 2009".
 _OFFICE_LINE = re.compile(r"\b\w*(?:amt|Amt|Dezernat|Referat)\b.*[-–]\s*$")
-_SUBMITTED = re.compile(
-    r"\bvom:?\s+(?P<date>\d{1,2}\.\s?(?:\d{1,2}\.\s?\d{2,4}|[A-Za-zä]+\s+\d{4}))"
-)
+_SUBMITTED = re.compile(rf"\bvom:?\s+(?P<date>{values.DATE_TEXT})")
 
 
 def extract(doc: Parsed, record: Record) -> dict[str, Any]:

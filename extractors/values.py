@@ -17,6 +17,9 @@ MONTHS = (
 NUMERIC_DATE = re.compile(
     r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2}|\d{2})(?![\d])(?!\.\d)"
 )
+# A date as printed, numeric or with the month's name, for building larger patterns
+# ("Augsburg, den 26.11.2025", "vom 3. März 2024").
+DATE_TEXT = rf"\d{{1,2}}\.\s?(?:\d{{1,2}}\.\s?\d{{2,4}}|(?i:{MONTHS})\s+\d{{4}})"
 # 28. März 2025, 1. Januar 2011
 WORD_DATE = re.compile(rf"(?<!\d)(\d{{1,2}})\.\s*({MONTHS})\s+((?:19|20)\d{{2}})\b", re.IGNORECASE)
 

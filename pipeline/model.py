@@ -101,7 +101,6 @@ class Parsed:
     text: str  # the cleaned full text
     pages: list[str]  # cleaned text per page
     sections: list[Section] = field(default_factory=list)
-    tables: list[list[list[str]]] = field(default_factory=list)  # layout rows where read found any
 
     def section(self, label: str) -> Section | None:
         """The first section with this label, if any."""
