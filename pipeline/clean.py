@@ -29,8 +29,9 @@ SOFT_HYPHEN = "\u00ad"
 _CONJUNCTIONS = frozenset({"und", "oder", "bzw", "sowie", "als", "bis"})
 
 # "Stadtent-\nwicklung": a word fragment, a hyphen at the end of the line, a lower-case
-# continuation on the next one.
-_HYPHENATED = re.compile(r"(\w+)-[ \t]*\n[ \t]*(?=([a-zäöüß]\w*)([.,;:!?)]*)([ \t]*\n?))")
+# continuation on the next one. The pattern starts at the hyphen (a search for a literal
+# character is fast); the fragment before it is found by stepping back over word characters.
+_HYPHENATED = re.compile(r"-[ \t]*\n[ \t]*(?=([a-zäöüß]\w*)([.,;:!?)]*)([ \t]*\n?))")
 
 # A low opening quote read as a comma (or two), closed by an asterisk, a straight or an
 # English quote on the same line: ",Netzwerk Innenstadt NRW*".
@@ -65,17 +66,27 @@ def line_break_hyphenation(text: str) -> Iterator[Correction]:
     """
     lex = _lexicon_or_none()
     for match in _HYPHENATED.finditer(text):
-        head, continuation = match.group(1), match.group(2)
+        start = head_start = match.start()
+        while head_start > 0 and _is_word_char(text[head_start - 1]):
+            head_start -= 1
+        if head_start == start:
+            continue  # no word before the hyphen
+        head, continuation = text[head_start:start], match.group(1)
         if continuation in _CONJUNCTIONS or (lex and _real_hyphen(head, continuation, lex)):
             continue
         # "-\n" + continuation becomes continuation + "\n": the line break moves after the
         # word and its punctuation, taking the place of the space there, if any.
-        start, rest = match.end(1), continuation + match.group(3)
-        if match.group(4).endswith("\n") or match.end() + len(rest) == len(text):
+        rest = continuation + match.group(2)
+        if match.group(3).endswith("\n") or match.end() + len(rest) == len(text):
             end, replacement = match.end() + len(rest), rest  # the word ends its line anyway
         else:
-            end, replacement = match.end() + len(rest) + len(match.group(4)), rest + "\n"
+            end, replacement = match.end() + len(rest) + len(match.group(3)), rest + "\n"
         yield Correction(start, text[start:end], replacement, "hyphenation")
+
+
+def _is_word_char(char: str) -> bool:
+    """What \\w matches in a str pattern."""
+    return char.isalnum() or char == "_"
 
 
 def _real_hyphen(head: str, continuation: str, lex: Lexicon) -> bool:

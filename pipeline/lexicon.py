@@ -19,6 +19,8 @@ from pipeline.errors import LexiconUnavailable
 LANGUAGE = "de_DE"
 # Parts shorter than this are not trusted in a compound split ("Beg" + "Rundung").
 MIN_PART = 4
+# At most this many words are remembered as known (see Lexicon.seen_words): some MB.
+MAX_SEEN = 300_000
 
 
 class Known(IntEnum):
@@ -48,6 +50,14 @@ class Lexicon:
         self._zipf = zipf_frequency
         self.check = functools.lru_cache(maxsize=200_000)(self._check)
         self.zipf = functools.lru_cache(maxsize=200_000)(self._frequency)
+        # Words found to be German as written or capitalised: a set, so that a whole page
+        # can be counted against it at C speed (pipeline.quality).
+        self.seen_words: set[str] = set()
+
+    def remember(self, word: str) -> None:
+        """Add a word that `check` accepted (as written or capitalised) to `seen_words`."""
+        if len(self.seen_words) < MAX_SEEN:
+            self.seen_words.add(word)
 
     def _check(self, word: str) -> bool:
         return bool(word) and self._dict.check(word)

@@ -36,7 +36,7 @@ def test_repair_prefilter_changes_no_correction(
 ) -> None:
     text = path.read_text(encoding="utf-8")
     filtered = clean(text).corrections
-    monkeypatch.setattr(repair, "_looks_undamaged", lambda tokens, lex: False)
+    monkeypatch.setattr(repair, "_looks_undamaged", lambda page, lex: False)
     assert clean(text).corrections == filtered
 
 
@@ -51,5 +51,22 @@ def test_repair_prefilter_changes_no_correction(
 )
 def test_prefilter_judges_real_pages(name: str, undamaged: bool) -> None:
     page = (DEV_DOCS / name).read_text(encoding="utf-8").split("\f")[0]
-    tokens = list(repair._tokens(page))
-    assert repair._looks_undamaged(tokens, lexicon()) is undamaged
+    assert repair._looks_undamaged(page, lexicon()) is undamaged
+
+
+def test_words_seen_on_clean_pages_do_not_hide_garbage() -> None:
+    for path in DOCS:  # fills the lexicon's set of words seen to be German
+        is_garbage(path.read_text(encoding="utf-8"))
+    assert lexicon().seen_words
+    assert is_garbage((DEV_DOCS / "karlsruhe_607393_ocr_garbage_2019.txt").read_text())
+
+
+def test_repair_prefilter_counts_umlauts_and_tries_marked_words() -> None:
+    prose = "Die Stadtverwaltung prüft die Maßnahmen für die Bürgerinnen und Bürger. " * 8
+    assert repair._looks_undamaged(prose, lexicon())
+    assert not repair._looks_undamaged(prose.replace("ü", "u").replace("ß", "ss"), lexicon())
+    assert repair._marked_words(prose + " das Fu!3ballstadion gegenUber") == {
+        "Fu!3ballstadion",
+        "gegenUber",
+    }
+    assert not repair._looks_undamaged(prose + " das Fu!3ballstadion", lexicon())
