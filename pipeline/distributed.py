@@ -26,9 +26,9 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 
 from pipeline import store
+from pipeline.document import process
 from pipeline.errors import ClusterError
 from pipeline.model import Outcome, SourceFile, Status
-from pipeline.runner import process
 
 # Documents per task: enough that a task's scheduling and its database transaction cost
 # little against its work, few enough that the cluster's workers share the batch evenly.

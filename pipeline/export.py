@@ -13,7 +13,7 @@ from sqlalchemy import CursorResult, Engine, inspect, literal_column, select, ta
 
 from pipeline import schema, store
 from pipeline.model import Record
-from pipeline.oparl import short_hash, slug
+from pipeline.names import short_hash, slug
 
 
 def write_jsonl(records: Iterable[Record], out: TextIO) -> int:

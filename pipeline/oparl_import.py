@@ -27,7 +27,8 @@ from typing import Any
 from extractors import vocab
 from pipeline.discover import SIDECAR
 from pipeline.errors import OparlError
-from pipeline.oparl import Client, inside, short_hash, slug
+from pipeline.names import inside, short_hash, slug
+from pipeline.oparl import Client
 
 STATE = ".oparl-state.json"
 FORMAT = "ratsinfo-oparl/1"

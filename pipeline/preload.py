@@ -2,6 +2,6 @@
 needs, so each worker forked from it starts warm and shares those pages copy-on-write
 instead of loading its own copy."""
 
-from pipeline.runner import warm_up
+from pipeline.document import warm_up
 
 warm_up()

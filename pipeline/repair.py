@@ -186,7 +186,7 @@ def _looks_undamaged(page: str, lex: Lexicon) -> bool:
 def _marked_words(page: str) -> set[str]:
     """The words of `page` whose shape shows damage (see _shaped), found from the few places
     that can mark one rather than word by word."""
-    found = set()
+    found: set[str] = set()
     for mark in (m for pattern in _MARKS for m in pattern.finditer(page)):
         start = mark.start()
         while start > 0 and (page[start - 1].isalnum() or page[start - 1] in "_!"):

@@ -2,14 +2,15 @@
 
     discover -> read -> clean -> segment -> extract -> load
 
-`process` runs the per-document stages (read to extract) and always returns an Outcome;
-`ingest` decides what needs doing, fans documents out to worker processes, and loads each
-outcome in its own transaction as it arrives.
+pipeline.document.process runs the per-document stages (read to extract) and always
+returns an Outcome; `ingest` decides what needs doing, fans documents out to worker
+processes, and loads each outcome in its own transaction as it arrives. The stages are
+imported only when there is a document to process, so a run with nothing to do (a re-run
+on an unchanged corpus) starts in a fraction of the time.
 """
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import os
 import time
@@ -19,75 +20,10 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from pipeline import __version__, oparl_merge, store
-from pipeline.clean import clean
+from pipeline import __version__, store
 from pipeline.discover import discover
-from pipeline.errors import DocumentError, LexiconUnavailable
 from pipeline.limits import Limits, run_limited
-from pipeline.model import Outcome, Parsed, Record, SourceFile, Status
-from pipeline.quality import assess, is_garbage
-from pipeline.read import read
-from pipeline.segment import segment
-
-
-def process(source: SourceFile, use_ocr: bool = True, max_pages: int | None = None) -> Outcome:
-    """read -> clean -> segment -> extract for one document. Never raises."""
-    started = time.perf_counter()
-    outcome = Outcome(source=source, status=Status.FAILED)
-    try:
-        result = read(source, use_ocr=use_ocr, max_pages=max_pages)
-        outcome.pages, outcome.ocr_used, outcome.encoding = (
-            len(result.pages),
-            result.ocr_used,
-            result.encoding,
-        )
-        cleaned = clean(result.text)
-        outcome.raw_text, outcome.corrections = cleaned.raw, cleaned.corrections
-        warnings = result.warnings + cleaned.warnings
-        if is_garbage(cleaned.text):
-            quality = assess(cleaned.text)
-            # Whatever an extractor found in garbage would be invented: keep the text only.
-            outcome.record = Record(source=source.name, text=cleaned.text)
-            outcome.errors = [
-                *warnings,
-                f"text is OCR garbage ({quality.describe()})",
-                *_merge_oparl(outcome),
-            ]
-            outcome.status = Status.PARTIAL
-            outcome.seconds = time.perf_counter() - started
-            return outcome
-        parsed = Parsed(
-            source=source.name,
-            text=cleaned.text,
-            pages=cleaned.text.split("\f"),
-            sections=segment(cleaned.text),
-        )
-        # Imported on first use: the extractors bring spaCy (half a second), which a run
-        # with nothing to process, such as a re-run on an unchanged corpus, never needs.
-        from extractors import registry
-
-        outcome.record, errors = registry.extract(parsed)
-        outcome.errors = warnings + errors + _merge_oparl(outcome)
-        outcome.status = Status.PARTIAL if outcome.errors else Status.OK
-    except DocumentError as e:
-        outcome.errors = [str(e)]
-    except MemoryError:
-        # In a worker, the address-space limit (pipeline.limits) was reached.
-        outcome.record = None
-        outcome.errors = ["out of memory (over the --max-memory limit)"]
-    except Exception as e:
-        outcome.errors = [f"internal error: {type(e).__name__}: {e}"]
-    outcome.seconds = time.perf_counter() - started
-    return outcome
-
-
-def _merge_oparl(outcome: Outcome) -> list[str]:
-    """The council's OParl metadata, where import-oparl saved it beside the document, goes
-    into the record (see pipeline.oparl_merge); returns its warnings."""
-    assert outcome.record is not None
-    merged = oparl_merge.apply(outcome.source.path, outcome.record)
-    outcome.origins, outcome.disagreements = merged.values, merged.disagreements
-    return merged.warnings
+from pipeline.model import Outcome, SourceFile, Status
 
 
 @dataclass
@@ -245,21 +181,11 @@ def _outcomes(
     """Outcomes as they finish, each document under `limits` (see pipeline.limits): in
     worker processes that can be stopped, one document at a time each, so memory does not
     grow with the batch. Without time and memory limits one worker runs in-process."""
+    from pipeline.document import process, warm_up
+
     workers = workers or default_workers()
     task = functools.partial(process, use_ocr=use_ocr, max_pages=limits.pages)
     if workers <= 1 and not limits.need_worker:
         yield from map(task, sources)
         return
     yield from run_limited(sources, task, workers, limits, warm_up)
-
-
-def warm_up() -> None:
-    """Load what every document needs (the lexicon, the spaCy pipeline, dateparser's data)
-    once per worker, before its first document, so that cost is not that document's."""
-    from extractors import nlp, values
-    from pipeline.lexicon import lexicon
-
-    with contextlib.suppress(LexiconUnavailable):
-        lexicon().zipf("Stadt")  # loads the word frequencies too, which load on first use
-    nlp.german()
-    values.word_date("1. Januar 2020")

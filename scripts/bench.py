@@ -219,7 +219,7 @@ STAGES = ("read", "clean", "quality", "segment", "extract", "load")
 
 
 def stage_costs(files: list[Path], url: str) -> dict[str, Any]:
-    """CPU seconds per stage over `files`, in this process, done as runner.process does
+    """CPU seconds per stage over `files`, in this process, done as pipeline.document.process does
     them; then the outcomes are loaded into `url` as ingest loads them (batches of 200).
     CPU time, not wall-clock time: other load on the machine changes it far less."""
     spent = dict.fromkeys(STAGES, 0.0)

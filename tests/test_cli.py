@@ -193,9 +193,9 @@ def test_a_document_the_database_refuses_fails_alone(
 ) -> None:
     """A record the database cannot take (here a consultation without its committee, which
     the schema forbids) fails that document with the reason; the batch is stored."""
-    from pipeline import runner
+    from pipeline import document
 
-    real = runner.process
+    real = document.process
 
     def spoiled(source, *args, **kwargs):  # type: ignore[no-untyped-def]
         outcome = real(source, *args, **kwargs)
@@ -203,7 +203,7 @@ def test_a_document_the_database_refuses_fails_alone(
             outcome.record.consultations[0].organization = None
         return outcome
 
-    monkeypatch.setattr(runner, "process", spoiled)
+    monkeypatch.setattr(document, "process", spoiled)
     result = ingest(str(raw_dir), "--db", sqlite_url, "--timeout", "0", "--max-memory", "0")
     assert result.exit_code == 2
     assert "2 new, 0 unchanged, 0 updated, 1 failed" in result.output

@@ -9,8 +9,8 @@ import pytest
 
 from extractors import committees, consultation_table, consultations, vocab
 from pipeline.discover import discover
+from pipeline.document import process
 from pipeline.model import Consultation
-from pipeline.runner import process
 from tests.conftest import DEV_DOCS, FIXTURES, gold
 
 KARLSRUHE = FIXTURES / "karlsruhe"

@@ -13,7 +13,8 @@ from click.testing import CliRunner
 
 from extractors import vocab
 from pipeline.cli import main
-from pipeline.oparl import Client, slug
+from pipeline.names import slug
+from pipeline.oparl import Client
 from pipeline.oparl_import import import_oparl, the_paper_file
 from pipeline.oparl_merge import _value
 from tests.oparl_server import karlsruhe_site, load, serve

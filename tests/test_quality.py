@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from pipeline.discover import discover
+from pipeline.document import process
 from pipeline.model import PaperType, Status
 from pipeline.quality import assess
-from pipeline.runner import process
 from tests.conftest import DEV_DOCS
 from tests.needs import needs_lexicon
 

@@ -6,7 +6,7 @@ import pytest
 
 from extractors import consultations
 from pipeline.discover import discover
-from pipeline.runner import process
+from pipeline.document import process
 from tests.conftest import FIXTURES
 
 

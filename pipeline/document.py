@@ -1,0 +1,91 @@
+"""document: the per-document stages, read -> clean -> quality -> segment -> extract.
+
+`process` takes one source file to an Outcome and never raises. It runs in the worker
+processes (pipeline.limits) or on Dask workers (pipeline.distributed); `warm_up` loads what
+it needs once per process. Nothing here touches the database.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+
+from pipeline import oparl_merge
+from pipeline.clean import clean
+from pipeline.errors import DocumentError, LexiconUnavailable
+from pipeline.model import Outcome, Parsed, Record, SourceFile, Status
+from pipeline.quality import assess, is_garbage
+from pipeline.read import read
+from pipeline.segment import segment
+
+
+def process(source: SourceFile, use_ocr: bool = True, max_pages: int | None = None) -> Outcome:
+    """read -> clean -> segment -> extract for one document. Never raises."""
+    started = time.perf_counter()
+    outcome = Outcome(source=source, status=Status.FAILED)
+    try:
+        result = read(source, use_ocr=use_ocr, max_pages=max_pages)
+        outcome.pages, outcome.ocr_used, outcome.encoding = (
+            len(result.pages),
+            result.ocr_used,
+            result.encoding,
+        )
+        cleaned = clean(result.text)
+        outcome.raw_text, outcome.corrections = cleaned.raw, cleaned.corrections
+        warnings = result.warnings + cleaned.warnings
+        if is_garbage(cleaned.text):
+            quality = assess(cleaned.text)
+            # Whatever an extractor found in garbage would be invented: keep the text only.
+            outcome.record = Record(source=source.name, text=cleaned.text)
+            outcome.errors = [
+                *warnings,
+                f"text is OCR garbage ({quality.describe()})",
+                *_merge_oparl(outcome),
+            ]
+            outcome.status = Status.PARTIAL
+            outcome.seconds = time.perf_counter() - started
+            return outcome
+        parsed = Parsed(
+            source=source.name,
+            text=cleaned.text,
+            pages=cleaned.text.split("\f"),
+            sections=segment(cleaned.text),
+        )
+        # Imported on first use: the extractors bring spaCy (half a second), which a run
+        # with nothing to process, such as a re-run on an unchanged corpus, never needs.
+        from extractors import registry
+
+        outcome.record, errors = registry.extract(parsed)
+        outcome.errors = warnings + errors + _merge_oparl(outcome)
+        outcome.status = Status.PARTIAL if outcome.errors else Status.OK
+    except DocumentError as e:
+        outcome.errors = [str(e)]
+    except MemoryError:
+        # In a worker, the address-space limit (pipeline.limits) was reached.
+        outcome.record = None
+        outcome.errors = ["out of memory (over the --max-memory limit)"]
+    except Exception as e:
+        outcome.errors = [f"internal error: {type(e).__name__}: {e}"]
+    outcome.seconds = time.perf_counter() - started
+    return outcome
+
+
+def _merge_oparl(outcome: Outcome) -> list[str]:
+    """The council's OParl metadata, where import-oparl saved it beside the document, goes
+    into the record (see pipeline.oparl_merge); returns its warnings."""
+    assert outcome.record is not None
+    merged = oparl_merge.apply(outcome.source.path, outcome.record)
+    outcome.origins, outcome.disagreements = merged.values, merged.disagreements
+    return merged.warnings
+
+
+def warm_up() -> None:
+    """Load what every document needs (the lexicon, the spaCy pipeline, dateparser's data)
+    once per worker, before its first document, so that cost is not that document's."""
+    from extractors import nlp, values
+    from pipeline.lexicon import lexicon
+
+    with contextlib.suppress(LexiconUnavailable):
+        lexicon().zipf("Stadt")  # loads the word frequencies too, which load on first use
+    nlp.german()
+    values.word_date("1. Januar 2020")
