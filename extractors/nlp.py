@@ -108,7 +108,7 @@ class _StringKeyedTable(Table):
     def __contains__(self, key: object) -> bool:
         if isinstance(key, str):
             return key in self._by_string
-        return super().__contains__(key)
+        return isinstance(key, int) and super().__contains__(key)
 
     def __len__(self) -> int:
         return len(self._by_string)
@@ -118,6 +118,8 @@ def _lemma_lookups() -> Lookups:
     """spacy-lookups-data's German lemma table, as the lookup lemmatizer loads it."""
     lookups = Lookups()
     data = load_language_data(registry.lookups.get("de")["lemma_lookup"])
+    if not isinstance(data, dict):
+        raise TypeError(f"spacy-lookups-data's German lemma table is a {type(data).__name__}")
     lookups.set_table("lemma_lookup", _StringKeyedTable("lemma_lookup", data))
     return lookups
 

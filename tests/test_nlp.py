@@ -58,3 +58,25 @@ def test_inflected_role_is_a_role_entity() -> None:
         "Der Gemeinderat beschließt nach Vorberatungen im Planungs- und Hauptausschuss"
     )
     assert [(e.text, e.label_) for e in doc.ents] == [("Vorberatungen", nlp.ROLE)]
+
+
+def test_the_string_keyed_lemma_table_answers_as_spacys_table() -> None:
+    from spacy.lookups import Table
+
+    data = {"Ausschüssen": "Ausschuß", "beschließt": "beschließen", "Räten": "Rat"}
+    ours, theirs = nlp._StringKeyedTable("t", data), Table.from_dict(data, name="t")
+    for key in [*data, "Gemeinderat", ""]:
+        assert ours.get(key, key) == theirs.get(key, key)
+        assert (key in ours) == (key in theirs)
+    assert ours["Räten"] == theirs["Räten"] == "Rat"
+    assert len(ours) == len(theirs) == 3
+
+
+def test_lemmas_are_those_of_spacys_own_lookup_lemmatizer() -> None:
+    import spacy
+
+    reference = spacy.blank("de")
+    reference.add_pipe("lemmatizer", config={"mode": "lookup"})
+    reference.initialize()
+    text = "Der Gemeinderat beschließt nach Vorberatungen in den Ausschüssen die Maßnahmen."
+    assert [t.lemma_ for t in nlp.german()(text)] == [t.lemma_ for t in reference(text)]
