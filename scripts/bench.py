@@ -29,7 +29,6 @@ import io
 import json
 import os
 import platform
-import resource
 import subprocess
 import sys
 import tempfile
@@ -53,6 +52,7 @@ from extractors import registry  # noqa: E402
 from pipeline import runner, store  # noqa: E402
 from pipeline.clean import clean  # noqa: E402
 from pipeline.discover import sha256_of  # noqa: E402
+from pipeline.document import warm_up  # noqa: E402
 from pipeline.model import Outcome, Parsed, SourceFile, Status  # noqa: E402
 from pipeline.quality import is_garbage  # noqa: E402
 from pipeline.read import read  # noqa: E402
@@ -221,7 +221,10 @@ STAGES = ("read", "clean", "quality", "segment", "extract", "load")
 def stage_costs(files: list[Path], url: str) -> dict[str, Any]:
     """CPU seconds per stage over `files`, in this process, done as pipeline.document.process does
     them; then the outcomes are loaded into `url` as ingest loads them (batches of 200).
-    CPU time, not wall-clock time: other load on the machine changes it far less."""
+    CPU time, not wall-clock time: other load on the machine changes it far less. Loading
+    the lexicon, spaCy and dateparser is left out (workers do it once, before their first
+    document: see `startup`)."""
+    warm_up()
     spent = dict.fromkeys(STAGES, 0.0)
     outcomes, pages = [], 0
     for path in files:
@@ -268,35 +271,50 @@ def stage_costs(files: list[Path], url: str) -> dict[str, Any]:
     }
 
 
-def ingest(folder: Path, url: str, workers: int) -> dict[str, float]:
+def ingest(folder: Path | list[Path], url: str, workers: int) -> dict[str, Any]:
     """`ratsinfo ingest` as a user runs it: wall-clock seconds, CPU seconds and peak
-    memory of the process and its workers (sampled; PSS counts pages shared after fork
-    once)."""
-    command = [str(Path(sys.executable).parent / "ratsinfo"), "ingest", str(folder)]
+    memory of the process and its workers (sampled every 0.1 s: CPU as the last reading of
+    each process, so a worker's is counted even though no one waits for it; PSS counts
+    pages shared after fork once)."""
+    paths = [str(p) for p in (folder if isinstance(folder, list) else [folder])]
+    command = [str(Path(sys.executable).parent / "ratsinfo"), "ingest", *paths]
     command += ["--db", url, "--workers", str(workers)]
     with tempfile.TemporaryFile() as out:
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         process = psutil.Popen(command, stdout=out, stderr=subprocess.STDOUT)
         peak_pss = peak_rss = 0
+        cpu: dict[int, float] = {}
         while process.poll() is None:
-            pss, rss = _memory([process, *_children(process)])
+            processes = [process, *_children(process)]
+            pss, rss = _memory(processes)
             peak_pss, peak_rss = max(peak_pss, pss), max(peak_rss, rss)
+            cpu.update(_cpu(processes))
             time.sleep(0.1)
         seconds = time.perf_counter() - started
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
         out.seek(0)
         printed = out.read().decode("utf-8", "replace")
     if process.returncode not in (0, 2):
         raise SystemExit(f"ingest failed ({process.returncode}):\n{printed}")
-    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     return {
         "seconds": seconds,
-        "cpu_seconds": round(cpu, 3),
+        "cpu_seconds": round(sum(cpu.values()), 3),
+        "processes": len(cpu),
         "peak_pss_mib": round(peak_pss / MIB, 1),
         "peak_process_rss_mib": round(peak_rss / MIB, 1),
         "summary": printed.strip().splitlines()[0] if printed.strip() else "",
     }
+
+
+def _cpu(processes: list[psutil.Process]) -> dict[int, float]:
+    """pid -> CPU seconds (user and system) so far, of the processes still alive."""
+    found = {}
+    for p in processes:
+        try:
+            times = p.cpu_times()
+        except psutil.Error:
+            continue
+        found[p.pid] = times.user + times.system
+    return found
 
 
 def _children(process: psutil.Process) -> list[psutil.Process]:
@@ -340,6 +358,8 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         base = f"sqlite:///{tmp}"
         floor_run = floor(digital)
+        # The fixed cost of a run: start-up, fork server, one worker's warm-up, one paper.
+        startup = ingest([digital[0]], f"{base}/startup.sqlite", 1)
         one = rates(ingest(args.corpus_dir / "digital", f"{base}/one.sqlite", 1), papers, pages)
         many_url = f"{base}/all.sqlite"
         many = rates(ingest(args.corpus_dir / "digital", many_url, workers), papers, pages)
@@ -357,6 +377,8 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
         stages = stage_costs(sample, f"{base}/stages.sqlite")
     per_page_pipeline = one["seconds"] / pages
     per_page_floor = floor_run["seconds"] / floor_run["pages"]
+    # Per page once running: the fixed cost of a run (the one-paper run) taken off.
+    per_page_running = (one["seconds"] - startup["seconds"]) / pages
     cpu_per_page_pipeline = one["cpu_seconds"] / pages
     cpu_per_page_floor = floor_run["cpu_seconds"] / floor_run["pages"]
     result = {
@@ -373,6 +395,7 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
             "scanned_pages": manifest["scanned_pages"],
         },
         "floor": {k: round(v, 3) for k, v in floor_run.items()},
+        "startup": {**startup, "seconds": round(startup["seconds"], 3)},
         "one_worker": one,
         "all_cores": {**many, "workers": workers},
         "rerun": {**again, "seconds": round(again["seconds"], 3)},
@@ -380,6 +403,7 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
         "stages": stages,
         "ratios": {
             "pipeline_over_floor": round(per_page_pipeline / per_page_floor, 2),
+            "pipeline_over_floor_running": round(per_page_running / per_page_floor, 2),
             "pipeline_over_floor_cpu": round(cpu_per_page_pipeline / cpu_per_page_floor, 2),
             "all_cores_speedup": round(one["seconds"] / many["seconds"], 2),
             "rerun_share": round(again["seconds"] / many["seconds"], 4),
@@ -403,6 +427,8 @@ def table(result: dict[str, Any]) -> str:
         f"{'run':<28}{'seconds':>9}{'pages/s':>10}{'papers/s':>10}{'peak MiB':>10}",
         f"{'floor (pypdfium2 text)':<28}{result['floor']['seconds']:>9.2f}"
         f"{result['floor']['pages_per_s']:>10.1f}{'':>10}{'':>10}",
+        f"{'start-up (1 paper, 1 worker)':<28}{result['startup']['seconds']:>9.2f}{'':>20}"
+        f"{result['startup']['peak_pss_mib']:>10.0f}",
     ]
     runs = [("ingest, 1 worker", result["one_worker"])]
     runs.append((f"ingest, {result['all_cores']['workers']} workers", result["all_cores"]))
@@ -423,8 +449,9 @@ def table(result: dict[str, Any]) -> str:
         lines.append(f"  {stage:<10}{cost['ms_per_page']:>8.2f} ms/page {cost['share']:>7.1%}")
     lines.append(f"load into SQLite: {stages['load_papers_per_s']:,.0f} papers/s")
     lines.append(
-        f"pipeline/floor per page {r['pipeline_over_floor']}x"
-        f" ({r['pipeline_over_floor_cpu']}x in CPU time; target <= 3);"
+        f"pipeline/floor per page {r['pipeline_over_floor']}x (target <= 3;"
+        f" {r['pipeline_over_floor_running']}x without the start-up,"
+        f" {r['pipeline_over_floor_cpu']}x in CPU time of all processes);"
         f" all cores {r['all_cores_speedup']}x one worker (target >= 1.7);"
         f" re-run {r['rerun_share']:.1%} of the first run (target < 5%)"
     )

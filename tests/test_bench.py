@@ -47,8 +47,15 @@ def test_bench_writes_every_figure(tmp_path: Path) -> None:
     assert sum(s["share"] for s in result["stages"]["stages"].values()) == pytest.approx(
         1, abs=0.01
     )
+    assert result["startup"]["summary"] == (
+        "ingested 1 documents: 1 new, 0 unchanged, 0 updated, 0 failed"
+    )
+    # The CPU time counts the workers too: the runner, the fork server and a worker at least.
+    assert result["one_worker"]["processes"] >= 3
+    assert result["one_worker"]["cpu_seconds"] > 0 and result["startup"]["cpu_seconds"] > 0
     assert set(result["ratios"]) == {
         "pipeline_over_floor",
+        "pipeline_over_floor_running",
         "pipeline_over_floor_cpu",
         "all_cores_speedup",
         "rerun_share",

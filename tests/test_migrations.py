@@ -47,7 +47,7 @@ def test_the_fixture_is_an_unversioned_database() -> None:
 
 def test_head_names_the_newest_migration_script() -> None:
     """migrate.HEAD lets a current database be recognised without importing Alembic."""
-    assert migrate.HEAD == migrate.head()
+    assert migrate.head() == migrate.HEAD
 
 
 def test_a_database_made_before_versioning_upgrades_in_place(old_url: str) -> None:
