@@ -33,7 +33,8 @@ def process(source: SourceFile, use_ocr: bool = True, max_pages: int | None = No
         cleaned = clean(result.text)
         outcome.raw_text, outcome.corrections = cleaned.raw, cleaned.corrections
         warnings = result.warnings + cleaned.warnings
-        if is_garbage(cleaned.text):
+        # Cleaning only joins and repairs words, so pages judged clean stay clean.
+        if not result.judged_clean and is_garbage(cleaned.text):
             quality = assess(cleaned.text)
             # Whatever an extractor found in garbage would be invented: keep the text only.
             outcome.record = Record(source=source.name, text=cleaned.text)

@@ -65,8 +65,14 @@ def assess(text: str) -> Quality:
 
 
 def is_garbage(text: str) -> bool:
-    """`assess(text).garbage`, decided early where it can be: once the dictionary knows
-    half the words, the text is no garbage.
+    """`assess(text).garbage` (see judge)."""
+    return judge(text) is True
+
+
+def judge(text: str) -> bool | None:
+    """Whether `text` is garbage, as `assess(text).garbage`; None when it cannot be judged
+    (fewer than MIN_WORDS words, or no lexicon). Decided early where it can be: once the
+    dictionary knows half the words, the text is no garbage.
 
     First counted at C speed against the words this process already found in the
     dictionary (council papers share most of their words), which decides a clean page
@@ -75,11 +81,11 @@ def is_garbage(text: str) -> bool:
     words = _WORD.findall(text)
     total = len(words)
     if total < MIN_WORDS:
-        return False
+        return None
     try:
         lex = lexicon()
     except LexiconUnavailable:
-        return False
+        return None
     seen = lex.seen_words
     if sum(map(seen.__contains__, words)) >= MIN_LEXICON_SHARE * total:
         return False

@@ -26,7 +26,7 @@ from pipeline.errors import (
     UnreadableDocument,
 )
 from pipeline.model import Page, SourceFile
-from pipeline.quality import assess, is_garbage
+from pipeline.quality import assess, judge
 
 # A page whose text layer has fewer visible characters than this is treated as image-only.
 MIN_TEXT_CHARS = 20
@@ -66,6 +66,9 @@ class ReadResult:
     kind: str  # "pdf" or "text"
     encoding: str | None = None  # text files: the encoding used
     warnings: list[str] = field(default_factory=list)  # problems that did not stop reading
+    # Every page's text layer was judged to be no OCR garbage (pipeline.quality), so the
+    # document as a whole is none either.
+    judged_clean: bool = False
 
     @property
     def ocr_used(self) -> bool:
@@ -116,6 +119,7 @@ def _pdf_pages(pdf: pdfium.PdfDocument, *, use_ocr: bool) -> ReadResult:
     if len(pdf) == 0:
         raise UnreadableDocument("PDF has no pages")
     to_ocr: dict[int, Image.Image] = {}  # page index -> rendered image
+    clean_pages = 0  # pages judged to be no garbage
     for index in range(len(pdf)):
         number = index + 1
         try:
@@ -134,8 +138,10 @@ def _pdf_pages(pdf: pdfium.PdfDocument, *, use_ocr: bool) -> ReadResult:
         pages.append(Page(number, text))
         usable = _visible_chars(text) >= MIN_TEXT_CHARS
         # A text layer of garbage (an old OCR of a page scanned sideways) is read again.
-        garbage = usable and is_garbage(text)
+        verdict = judge(text) if usable else None
+        garbage = verdict is True
         if usable and not garbage:
+            clean_pages += verdict is False
             page.close()
             continue
         if not use_ocr:
@@ -154,7 +160,9 @@ def _pdf_pages(pdf: pdfium.PdfDocument, *, use_ocr: bool) -> ReadResult:
     if not any(_visible_chars(p.text) for p in pages):
         reason = warnings[0].split(": ", 1)[1] if warnings else "no text found on any page"
         raise _no_text_error(reason)
-    return ReadResult(pages=pages, kind="pdf", warnings=warnings)
+    return ReadResult(
+        pages=pages, kind="pdf", warnings=warnings, judged_clean=clean_pages == len(pages)
+    )
 
 
 def _oversized_image(page: pdfium.PdfPage) -> str | None:
