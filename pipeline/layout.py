@@ -126,11 +126,11 @@ def _read_line(text: str, start: int, end: int, boxes: _Boxes) -> _Line | None:
     each run of spaces; this loop is most of a page's cost, so the C call and the struct
     are locals.
     """
-    segment = text[start:end]
-    words = segment.lstrip()
-    start += len(segment) - len(words)  # str.strip drops exactly the str.isspace characters
-    words = words.rstrip()
-    if not words:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start == end:
         return None
     get_box, raw, rect, ref = _LOOSE_CHAR_BOX, boxes.raw, boxes.rect, boxes.ref
     get_box(raw, start, ref)
@@ -138,22 +138,22 @@ def _read_line(text: str, start: int, end: int, boxes: _Boxes) -> _Line | None:
     line = _Line(baseline=rect.bottom, size=size)
     cells = line.cells
     gap = CELL_GAP_EM * size
-    cell_start, cell_left = 0, rect.left  # offsets from here on are into `words`
-    space = words.find(" ")
+    cell_start, cell_left = start, rect.left
+    space = text.find(" ", start, end)
     while space >= 0:
         next_word = space + 1
-        while words[next_word] == " ":  # stops: `words` ends in a non-space
+        while text[next_word] == " ":  # stops: the line ends in a non-space
             next_word += 1
-        get_box(raw, start + space - 1, ref)
+        get_box(raw, space - 1, ref)
         prev_right = rect.right
-        get_box(raw, start + next_word, ref)
+        get_box(raw, next_word, ref)
         next_left = rect.left
         if next_left - prev_right > gap:
-            cells.append(_Cell(words[cell_start:space], cell_left, prev_right))
+            cells.append(_Cell(text[cell_start:space], cell_left, prev_right))
             cell_start, cell_left = next_word, next_left
-        space = words.find(" ", next_word)
-    get_box(raw, start + len(words) - 1, ref)
-    cells.append(_Cell(words[cell_start:], cell_left, rect.right))
+        space = text.find(" ", next_word, end)
+    get_box(raw, end - 1, ref)
+    cells.append(_Cell(text[cell_start:end], cell_left, rect.right))
     return line
 
 
