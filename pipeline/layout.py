@@ -116,7 +116,10 @@ def page_text(textpage: pdfium.PdfTextPage) -> str:
         if line is not None:
             _place(line, lines)
         position = match.end() if match else end
-    return "\n".join("\t".join(c.text for c in line.cells) for line in _merge_wrapped(lines))
+    return "\n".join(
+        line.cells[0].text if len(line.cells) == 1 else "\t".join(c.text for c in line.cells)
+        for line in _merge_wrapped(lines)
+    )
 
 
 def _read_line(text: str, start: int, end: int, boxes: _Boxes) -> _Line | None:
