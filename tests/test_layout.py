@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import ctypes
+
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
 
 from pipeline import layout
@@ -49,3 +52,28 @@ def test_prose_lines_stay_single_cells(warendorf: list[str]) -> None:
     prose = next(line for line in warendorf if line.startswith("- 1. Die gemeinsam"))
     assert "\t" not in prose
     assert "Beschlussvorschlag:" in warendorf  # a heading under a table is not folded into it
+
+
+def test_unchecked_calls_give_the_checked_bindings_boxes_and_sizes() -> None:
+    # page_text calls pdfium without ctypes' argument checks, for speed; the boxes and font
+    # sizes must be the ones pypdfium2's own bindings give, for every character of a page.
+    pdf = pdfium.PdfDocument(FIXTURES / "kreis-warendorf-vorlage-037-2025.pdf")
+    try:
+        textpage = pdf[0].get_textpage()
+        boxes = layout._Boxes(textpage)
+        checked = pdfium_c.FS_RECTF()
+        for index in range(textpage.count_chars()):
+            pdfium_c.FPDFText_GetLooseCharBox(textpage.raw, index, ctypes.byref(checked))
+            assert layout._LOOSE_CHAR_BOX(boxes.raw, index, boxes.ref) == 1
+            got, want = boxes.rect, checked
+            assert (got.left, got.right, got.bottom, got.top) == (
+                want.left,
+                want.right,
+                want.bottom,
+                want.top,
+            )
+            assert layout._FONT_SIZE(boxes.raw, index) == pdfium_c.FPDFText_GetFontSize(
+                textpage.raw, index
+            )
+    finally:
+        pdf.close()
