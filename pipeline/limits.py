@@ -252,6 +252,16 @@ def _serve(
         conn.send(task(source))
 
 
+def start_fork_server() -> None:
+    """Start the fork server now, in the background. It loads the pipeline (about 1.5 s)
+    while the caller opens the database and hashes the files, instead of after; the
+    workers run_limited starts are forked from it. Calling it again does nothing."""
+    from multiprocessing import forkserver
+
+    _context()  # sets the preload
+    forkserver.ensure_running()
+
+
 def _context() -> Any:
     """The fork server: it imports the pipeline and loads its resources once
     (pipeline.preload), and forks each worker from that warm, single-threaded state (forking

@@ -22,7 +22,7 @@ from sqlalchemy import Engine
 
 from pipeline import __version__, store
 from pipeline.discover import discover
-from pipeline.limits import Limits, run_limited
+from pipeline.limits import Limits, run_limited, start_fork_server
 from pipeline.model import Outcome, SourceFile, Status
 
 
@@ -175,6 +175,19 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
+def start_workers_early(workers: int | None, limits: Limits, dask: str | None) -> None:
+    """Where ingest will run documents in local worker processes, have them load the
+    pipeline now, while the database is opened and the files are hashed (see
+    limits.start_fork_server). A run that finds nothing to do leaves the loading to finish
+    in the background and be discarded."""
+    if dask is None and _in_workers(workers, limits):
+        start_fork_server()
+
+
+def _in_workers(workers: int | None, limits: Limits) -> bool:
+    return (workers or default_workers()) > 1 or limits.need_worker
+
+
 def _outcomes(
     sources: list[SourceFile], workers: int | None, use_ocr: bool, limits: Limits
 ) -> Iterator[Outcome]:
@@ -183,9 +196,8 @@ def _outcomes(
     grow with the batch. Without time and memory limits one worker runs in-process."""
     from pipeline.document import process, warm_up
 
-    workers = workers or default_workers()
     task = functools.partial(process, use_ocr=use_ocr, max_pages=limits.pages)
-    if workers <= 1 and not limits.need_worker:
+    if not _in_workers(workers, limits):
         yield from map(task, sources)
         return
-    yield from run_limited(sources, task, workers, limits, warm_up)
+    yield from run_limited(sources, task, workers or default_workers(), limits, warm_up)
