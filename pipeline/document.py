@@ -19,12 +19,18 @@ from pipeline.read import read
 from pipeline.segment import segment
 
 
-def process(source: SourceFile, use_ocr: bool = True, max_pages: int | None = None) -> Outcome:
-    """read -> clean -> segment -> extract for one document. Never raises."""
+def process(
+    source: SourceFile,
+    use_ocr: bool = True,
+    max_pages: int | None = None,
+    ocr_processes: int | None = None,
+) -> Outcome:
+    """read -> clean -> segment -> extract for one document. Never raises. Up to
+    `ocr_processes` Tesseract processes OCR its pages at once (default: one per core)."""
     started = time.perf_counter()
     outcome = Outcome(source=source, status=Status.FAILED)
     try:
-        result = read(source, use_ocr=use_ocr, max_pages=max_pages)
+        result = read(source, use_ocr=use_ocr, max_pages=max_pages, ocr_processes=ocr_processes)
         outcome.pages, outcome.ocr_used, outcome.encoding = (
             len(result.pages),
             result.ocr_used,

@@ -79,9 +79,16 @@ class ReadResult:
         return "\n\f".join(p.text for p in self.pages)
 
 
-def read(source: SourceFile, *, use_ocr: bool = True, max_pages: int | None = None) -> ReadResult:
+def read(
+    source: SourceFile,
+    *,
+    use_ocr: bool = True,
+    max_pages: int | None = None,
+    ocr_processes: int | None = None,
+) -> ReadResult:
     """Read one document into pages. Raises DocumentError subclasses with a one-line reason;
-    DocumentTooLarge for a PDF of more than `max_pages` pages."""
+    DocumentTooLarge for a PDF of more than `max_pages` pages. Pages are OCR'd by up to
+    `ocr_processes` Tesseract processes at once (default: one per core)."""
     try:
         data = source.path.read_bytes()
     except OSError as e:
@@ -89,11 +96,17 @@ def read(source: SourceFile, *, use_ocr: bool = True, max_pages: int | None = No
     if not data.strip():
         raise UnreadableDocument("empty file")
     if source.path.suffix.lower() == ".pdf":
-        return read_pdf(data, use_ocr=use_ocr, max_pages=max_pages)
+        return read_pdf(data, use_ocr=use_ocr, max_pages=max_pages, ocr_processes=ocr_processes)
     return read_text(data)
 
 
-def read_pdf(data: bytes, *, use_ocr: bool = True, max_pages: int | None = None) -> ReadResult:
+def read_pdf(
+    data: bytes,
+    *,
+    use_ocr: bool = True,
+    max_pages: int | None = None,
+    ocr_processes: int | None = None,
+) -> ReadResult:
     if b"%PDF-" not in data[:1024]:
         raise UnreadableDocument(f"not a PDF (starts with {_describe_start(data)})")
     try:
@@ -108,12 +121,14 @@ def read_pdf(data: bytes, *, use_ocr: bool = True, max_pages: int | None = None)
             raise DocumentTooLarge(
                 f"PDF has {len(pdf)} pages, over the limit of {max_pages} (--max-pages)"
             )
-        return _pdf_pages(pdf, use_ocr=use_ocr)
+        return _pdf_pages(pdf, use_ocr=use_ocr, ocr_processes=ocr_processes)
     finally:
         pdf.close()
 
 
-def _pdf_pages(pdf: pdfium.PdfDocument, *, use_ocr: bool) -> ReadResult:
+def _pdf_pages(
+    pdf: pdfium.PdfDocument, *, use_ocr: bool, ocr_processes: int | None = None
+) -> ReadResult:
     pages: list[Page] = []
     warnings: list[str] = []
     if len(pdf) == 0:
@@ -155,7 +170,7 @@ def _pdf_pages(pdf: pdfium.PdfDocument, *, use_ocr: bool) -> ReadResult:
             to_ocr[index] = ocr.render(page, dpi=_render_dpi(page))
         page.close()
         if len(to_ocr) >= OCR_BATCH or (to_ocr and index == len(pdf) - 1):
-            warnings += _recognise(to_ocr, pages)
+            warnings += _recognise(to_ocr, pages, ocr_processes)
             to_ocr = {}
     if not any(_visible_chars(p.text) for p in pages):
         reason = warnings[0].split(": ", 1)[1] if warnings else "no text found on any page"
@@ -188,10 +203,12 @@ def _render_dpi(page: pdfium.PdfPage) -> int:
     return int(ocr.DPI * math.sqrt(MAX_RENDER_PIXELS / pixels))
 
 
-def _recognise(images: dict[int, Image.Image], pages: list[Page]) -> list[str]:
+def _recognise(
+    images: dict[int, Image.Image], pages: list[Page], processes: int | None = None
+) -> list[str]:
     """OCR the rendered pages into `pages` where that reads better; the warnings."""
     try:
-        texts = ocr.ocr_images(list(images.values()))
+        texts = ocr.ocr_images(list(images.values()), processes)
     except OcrUnavailable as e:
         return [f"page {i + 1}: {e}" for i in images]
     for index, text in zip(images, texts, strict=True):

@@ -196,8 +196,15 @@ def _outcomes(
     grow with the batch. Without time and memory limits one worker runs in-process."""
     from pipeline.document import process, warm_up
 
-    task = functools.partial(process, use_ocr=use_ocr, max_pages=limits.pages)
+    workers = workers or default_workers()
+    # The cores are shared out: each worker OCRs with its share of Tesseract processes, so a
+    # batch of scans neither oversubscribes the cores nor holds a Tesseract per core per
+    # worker in memory.
+    ocr_processes = max(1, default_workers() // workers)
+    task = functools.partial(
+        process, use_ocr=use_ocr, max_pages=limits.pages, ocr_processes=ocr_processes
+    )
     if not _in_workers(workers, limits):
         yield from map(task, sources)
         return
-    yield from run_limited(sources, task, workers or default_workers(), limits, warm_up)
+    yield from run_limited(sources, task, workers, limits, warm_up)
