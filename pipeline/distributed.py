@@ -94,7 +94,8 @@ def run_chunk(
     chunk: list[SourceFile], url: str, run_id: int, use_ocr: bool, max_pages: int | None = None
 ) -> list[Outcome]:
     """On a worker: process the documents, store them in one transaction, return receipts."""
-    done = [process(source, use_ocr, max_pages) for source in chunk]
+    # One Tesseract process at a time: the cluster runs one worker process per core.
+    done = [process(source, use_ocr, max_pages, ocr_processes=1) for source in chunk]
     return [_receipt(o) for o in store.save_many(_engine(url), done, run_id)]
 
 
