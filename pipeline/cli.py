@@ -140,7 +140,9 @@ def ingest(
     limit = limits.Limits(
         seconds=timeout or None, memory_mb=max_memory or None, pages=max_pages or None
     )
-    runner.start_workers_early(workers, limit, dask)
+    if store.is_new(db_url):
+        # Every document will be new: the workers load while the database is made.
+        runner.start_workers_early(workers, limit, dask)
     engine = store.connect(db_url)
     targets = list(paths) or [Path("data/raw")]
     summary = _run_with_progress(engine, targets, workers, force, not no_ocr, limit, dask)

@@ -62,13 +62,16 @@ Progress = Callable[[int, int], None]  # (done, total)
 
 
 def plan(
-    sources: Iterable[SourceFile], engine: Engine, force: bool
+    sources: Iterable[SourceFile],
+    engine: Engine,
+    force: bool,
+    on_work: Callable[[], None] | None = None,
 ) -> tuple[list[tuple[SourceFile, str]], int]:
     """What needs processing: (source, "new" | "updated") pairs, and how many are unchanged.
 
     Unchanged content is skipped (a renamed file keeps its row under the new path); a path
     whose content or OParl metadata changed is "updated"; the same content reached twice in
-    one batch is done once.
+    one batch is done once. `on_work` is called once, as soon as a document needs doing.
     """
     known = store.known_sources(engine)
     paths = store.known_paths(engine)
@@ -92,6 +95,8 @@ def plan(
         was_there = store.identity(source.path) in paths or source.sha256 in known
         todo.append((source, "updated" if was_there else "new"))
         planned.add(source.sha256)
+        if on_work is not None and len(todo) == 1:
+            on_work()
     return todo, unchanged
 
 
@@ -112,19 +117,22 @@ def ingest(
     With `dask` (a scheduler address) the documents are processed and stored by the
     workers of that Dask cluster (see pipeline.distributed), else by local processes."""
     run_id = store.start_run(engine, __version__, "ingest " + " ".join(map(str, paths)))
-    todo, unchanged = plan(discover(paths), engine, force)
+    limits = limits or Limits()
+    # The workers start loading the pipeline at the first document to do, while the rest of
+    # the batch is hashed and planned.
+    early = functools.partial(start_workers_early, workers, limits, dask)
+    todo, unchanged = plan(discover(paths), engine, force, on_work=early)
     summary = Summary(unchanged=unchanged)
     kinds = {source.sha256: kind for source, kind in todo}
     sources = [s for s, _ in todo]
     batch: _Batch | None = None
     if dask is None:
         batch = _Batch(engine, run_id)
-        outcomes = _outcomes(sources, workers, use_ocr, limits or Limits())
+        outcomes = _outcomes(sources, workers, use_ocr, limits)
     else:
         from pipeline import distributed  # Dask is imported only when asked for
 
-        pages = (limits or Limits()).pages
-        outcomes = distributed.outcomes(dask, sources, engine, run_id, use_ocr, pages)
+        outcomes = distributed.outcomes(dask, sources, engine, run_id, use_ocr, limits.pages)
     for done, outcome in enumerate(outcomes, 1):
         # Counted as stored: a document the database refused counts as failed.
         for stored in batch.add(outcome) if batch is not None else [outcome]:
@@ -177,9 +185,8 @@ def default_workers() -> int:
 
 def start_workers_early(workers: int | None, limits: Limits, dask: str | None) -> None:
     """Where ingest will run documents in local worker processes, have them load the
-    pipeline now, while the database is opened and the files are hashed (see
-    limits.start_fork_server). A run that finds nothing to do leaves the loading to finish
-    in the background and be discarded."""
+    pipeline now, in the background, while the runner prepares the batch (see
+    limits.start_fork_server). Calling it again does nothing."""
     if dask is None and _in_workers(workers, limits):
         start_fork_server()
 

@@ -28,7 +28,7 @@ from sqlalchemy import (
     text,
     update,
 )
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from pipeline import migrate, schema, search
@@ -51,6 +51,19 @@ DEFAULT_URL = "sqlite:///data/processed/ratsinfo.sqlite"
 
 def default_url() -> str:
     return os.environ.get("RATSINFO_DB") or DEFAULT_URL
+
+
+def is_new(url: str | None = None) -> bool:
+    """Whether `url` names an SQLite database file that does not exist yet (False for
+    anything else, including a URL that cannot be read)."""
+    try:
+        parsed = make_url(url or default_url())
+    except ArgumentError:
+        return False
+    database = parsed.database or ""
+    if parsed.get_backend_name() != "sqlite" or database in ("", ":memory:"):
+        return False
+    return not database.startswith("file:") and not Path(database).exists()
 
 
 def connect(url: str | None = None, *, create: bool = True) -> Engine:

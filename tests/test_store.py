@@ -167,3 +167,14 @@ def test_dates_are_dates(engine: sa.Engine) -> None:
 def test_saving_nothing_is_a_no_op(engine: sa.Engine) -> None:
     store.save_many(engine, [])
     assert rows(engine, "select count(*) from sources") == [(0,)]
+
+
+def test_is_new_tells_a_missing_sqlite_file(tmp_path: Path) -> None:
+    """ingest starts its workers before making a new database: every document is new."""
+    url = f"sqlite:///{tmp_path / 'new.sqlite'}"
+    assert store.is_new(url)
+    store.connect(url).dispose()
+    assert not store.is_new(url)
+    assert not store.is_new("sqlite://")  # in memory
+    assert not store.is_new("postgresql://user@localhost/ratsinfo")
+    assert not store.is_new("not a url")
