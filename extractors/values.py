@@ -35,17 +35,22 @@ def numeric_date(day: str, month: str, year: str) -> dt.date | None:
 
 
 @functools.cache
-def _dateparser():  # type: ignore[no-untyped-def]
+def _date_parser():  # type: ignore[no-untyped-def]
+    """One German dateparser parser for the process: `dateparser.parse` with languages or
+    settings builds a new one on every call, which costs more than the parsing."""
     import dateparser
 
-    return dateparser
+    return dateparser.DateDataParser(
+        languages=["de"], settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first"}
+    )
 
 
+# Dates repeat within and across papers (session dates, the Beratungsfolge's terms). What
+# find_dates passes names day, month and year, so its reading never depends on today.
+@functools.lru_cache(maxsize=4096)
 def word_date(text: str) -> dt.date | None:
     """A date written with the month's name ("28. März 2025"), read by dateparser."""
-    parsed = _dateparser().parse(
-        text, languages=["de"], settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first"}
-    )
+    parsed = _date_parser().get_date_data(text)["date_obj"]
     return parsed.date() if parsed else None
 
 
@@ -97,6 +102,7 @@ _COORDINATED = re.compile(
     rf"(?:€|EUR\b|Euro\b)(?:(?!(?<![\d.,])(?!(?:19|20)\d\d\b)\d)[^\n.;:€]){{0,30}}?"
     rf"\b(?:und|oder|bzw\.|sowie)[ \t]+(?P<num>{_GROUPED})(?![\d.,]?\d)(?![ \t]*(?:%|Prozent))"
 )
+_GROUPED_NUMBER = re.compile(_GROUPED)
 _SCALES = {
     "mio": 1e6,
     "million": 1e6,
@@ -135,16 +141,38 @@ def amount_value(number: str, scale: str | None) -> float | None:
     return round(value, 2)
 
 
+# Every amount pattern above matches within one line and names its currency; only the
+# lines with a currency word are searched (most lines of a paper have none, and the patterns
+# try every number).
+_CURRENCY_WORD = re.compile(r"€|EUR|Euro")
+
+
+def _currency_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line of `text` that holds a currency word, in order."""
+    spans: list[tuple[int, int]] = []
+    for m in _CURRENCY_WORD.finditer(text):
+        if spans and m.start() < spans[-1][1]:
+            continue  # on the line already taken
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        spans.append((start, len(text) if end < 0 else end))
+    return spans
+
+
 def find_amounts(text: str) -> list[tuple[int, float]]:
     """(offset, value in EUR) for every money amount in `text`, in order of appearance."""
     found = []
-    for pattern in (AMOUNT, AMOUNT_PREFIX):
-        for m in pattern.finditer(text):
-            found.append((m.start("num"), amount_value(m.group("num"), m.group("scale"))))
-    for m in _RANGE_START.finditer(text):
-        # Without a scale only a thousands-notation number is taken ("Anlage 3 und 2.000 €").
-        if m.group("scale") or re.fullmatch(_GROUPED, m.group("first")):
-            found.append((m.start("first"), amount_value(m.group("first"), m.group("scale"))))
-    for m in _COORDINATED.finditer(text):
-        found.append((m.start("num"), amount_value(m.group("num"), None)))
+    # Searched with pos/endpos in the whole text: offsets stay the text's, and the patterns'
+    # look-behinds still see the line break before a line (at its end they see none, which
+    # they treat alike).
+    for start, end in _currency_lines(text):
+        for pattern in (AMOUNT, AMOUNT_PREFIX):
+            for m in pattern.finditer(text, start, end):
+                found.append((m.start("num"), amount_value(m.group("num"), m.group("scale"))))
+        for m in _RANGE_START.finditer(text, start, end):
+            # Without a scale only a thousands-notation number is taken ("Anlage 3 und 2.000 €").
+            if m.group("scale") or _GROUPED_NUMBER.fullmatch(m.group("first")):
+                found.append((m.start("first"), amount_value(m.group("first"), m.group("scale"))))
+        for m in _COORDINATED.finditer(text, start, end):
+            found.append((m.start("num"), amount_value(m.group("num"), None)))
     return sorted((offset, value) for offset, value in set(found) if value)
