@@ -9,6 +9,8 @@ import datetime as dt
 import functools
 import re
 
+from extractors import scan
+
 MONTHS = (
     "Januar|Jänner|Februar|März|Maerz|April|Mai|Juni|Juli|"
     "August|September|Oktober|November|Dezember"
@@ -147,25 +149,13 @@ def amount_value(number: str, scale: str | None) -> float | None:
 _CURRENCY_WORD = re.compile(r"€|EUR|Euro")
 
 
-def _currency_lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each line of `text` that holds a currency word, in order."""
-    spans: list[tuple[int, int]] = []
-    for m in _CURRENCY_WORD.finditer(text):
-        if spans and m.start() < spans[-1][1]:
-            continue  # on the line already taken
-        start = text.rfind("\n", 0, m.start()) + 1
-        end = text.find("\n", m.end())
-        spans.append((start, len(text) if end < 0 else end))
-    return spans
-
-
 def find_amounts(text: str) -> list[tuple[int, float]]:
     """(offset, value in EUR) for every money amount in `text`, in order of appearance."""
     found = []
     # Searched with pos/endpos in the whole text: offsets stay the text's, and the patterns'
     # look-behinds still see the line break before a line (at its end they see none, which
     # they treat alike).
-    for start, end in _currency_lines(text):
+    for start, end in scan.lines_with(text, _CURRENCY_WORD):
         for pattern in (AMOUNT, AMOUNT_PREFIX):
             for m in pattern.finditer(text, start, end):
                 found.append((m.start("num"), amount_value(m.group("num"), m.group("scale"))))
