@@ -12,8 +12,15 @@ where a match can be; the matches are exactly those of `pattern.finditer(text)`:
 
 from __future__ import annotations
 
+import functools
+import heapq
 import re
 from collections.abc import Iterable, Iterator
+
+# Letters that `re.IGNORECASE` matches other than through `str.lower`: the dotless "ı" and
+# the long "ſ" match "i" and "s", and "İ" lowers to two characters. A text holding one is
+# searched by its patterns alone.
+_FOLDS_APART = re.compile("[ıſİ]")
 
 
 def finditer_at(
@@ -55,9 +62,36 @@ def lines_with(text: str, words: re.Pattern[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def occurrences(text: str, word: str) -> Iterator[int]:
-    """Every offset where `word` occurs in `text` (overlapping ones too), in order."""
+def occurrences(text: str, *words: str) -> Iterator[int]:
+    """Every offset where one of `words` occurs in `text` (overlapping ones too), in order."""
+    return heapq.merge(*(_occurrences(text, word) for word in words))
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
     at = text.find(word)
     while at >= 0:
         yield at
         at = text.find(word, at + 1)
+
+
+@functools.lru_cache(maxsize=1)
+def lowered(text: str) -> str | None:
+    """`text` in lower case, offset for offset, where a case-insensitive pattern matches a
+    lower-case word exactly where the lowered text holds it; None for a text where that does
+    not hold (see _FOLDS_APART). Kept for the paper in hand: every extractor asks."""
+    return None if _FOLDS_APART.search(text) else text.lower()
+
+
+def may_hold(text: str, word: str) -> bool:
+    """False only if no case-insensitive match of `word` (lower case) is in `text`."""
+    lower = lowered(text)
+    return lower is None or word in lower
+
+
+def finditer_word(pattern: re.Pattern[str], text: str, word: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for a case-insensitive pattern whose every match starts with
+    `word` (lower case)."""
+    lower = lowered(text)
+    if lower is None:
+        return pattern.finditer(text)
+    return finditer_at(pattern, text, occurrences(lower, word))
