@@ -37,7 +37,7 @@ _BUDGET_ROW = re.compile(
     re.M,
 )
 # Every budget row's label ends in one of these words.
-_BUDGET_WORD = re.compile(r"aufwendungen|erträge|auszahlungen|einzahlungen")
+_BUDGET_WORDS = ("aufwendungen", "erträge", "auszahlungen", "einzahlungen")
 _GROUPED_CELL = re.compile(r"^[ \t]*(\d{1,3}(?:\.\d{3})+(?:,\d{2})?)[ \t]*$", re.M)
 
 
@@ -112,7 +112,7 @@ def column_amounts(text: str) -> list[float]:
 def budget_row_amounts(text: str) -> list[float]:
     """The yearly values of a budget form row: "Transferaufwendungen\\n7.220 7.220"."""
     found = []
-    for row in scan.finditer_at(_BUDGET_ROW, text, scan.line_starts(text, _BUDGET_WORD)):
+    for row in scan.finditer_at(_BUDGET_ROW, text, scan.line_starts(text, *_BUDGET_WORDS)):
         for number in row.group("values").split():
             value = values.parse_number(number)
             if value:

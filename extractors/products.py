@@ -42,12 +42,12 @@ _IN_PROSE = re.compile(
 
 # Every match holds a label word: a line pattern starts at the start of a line with one,
 # the prose pattern at a "Produkt".
-_LABEL_WORD = re.compile(r"Produkt|Budget|Teilbudget")
+_LABEL_WORDS = ("Produkt", "Budget", "Teilbudget")
 
 
 def extract(doc: Parsed, record: Record) -> dict[str, Any]:
     found: list[Product] = []
-    label_lines = scan.line_starts(doc.text, _LABEL_WORD)
+    label_lines = scan.line_starts(doc.text, *_LABEL_WORDS)
     for pattern, starts in (
         (_PRODUCT_LINE, label_lines),
         (_LABEL_ROW, label_lines),

@@ -1,9 +1,9 @@
 """Cheap ways to run a pattern over a whole paper when most of the paper cannot match.
 
-Most patterns of the extractors need a word that few lines hold ("Produkt", "€"). Python's
-`re` finds a plain word fast, but a pattern that starts with `^`, `\\b` or a class tries
-every position of the text. Here the word is found first, and the pattern is only tried
-where a match can be; the matches are exactly those of `pattern.finditer(text)`:
+Most patterns of the extractors need a word that few lines hold ("Produkt", "€"). `str.find`
+finds a plain word fast, but a pattern that starts with `^`, `\\b`, a class or an alternation
+is tried at every position of the text. Here the word is found first, and the pattern is only
+tried where a match can start; the matches are exactly those of `pattern.finditer(text)`:
 - `pattern.match(text, pos)` sees the text before `pos` (look-behinds, `\\b`, and `^` in
   MULTILINE mode behave as in a search of the whole text);
 - the places tried include every place a match can start, in order, and a place inside the
@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 # Letters that `re.IGNORECASE` matches other than through `str.lower`: the dotless "ı" and
 # the long "ſ" match "i" and "s", and "İ" lowers to two characters. A text holding one is
 # searched by its patterns alone.
-_FOLDS_APART = re.compile("[ıſİ]")
+_FOLDS_APART = ("ı", "ſ", "İ")
 
 
 def finditer_at(
@@ -39,29 +39,6 @@ def finditer_at(
             end = m.end()
 
 
-def line_starts(text: str, words: re.Pattern[str]) -> list[int]:
-    """The start of every line (split at "\\n") that holds a match of `words`, in order."""
-    starts: list[int] = []
-    line_end = -1
-    for m in words.finditer(text):
-        if m.start() < line_end:
-            continue  # on the line already taken
-        starts.append(text.rfind("\n", 0, m.start()) + 1)
-        line_end = text.find("\n", m.start())
-        if line_end < 0:
-            break
-    return starts
-
-
-def lines_with(text: str, words: re.Pattern[str]) -> list[tuple[int, int]]:
-    """(start, end) of every line (split at "\\n", without it) holding a match of `words`."""
-    spans: list[tuple[int, int]] = []
-    for start in line_starts(text, words):
-        end = text.find("\n", start)
-        spans.append((start, len(text) if end < 0 else end))
-    return spans
-
-
 def occurrences(text: str, *words: str) -> Iterator[int]:
     """Every offset where one of `words` occurs in `text` (overlapping ones too), in order."""
     return heapq.merge(*(_occurrences(text, word) for word in words))
@@ -74,12 +51,35 @@ def _occurrences(text: str, word: str) -> Iterator[int]:
         at = text.find(word, at + 1)
 
 
+def line_starts(text: str, *words: str) -> list[int]:
+    """The start of every line (split at a line feed) that holds one of `words`, in order."""
+    starts: list[int] = []
+    line_end = -1
+    for at in occurrences(text, *words):
+        if at < line_end:
+            continue  # on the line already taken
+        starts.append(text.rfind("\n", 0, at) + 1)
+        line_end = text.find("\n", at)
+        if line_end < 0:
+            break
+    return starts
+
+
+def lines_with(text: str, *words: str) -> list[tuple[int, int]]:
+    """(start, end) of every line (split at a line feed, without it) holding one of `words`."""
+    spans: list[tuple[int, int]] = []
+    for start in line_starts(text, *words):
+        end = text.find("\n", start)
+        spans.append((start, len(text) if end < 0 else end))
+    return spans
+
+
 @functools.lru_cache(maxsize=1)
 def lowered(text: str) -> str | None:
     """`text` in lower case, offset for offset, where a case-insensitive pattern matches a
     lower-case word exactly where the lowered text holds it; None for a text where that does
     not hold (see _FOLDS_APART). Kept for the paper in hand: every extractor asks."""
-    return None if _FOLDS_APART.search(text) else text.lower()
+    return None if any(letter in text for letter in _FOLDS_APART) else text.lower()
 
 
 def may_hold(text: str, word: str) -> bool:

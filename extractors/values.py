@@ -146,7 +146,7 @@ def amount_value(number: str, scale: str | None) -> float | None:
 # Every amount pattern above matches within one line and names its currency; only the
 # lines with a currency word are searched (most lines of a paper have none, and the patterns
 # try every number).
-_CURRENCY_WORD = re.compile(r"€|EUR|Euro")
+_CURRENCY_WORDS = ("€", "EUR", "Euro")
 
 
 def find_amounts(text: str) -> list[tuple[int, float]]:
@@ -155,7 +155,7 @@ def find_amounts(text: str) -> list[tuple[int, float]]:
     # Searched with pos/endpos in the whole text: offsets stay the text's, and the patterns'
     # look-behinds still see the line break before a line (at its end they see none, which
     # they treat alike).
-    for start, end in scan.lines_with(text, _CURRENCY_WORD):
+    for start, end in scan.lines_with(text, *_CURRENCY_WORDS):
         for pattern in (AMOUNT, AMOUNT_PREFIX):
             for m in pattern.finditer(text, start, end):
                 found.append((m.start("num"), amount_value(m.group("num"), m.group("scale"))))
