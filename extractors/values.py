@@ -58,6 +58,12 @@ def word_date(text: str) -> dt.date | None:
 
 def find_dates(text: str) -> list[tuple[int, dt.date]]:
     """(offset, date) for every numeric or written date in `text`, in order of appearance."""
+    return list(_find_dates(text))
+
+
+# Asked of the same lines and cells by several extractors (see committees._find).
+@functools.lru_cache(maxsize=4096)
+def _find_dates(text: str) -> tuple[tuple[int, dt.date], ...]:
     found = []
     for m in NUMERIC_DATE.finditer(text):
         value = numeric_date(*m.groups())
@@ -67,7 +73,7 @@ def find_dates(text: str) -> list[tuple[int, dt.date]]:
         value = word_date(m.group(0))
         if value:
             found.append((m.start(), value))
-    return sorted(found, key=lambda item: item[0])
+    return tuple(sorted(found, key=lambda item: item[0]))
 
 
 def parse_date(text: str) -> dt.date | None:
