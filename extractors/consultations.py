@@ -167,7 +167,7 @@ def preliminary_bodies(text: str) -> set[str]:
         window = re.sub(r"\s+", " ", text[start : hit.end() + _WINDOW_AFTER])
         if not _NACH.search(window):  # a table cell "Vorberatung": nothing to tokenize
             continue
-        doc = nlp.german()(window)
+        doc = nlp.norms(window)
         for span in _preliminary_matcher()(doc, as_spans=True):
             stop = next((t.i for t in doc[span.end :] if t.text in (".", ";")), len(doc))
             bodies |= _bodies_in(doc[span.end : stop].text)
