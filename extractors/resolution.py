@@ -341,6 +341,16 @@ def _paragraphs(text: str) -> list[str]:
     return chunks
 
 
+# A hyphen after a letter at a line's end, and the word on the next line. The look-behind
+# follows the hyphen so that the pattern starts with it: re then jumps from hyphen to hyphen
+# instead of trying every position.
+_LINE_END_HYPHEN = re.compile(r"-(?<=\w-)[ \t]*\n\s*(\w+)")
+# White space with a line break before a punctuation mark; the cheap test (it starts with
+# the line break) comes first, as most proposals have none.
+_SPACE_BEFORE_STOP = re.compile(r"\s*\n\s*(?=[.,;:!?])")
+_BREAK_BEFORE_STOP = re.compile(r"\n\s*[.,;:!?]")
+
+
 def join_lines(text: str) -> str:
     """One line: a hyphen at a line end joins the word ("Rheinstetten-\\nForchheim" keeps it,
     "Haupt- und" keeps its space), other line breaks become single spaces."""
@@ -351,7 +361,9 @@ def join_lines(text: str) -> str:
             return "- " + word
         return ("-" if word[0].isupper() else "") + word
 
-    text = re.sub(r"(?<=\w)-[ \t]*\n\s*(\w+)", hyphen, text.strip())
+    text = _LINE_END_HYPHEN.sub(hyphen, text.strip())
     # A line break moved by hyphen repair can leave the full stop alone on the next line.
-    text = re.sub(r"\s*\n\s*(?=[.,;:!?])", "", text)
-    return re.sub(r"\s+", " ", text).strip()
+    if _BREAK_BEFORE_STOP.search(text):
+        text = _SPACE_BEFORE_STOP.sub("", text)
+    # Every run of white space as one space (what re's \s and str.split() take is the same).
+    return " ".join(text.split())
