@@ -13,7 +13,7 @@ import functools
 import re
 from typing import Any
 
-from extractors import form, title, values, vocab
+from extractors import form, scan, title, values, vocab
 from pipeline.model import PaperType, Parsed, Record
 
 # How many lines from the top the header form and title are looked for in.
@@ -137,6 +137,8 @@ _CITY_COUNCIL = re.compile(
 _MAYOR = re.compile(
     r"Oberbürgermeister(?:in)?\s*\n(?:.*\n){0,3}?\s*\d{5}\s+(?P<place>" + _PLACE + r")\s*$", re.M
 )
+# Where a match of _BODY can start: at a kind, in lower case.
+_KIND_WORDS = tuple(kind.lower() for kind in _KINDS.split("|"))
 # Words that follow a body's kind but are no place: "Stadt Karlsruhe" yes, "Stadt Verwaltung" no.
 _NOT_PLACES = {"und", "oder", "verwaltung", "der", "die", "das"}
 
@@ -165,7 +167,8 @@ def only_body_named(text: str) -> str | None:
     Papers whose letterhead is an image name their council only in the prose; a paper that
     names two (a Kreis and its towns, a city and its neighbour) leaves the body open.
     """
-    named = {_normalise(m.group("kind"), m.group("place")) for m in _BODY.finditer(text)}
+    found = scan.finditer_word(_BODY, text, *_KIND_WORDS)
+    named = {_normalise(m.group("kind"), m.group("place")) for m in found}
     named.discard(None)
     return named.pop() if len(named) == 1 else None
 

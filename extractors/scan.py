@@ -74,11 +74,12 @@ def lines_with(text: str, *words: str) -> list[tuple[int, int]]:
     return spans
 
 
-@functools.lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=4)
 def lowered(text: str) -> str | None:
     """`text` in lower case, offset for offset, where a case-insensitive pattern matches a
     lower-case word exactly where the lowered text holds it; None for a text where that does
-    not hold (see _FOLDS_APART). Kept for the paper in hand: every extractor asks."""
+    not hold (see _FOLDS_APART). Kept for the paper in hand (and its head): every extractor
+    asks."""
     return None if any(letter in text for letter in _FOLDS_APART) else text.lower()
 
 
@@ -88,10 +89,10 @@ def may_hold(text: str, word: str) -> bool:
     return lower is None or word in lower
 
 
-def finditer_word(pattern: re.Pattern[str], text: str, word: str) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text)` for a case-insensitive pattern whose every match starts with
-    `word` (lower case)."""
+def finditer_word(pattern: re.Pattern[str], text: str, *words: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern whose every match starts with one of `words`
+    (lower case; matched case-insensitively)."""
     lower = lowered(text)
     if lower is None:
         return pattern.finditer(text)
-    return finditer_at(pattern, text, occurrences(lower, word))
+    return finditer_at(pattern, text, occurrences(lower, *words))
