@@ -38,7 +38,7 @@ _SUBMITTED = re.compile(rf"\bvom:?\s+(?P<date>{values.DATE_TEXT})")
 
 
 def extract(doc: Parsed, record: Record) -> dict[str, Any]:
-    lines = doc.text.splitlines()[:HEAD_LINES]
+    lines = scan.first_lines(doc.text, HEAD_LINES)
     paper_form = form.read(lines)
     ref = reference(lines, paper_form)
     anchor = next((i for i, line in enumerate(lines) if ref and ref in line), None)

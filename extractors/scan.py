@@ -96,3 +96,18 @@ def finditer_word(pattern: re.Pattern[str], text: str, *words: str) -> Iterator[
     if lower is None:
         return pattern.finditer(text)
     return finditer_at(pattern, text, occurrences(lower, *words))
+
+
+def first_lines(text: str, count: int, start: int = 0) -> list[str]:
+    """`text[start:].splitlines()[:count]`, splitting only as much of the text as it takes.
+
+    Of a piece of the text, every line but the last is a line of the whole text: a line
+    break inside the piece is one in the text, and a piece that ends inside "\r\n" ends its
+    last line there."""
+    reach = 4096
+    while start + reach < len(text):
+        lines = text[start : start + reach].splitlines()
+        if len(lines) > count:
+            return lines[:count]
+        reach *= 4
+    return text[start:].splitlines()[:count]
