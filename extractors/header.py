@@ -89,7 +89,8 @@ def paper_date(
         found = values.parse_date(value)
         if found:
             return found
-    m = _LETTER_DATE.search(text)
+    # A letter date's line has the comma after the place.
+    m = next(scan.finditer_at(_LETTER_DATE, text, scan.line_starts(text, ",")), None)
     if m:
         return values.parse_date(m.group("date"))
     first_form_line = min(paper_form.lines, default=len(lines))
