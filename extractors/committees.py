@@ -81,6 +81,13 @@ def is_core(word: str) -> bool:
 
 def find(line: str) -> list[Name]:
     """Every committee name in `line` (one table cell or a whole row), in order."""
+    return list(_find(line))
+
+
+# The Beratungsfolge is read line by line several times over (where the table ends, its
+# layout, its rows), and lines such as "Gemeinderat" recur from paper to paper.
+@functools.lru_cache(maxsize=4096)
+def _find(line: str) -> tuple[Name, ...]:
     words = list(_WORD.finditer(line))
     names: list[Name] = []
     index = 0
@@ -102,7 +109,7 @@ def find(line: str) -> list[Name]:
         text = line[start:end].rstrip(",;:")
         names.append(Name(text, start, start + len(text)))
         index = last + 1
-    return names
+    return tuple(names)
 
 
 def _extend(line: str, words: list[re.Match[str]], core: int) -> int:

@@ -20,7 +20,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from extractors import committees, values, vocab
+from extractors import committees, scan, values, vocab
 from pipeline.model import Consultation
 
 _START = re.compile(
@@ -28,6 +28,8 @@ _START = re.compile(
     r"|Gremi(?:um|en)\b(?![ \t]*:)[^\n]{0,20}?\b(?:Termin|Sitzungsdatum|Datum|Sitzung)\b)",
     re.M,
 )
+# Every match of _START is on a line with one of these.
+_START_WORDS = ("Beratungs", "Gremi")
 # Words of column headings ("Gremium Termin TOP ö nö Ergebnis", "Geplante Sitzungstermine").
 _HEADING_WORDS = frozenset(
     {
@@ -89,7 +91,13 @@ def find(text: str) -> list[Consultation]:
 def blocks(text: str) -> list[list[str]]:
     """The lines of each Beratungsfolge table, heading line first."""
     lines = text.splitlines()
-    starts = {text.count("\n", 0, m.start()) for m in _START.finditer(text)}
+    # The index of each start's line, counting line feeds from the previous start on.
+    starts: set[int] = set()
+    counted, offset = 0, 0
+    for m in scan.finditer_at(_START, text, scan.line_starts(text, *_START_WORDS)):
+        counted += text.count("\n", offset, m.start())
+        offset = m.start()
+        starts.add(counted)
     found = []
     index = 0
     while index < len(lines):

@@ -20,7 +20,7 @@ from typing import Any
 
 from spacy.matcher import Matcher
 
-from extractors import committees, consultation_table, nlp, values, vocab
+from extractors import committees, consultation_table, nlp, scan, values, vocab
 from pipeline.model import Consultation, Parsed, Record
 
 # How many lines after the "Gremium:" label its value and the session date may follow
@@ -70,7 +70,7 @@ def form_session(text: str) -> Consultation | None:
     if label is None:
         return None
     organization = None
-    candidates = [label.group("value"), *text[label.end() :].splitlines()[1:_FORM_REACH]]
+    candidates = [label.group("value"), *scan.first_lines(text, _FORM_REACH, label.end())[1:]]
     for line in candidates:
         if _OTHER_LABEL.match(line):
             continue
@@ -83,9 +83,9 @@ def form_session(text: str) -> Consultation | None:
     term = _TERM_LABEL.search(text, label.start())
     date = None
     if term is not None and text.count("\n", label.start(), term.start()) <= _FORM_REACH:
-        reach = "\n".join(text[term.end() :].splitlines()[:_FORM_REACH])
+        reach = "\n".join(scan.first_lines(text, _FORM_REACH, term.end()))
         date = values.parse_date(reach)
-    head = "\n".join(text[label.start() :].splitlines()[: _FORM_REACH + 4])
+    head = "\n".join(scan.first_lines(text, _FORM_REACH + 4, label.start()))
     public = _PUBLIC_LINE.search(head)
     return Consultation(
         organization, date, None, None if public is None else public.group("not") is None
@@ -94,7 +94,7 @@ def form_session(text: str) -> Consultation | None:
 
 def minutes_session(text: str) -> Consultation | None:
     """The session a Niederschrift records, from its opening lines."""
-    head = [line for line in text.splitlines() if line.strip()][:_MINUTES_HEAD_LINES]
+    head = _opening_lines(text)
     if not head:
         return None
     opening = _MINUTES.match(head[0])
@@ -109,6 +109,17 @@ def minutes_session(text: str) -> Consultation | None:
         "Vorberatung" if _PRELIMINARY.search(text) else None,
         None if public is None else public.group("not") is None,
     )
+
+
+def _opening_lines(text: str) -> list[str]:
+    """The first _MINUTES_HEAD_LINES lines of `text` that are not blank."""
+    count = 4 * _MINUTES_HEAD_LINES
+    while True:
+        lines = scan.first_lines(text, count)
+        head = [line for line in lines if line.strip()][:_MINUTES_HEAD_LINES]
+        if len(head) == _MINUTES_HEAD_LINES or len(lines) < count:
+            return head
+        count *= 4
 
 
 def committee_parts(doc: Parsed) -> list[Consultation]:
@@ -167,7 +178,7 @@ def preliminary_bodies(text: str) -> set[str]:
         window = re.sub(r"\s+", " ", text[start : hit.end() + _WINDOW_AFTER])
         if not _NACH.search(window):  # a table cell "Vorberatung": nothing to tokenize
             continue
-        doc = nlp.german()(window)
+        doc = nlp.norms(window)
         for span in _preliminary_matcher()(doc, as_spans=True):
             stop = next((t.i for t in doc[span.end :] if t.text in (".", ";")), len(doc))
             bodies |= _bodies_in(doc[span.end : stop].text)

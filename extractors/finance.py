@@ -9,9 +9,10 @@ not amounts the council decides on.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
-from extractors import values
+from extractors import scan, values
 from pipeline.model import Amount, Finance, PaperType, Parsed, Record
 
 _IMPACT = re.compile(r"Finanzielle Auswirkungen\s*:?\s*(?P<marks>[^\n]*)", re.I)
@@ -35,6 +36,8 @@ _BUDGET_ROW = re.compile(
     r"(?P<values>[ \t]*\d{1,3}(?:\.\d{3})+(?:[ \t]+\d{1,3}(?:\.\d{3})+)*)[ \t]*$",
     re.M,
 )
+# Every budget row's label ends in one of these words.
+_BUDGET_WORDS = ("aufwendungen", "erträge", "auszahlungen", "einzahlungen")
 _GROUPED_CELL = re.compile(r"^[ \t]*(\d{1,3}(?:\.\d{3})+(?:,\d{2})?)[ \t]*$", re.M)
 
 
@@ -46,10 +49,10 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
         + column_amounts(doc.text)
         + budget_row_amounts(doc.text)
     )
-    in_budget = checkbox(_IN_BUDGET, doc.text)
+    in_budget = checkbox(_IN_BUDGET, doc.text, "haushalt")
     if in_budget is None:
         in_budget = funds_available(doc.text)
-    impact = checkbox(_IMPACT, doc.text)
+    impact = checkbox(_IMPACT, doc.text, "finanzielle auswirkungen")
     return {"finance": Finance(impact=impact, in_budget=in_budget, amounts=_distinct(found))}
 
 
@@ -61,9 +64,10 @@ def _distinct(found: list[float]) -> list[Amount]:
     return amounts
 
 
-def checkbox(label: re.Pattern[str], text: str) -> bool | None:
-    """ "⊠ ja ☐ nein" -> True; "☐ ja ⊠ nein" -> False; unreadable -> None."""
-    m = label.search(text)
+def checkbox(label: re.Pattern[str], text: str, word: str) -> bool | None:
+    """ "⊠ ja ☐ nein" -> True; "☐ ja ⊠ nein" -> False; unreadable -> None. `word` (lower
+    case) starts every match of the label: a paper without it is not searched."""
+    m = label.search(text) if scan.may_hold(text, word) else None
     if not m:
         return None
     marks = m.group("marks")
@@ -79,7 +83,7 @@ def checkbox(label: re.Pattern[str], text: str) -> bool | None:
 def funds_available(text: str) -> bool | None:
     """ "Haushaltsmittel stehen (in voller Höhe) zur Verfügung" -> True; "... nicht ..." -> False;
     "nur teilweise" or no such statement -> None."""
-    m = _FUNDS_AVAILABLE.search(text)
+    m = next(scan.finditer_at(_FUNDS_AVAILABLE, text, _funds_starts(text)), None)
     if not m:
         return None
     how = m.group("how")
@@ -88,10 +92,15 @@ def funds_available(text: str) -> bool | None:
     return None if _PARTLY.search(how) else True
 
 
+def _funds_starts(text: str) -> Iterator[int]:
+    """Where a match of _FUNDS_AVAILABLE can start: at "Mittel", "mittel" or "Haushalts"."""
+    return scan.occurrences(text, "Mittel", "mittel", "Haushalts")
+
+
 def column_amounts(text: str) -> list[float]:
     """Numbers in thousands notation on their own lines below a "Betrag €" column header."""
     found = []
-    for header in _AMOUNT_COLUMN.finditer(text):
+    for header in scan.finditer_word(_AMOUNT_COLUMN, text, "betrag"):
         below = text[header.end() :].split("\n", _COLUMN_ROWS + 1)[1 : _COLUMN_ROWS + 1]
         for cell in _GROUPED_CELL.finditer("\n".join(below)):
             value = values.parse_number(cell.group(1))
@@ -103,7 +112,7 @@ def column_amounts(text: str) -> list[float]:
 def budget_row_amounts(text: str) -> list[float]:
     """The yearly values of a budget form row: "Transferaufwendungen\\n7.220 7.220"."""
     found = []
-    for row in _BUDGET_ROW.finditer(text):
+    for row in scan.finditer_at(_BUDGET_ROW, text, scan.line_starts(text, *_BUDGET_WORDS)):
         for number in row.group("values").split():
             value = values.parse_number(number)
             if value:

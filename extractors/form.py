@@ -96,11 +96,38 @@ def _label_pattern() -> re.Pattern[str]:
     return re.compile(r"(?:" + "|".join(parts) + r")(?![\w/])", re.I)
 
 
+@functools.cache
+def _first_words() -> tuple[tuple[str, ...], int, bool]:
+    """The first word of every label in lower case, the longest one's length, and whether a
+    label starts with a number."""
+    words = tuple({label.text.split()[0].lower() for label in labels()})
+    return words, max(map(len, words)), "<n>" in words
+
+
+def _may_start_label(text: str, pos: int) -> bool:
+    """False only where no label starts at `pos`: the text there does not begin with a label's
+    first word. Most lines of a paper start with no label, and the pattern of all labels is
+    tried at every word of a label line; this test is far cheaper. Where re.IGNORECASE and
+    str.lower disagree ("ı", "ſ", "İ", see extractors.scan) the pattern decides."""
+    words, reach, numbers = _first_words()
+    head = text[pos : pos + reach]
+    return (
+        head.lower().startswith(words)
+        or (numbers and head[:1].isdecimal())
+        or "ı" in head
+        or "ſ" in head
+        or "İ" in head
+    )
+
+
 def _label_at(text: str, pos: int = 0) -> tuple[Label, re.Match[str]] | None:
+    if not _may_start_label(text, pos):
+        return None
     m = _label_pattern().match(text, pos)
     if not m:
         return None
-    index = int(next(k for k, v in m.groupdict().items() if v is not None)[1:])
+    # The one group that took part: each label is a group of its own, with none inside.
+    index = int(str(m.lastgroup)[1:])
     return labels()[index], m
 
 
@@ -159,6 +186,8 @@ def label_line(text: str) -> list[tuple[Label, str]] | None:
 
 def _label_row(text: str) -> list[Label] | None:
     """The labels of a tab-separated row made of labels only ("Federführendes Amt<TAB>Nr.")."""
+    if "\t" not in text:
+        return None  # one cell
     cells = [c.strip().rstrip(":").strip() for c in text.split("\t")]
     if len(cells) < 2:
         return None

@@ -13,7 +13,7 @@ import functools
 import re
 from typing import Any
 
-from extractors import form, title, values, vocab
+from extractors import form, scan, title, values, vocab
 from pipeline.model import PaperType, Parsed, Record
 
 # How many lines from the top the header form and title are looked for in.
@@ -38,7 +38,7 @@ _SUBMITTED = re.compile(rf"\bvom:?\s+(?P<date>{values.DATE_TEXT})")
 
 
 def extract(doc: Parsed, record: Record) -> dict[str, Any]:
-    lines = doc.text.splitlines()[:HEAD_LINES]
+    lines = scan.first_lines(doc.text, HEAD_LINES)
     paper_form = form.read(lines)
     ref = reference(lines, paper_form)
     anchor = next((i for i, line in enumerate(lines) if ref and ref in line), None)
@@ -89,7 +89,8 @@ def paper_date(
         found = values.parse_date(value)
         if found:
             return found
-    m = _LETTER_DATE.search(text)
+    # A letter date's line has the comma after the place.
+    m = next(scan.finditer_at(_LETTER_DATE, text, scan.line_starts(text, ",")), None)
     if m:
         return values.parse_date(m.group("date"))
     first_form_line = min(paper_form.lines, default=len(lines))
@@ -137,6 +138,8 @@ _CITY_COUNCIL = re.compile(
 _MAYOR = re.compile(
     r"Oberbürgermeister(?:in)?\s*\n(?:.*\n){0,3}?\s*\d{5}\s+(?P<place>" + _PLACE + r")\s*$", re.M
 )
+# Where a match of _BODY can start: at a kind, in lower case.
+_KIND_WORDS = tuple(kind.lower() for kind in _KINDS.split("|"))
 # Words that follow a body's kind but are no place: "Stadt Karlsruhe" yes, "Stadt Verwaltung" no.
 _NOT_PLACES = {"und", "oder", "verwaltung", "der", "die", "das"}
 
@@ -165,7 +168,8 @@ def only_body_named(text: str) -> str | None:
     Papers whose letterhead is an image name their council only in the prose; a paper that
     names two (a Kreis and its towns, a city and its neighbour) leaves the body open.
     """
-    named = {_normalise(m.group("kind"), m.group("place")) for m in _BODY.finditer(text)}
+    found = scan.finditer_word(_BODY, text, *_KIND_WORDS)
+    named = {_normalise(m.group("kind"), m.group("place")) for m in found}
     named.discard(None)
     return named.pop() if len(named) == 1 else None
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from extractors import scan
 from pipeline.model import Parsed, Product, Record
 
 # "01", "01.05.04", "1.11.01.40", "2810-410", "090110", "51160061"
@@ -39,10 +40,20 @@ _IN_PROSE = re.compile(
 )
 
 
+# Every match holds a label word: a line pattern starts at the start of a line with one,
+# the prose pattern at a "Produkt".
+_LABEL_WORDS = ("Produkt", "Budget", "Teilbudget")
+
+
 def extract(doc: Parsed, record: Record) -> dict[str, Any]:
     found: list[Product] = []
-    for pattern in (_PRODUCT_LINE, _LABEL_ROW, _IN_PROSE):
-        for m in pattern.finditer(doc.text):
+    label_lines = scan.line_starts(doc.text, *_LABEL_WORDS)
+    for pattern, starts in (
+        (_PRODUCT_LINE, label_lines),
+        (_LABEL_ROW, label_lines),
+        (_IN_PROSE, list(scan.occurrences(doc.text, "Produkt"))),
+    ):
+        for m in scan.finditer_at(pattern, doc.text, starts):
             groups = m.groupdict()
             number = groups.get("number") or groups.get("group") or groups.get("product")
             if not number or any(p.number == number for p in found):

@@ -19,7 +19,7 @@ from typing import Any
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
-from extractors import nlp
+from extractors import nlp, scan
 from pipeline.model import Parsed, Record
 
 _LABEL = re.compile(
@@ -39,7 +39,7 @@ _MAX_VALUE = 160
 
 def extract(doc: Parsed, record: Record) -> dict[str, Any]:
     names: list[str] = []
-    for m in _LABEL.finditer(doc.text):
+    for m in scan.finditer_word(_LABEL, doc.text, "berichterstatt"):
         value = m.group("value").strip() or (m.group("next") or "").strip()
         person = person_name(value)
         if person and person not in names:

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from extractors import vocab
+from extractors import scan, vocab
 from pipeline.model import PaperType, Parsed, Record, ResolutionItem, Section
 
 # Papers that ask nothing of the council: questions, invitations, anything that is no paper.
@@ -262,8 +262,11 @@ def items(text: str) -> list[ResolutionItem]:
 
 def _committee_parts(text: str) -> list[_Part]:
     """Split at lines naming the committee a part is addressed to."""
-    markers = [(m.start(), m.end(), m.group("org")) for m in _ANTRAG_AN.finditer(text)]
-    markers += [(m.start(), m.end(), m.group("org")) for m in _committee_heading().finditer(text)]
+    addressed = scan.finditer_at(_ANTRAG_AN, text, scan.line_starts(text, "Antrag an "))
+    markers = [(m.start(), m.end(), m.group("org")) for m in addressed]
+    if _may_name_committee(text):
+        headings = _committee_heading().finditer(text)
+        markers += [(m.start(), m.end(), m.group("org")) for m in headings]
     markers.sort()
     if not markers:
         return [_Part(None, text)]
@@ -285,6 +288,25 @@ def _committee_heading() -> re.Pattern[str]:
         rf"[ \t]*(?P<org>(?=[A-ZÄÖÜ])[\w .,-]{{0,60}}?(?i:{endings})):[ \t]*$",
         re.M,
     )
+
+
+# A colon at a line's end, where a committee heading ends.
+_COLON_AT_LINE_END = re.compile(r":[ \t]*$", re.M)
+
+
+def _may_name_committee(text: str) -> bool:
+    """False only if no line ends in a committee word and a colon, as every committee heading
+    does; the heading pattern is slow to search (it tries every line break)."""
+    lower = scan.lowered(text)
+    if lower is None:
+        return True
+    endings = _committee_endings()
+    return any(lower.endswith(endings, 0, m.start()) for m in _COLON_AT_LINE_END.finditer(text))
+
+
+@functools.cache
+def _committee_endings() -> tuple[str, ...]:
+    return tuple(word.lower() for word in vocab.words("committee_words"))
 
 
 def _organization(name: str) -> str:
@@ -341,6 +363,16 @@ def _paragraphs(text: str) -> list[str]:
     return chunks
 
 
+# A hyphen after a letter at a line's end, and the word on the next line. The look-behind
+# follows the hyphen so that the pattern starts with it: re then jumps from hyphen to hyphen
+# instead of trying every position.
+_LINE_END_HYPHEN = re.compile(r"-(?<=\w-)[ \t]*\n\s*(\w+)")
+# White space with a line break before a punctuation mark; the cheap test (it starts with
+# the line break) comes first, as most proposals have none.
+_SPACE_BEFORE_STOP = re.compile(r"\s*\n\s*(?=[.,;:!?])")
+_BREAK_BEFORE_STOP = re.compile(r"\n\s*[.,;:!?]")
+
+
 def join_lines(text: str) -> str:
     """One line: a hyphen at a line end joins the word ("Rheinstetten-\\nForchheim" keeps it,
     "Haupt- und" keeps its space), other line breaks become single spaces."""
@@ -351,7 +383,9 @@ def join_lines(text: str) -> str:
             return "- " + word
         return ("-" if word[0].isupper() else "") + word
 
-    text = re.sub(r"(?<=\w)-[ \t]*\n\s*(\w+)", hyphen, text.strip())
+    text = _LINE_END_HYPHEN.sub(hyphen, text.strip())
     # A line break moved by hyphen repair can leave the full stop alone on the next line.
-    text = re.sub(r"\s*\n\s*(?=[.,;:!?])", "", text)
-    return re.sub(r"\s+", " ", text).strip()
+    if _BREAK_BEFORE_STOP.search(text):
+        text = _SPACE_BEFORE_STOP.sub("", text)
+    # Every run of white space as one space (what re's \s and str.split() take is the same).
+    return " ".join(text.split())

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 
-from extractors import form, vocab
+from extractors import form, scan, vocab
 from pipeline import segment
 
 # Lines of a Beratungsfolge table: its column headings and "no consultation" notes.
@@ -36,7 +36,7 @@ def find(text: str, paper_form: form.Form | None = None, anchor: int | None = No
     `anchor` is a line the form does not hold that still belongs to the header form (the
     line printing the Vorlagen-Nr. by itself, "ANTRAG DHH/2025/4139").
     """
-    lines = text.splitlines()[:_HEAD_LINES]
+    lines = scan.first_lines(text, _HEAD_LINES)
     paper_form = paper_form or form.read(lines)
     labelled = paper_form.first("title")
     if labelled:

@@ -9,6 +9,8 @@ import datetime as dt
 import functools
 import re
 
+from extractors import scan
+
 MONTHS = (
     "Januar|Jänner|Februar|März|Maerz|April|Mai|Juni|Juli|"
     "August|September|Oktober|November|Dezember"
@@ -35,22 +37,33 @@ def numeric_date(day: str, month: str, year: str) -> dt.date | None:
 
 
 @functools.cache
-def _dateparser():  # type: ignore[no-untyped-def]
+def _date_parser():  # type: ignore[no-untyped-def]
+    """One German dateparser parser for the process: `dateparser.parse` with languages or
+    settings builds a new one on every call, which costs more than the parsing."""
     import dateparser
 
-    return dateparser
+    return dateparser.DateDataParser(
+        languages=["de"], settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first"}
+    )
 
 
+# Dates repeat within and across papers (session dates, the Beratungsfolge's terms). What
+# find_dates passes names day, month and year, so its reading never depends on today.
+@functools.lru_cache(maxsize=4096)
 def word_date(text: str) -> dt.date | None:
     """A date written with the month's name ("28. März 2025"), read by dateparser."""
-    parsed = _dateparser().parse(
-        text, languages=["de"], settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first"}
-    )
+    parsed = _date_parser().get_date_data(text)["date_obj"]
     return parsed.date() if parsed else None
 
 
 def find_dates(text: str) -> list[tuple[int, dt.date]]:
     """(offset, date) for every numeric or written date in `text`, in order of appearance."""
+    return list(_find_dates(text))
+
+
+# Asked of the same lines and cells by several extractors (see committees._find).
+@functools.lru_cache(maxsize=4096)
+def _find_dates(text: str) -> tuple[tuple[int, dt.date], ...]:
     found = []
     for m in NUMERIC_DATE.finditer(text):
         value = numeric_date(*m.groups())
@@ -60,7 +73,7 @@ def find_dates(text: str) -> list[tuple[int, dt.date]]:
         value = word_date(m.group(0))
         if value:
             found.append((m.start(), value))
-    return sorted(found, key=lambda item: item[0])
+    return tuple(sorted(found, key=lambda item: item[0]))
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -97,6 +110,7 @@ _COORDINATED = re.compile(
     rf"(?:€|EUR\b|Euro\b)(?:(?!(?<![\d.,])(?!(?:19|20)\d\d\b)\d)[^\n.;:€]){{0,30}}?"
     rf"\b(?:und|oder|bzw\.|sowie)[ \t]+(?P<num>{_GROUPED})(?![\d.,]?\d)(?![ \t]*(?:%|Prozent))"
 )
+_GROUPED_NUMBER = re.compile(_GROUPED)
 _SCALES = {
     "mio": 1e6,
     "million": 1e6,
@@ -135,16 +149,26 @@ def amount_value(number: str, scale: str | None) -> float | None:
     return round(value, 2)
 
 
+# Every amount pattern above matches within one line and names its currency; only the
+# lines with a currency word are searched (most lines of a paper have none, and the patterns
+# try every number).
+_CURRENCY_WORDS = ("€", "EUR", "Euro")
+
+
 def find_amounts(text: str) -> list[tuple[int, float]]:
     """(offset, value in EUR) for every money amount in `text`, in order of appearance."""
     found = []
-    for pattern in (AMOUNT, AMOUNT_PREFIX):
-        for m in pattern.finditer(text):
-            found.append((m.start("num"), amount_value(m.group("num"), m.group("scale"))))
-    for m in _RANGE_START.finditer(text):
-        # Without a scale only a thousands-notation number is taken ("Anlage 3 und 2.000 €").
-        if m.group("scale") or re.fullmatch(_GROUPED, m.group("first")):
-            found.append((m.start("first"), amount_value(m.group("first"), m.group("scale"))))
-    for m in _COORDINATED.finditer(text):
-        found.append((m.start("num"), amount_value(m.group("num"), None)))
+    # Searched with pos/endpos in the whole text: offsets stay the text's, and the patterns'
+    # look-behinds still see the line break before a line (at its end they see none, which
+    # they treat alike).
+    for start, end in scan.lines_with(text, *_CURRENCY_WORDS):
+        for pattern in (AMOUNT, AMOUNT_PREFIX):
+            for m in pattern.finditer(text, start, end):
+                found.append((m.start("num"), amount_value(m.group("num"), m.group("scale"))))
+        for m in _RANGE_START.finditer(text, start, end):
+            # Without a scale only a thousands-notation number is taken ("Anlage 3 und 2.000 €").
+            if m.group("scale") or _GROUPED_NUMBER.fullmatch(m.group("first")):
+                found.append((m.start("first"), amount_value(m.group("first"), m.group("scale"))))
+        for m in _COORDINATED.finditer(text, start, end):
+            found.append((m.start("num"), amount_value(m.group("num"), None)))
     return sorted((offset, value) for offset, value in set(found) if value)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 
-from extractors import vocab
+from extractors import scan, vocab
 from pipeline.model import Section
 
 HEADER = "header"
@@ -49,10 +50,34 @@ def _heading_pattern() -> re.Pattern[str]:
     )
 
 
+@functools.cache
+def _heading_probe() -> re.Pattern[str]:
+    """A line break and the start of a heading line after it, in lower-cased text: the heading
+    pattern's opening up to a phrase's first word, without IGNORECASE and named groups. re
+    jumps from line break to line break and passes over a line whose words no phrase starts
+    with at its first letter; at every line start where the heading pattern matches, the probe
+    matches too (see extractors.scan.lowered)."""
+    first_words = {phrase.split()[0].lower() for _label, phrase in vocab.rows("sections")}
+    return re.compile(
+        r"\n[ \t]*(?:(?:\d{1,2}|[ivx]{1,4}|[a-h])[.)][ \t]*|[\ue000-\uf8ff•▪■►➢][ \t]*)?"
+        r"(?:" + "|".join(re.escape(word) for word in sorted(first_words)) + r")"
+    )
+
+
+def _heading_matches(text: str) -> Iterator[re.Match[str]]:
+    """The heading pattern's matches in `text`, tried only at the lines the probe admits."""
+    lower = scan.lowered(text)
+    if lower is None:
+        return _heading_pattern().finditer(text)
+    # The first line has no line break before it: its start is always tried.
+    starts = [0] + [m.start() + 1 for m in _heading_probe().finditer(lower)]
+    return scan.finditer_at(_heading_pattern(), text, starts)
+
+
 def find_headings(text: str) -> list[tuple[str, int, int, str]]:
     """(label, line start, end of the heading, heading text) for every heading line."""
     found = []
-    for match in _heading_pattern().finditer(text):
+    for match in _heading_matches(text):
         label = next(k for k, v in match.groupdict().items() if v and k not in ("rest", "tail"))
         tail = (match.group("tail") or "").strip()
         if match.group("rest") is None:
