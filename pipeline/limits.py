@@ -62,6 +62,10 @@ class Limits:
 Task = Callable[[SourceFile], Outcome]
 # A worker that dies this often before it is ready means workers cannot run at all.
 _MAX_FAILED_STARTS = 3
+# Documents handed to a worker ahead of the one it is reading, so it goes straight on to the
+# next while the runner stores the last batch (a worker waiting for its next document was a
+# tenth of a run's time).
+AHEAD = 8
 
 
 def run_limited(
@@ -75,8 +79,11 @@ def run_limited(
     the outcomes as they finish. Never raises for a document: one that is over its time,
     kills its worker or runs out of memory gets a failed Outcome with the reason.
 
-    Each new worker first runs `warm_up` (loading what every document needs) and is given a
-    document only when it is ready, so that loading never counts against a document's time."""
+    Each new worker first runs `warm_up` (loading what every document needs) and is given
+    documents only when it is ready, so that loading never counts against a document's
+    time. A worker holds up to AHEAD documents besides the one it reads; a document's time
+    runs from when its worker starts it, and the documents queued behind one that kills its
+    worker go back to the queue."""
     queue = deque(sources)
     if not queue:
         return
@@ -86,62 +93,66 @@ def run_limited(
         return _Worker(context, task, limits.memory_mb, warm_up)
 
     starting = {w.conn: w for w in (start() for _ in range(min(workers, len(queue))))}
-    idle: list[_Worker] = []
-    busy: dict[Connection, _Worker] = {}
+    ready: dict[Connection, _Worker] = {}
     failed_starts = 0
     try:
-        while queue or busy:
-            while queue and idle:
-                worker = idle.pop()
-                worker.give(queue.popleft())
-                busy[worker.conn] = worker
-            if not busy and not starting:
+        while queue or any(w.pending for w in ready.values()):
+            for worker in ready.values():
+                while queue and len(worker.pending) <= AHEAD:
+                    worker.give(queue.popleft())
+            if not ready and not starting:
                 # Every worker died before it was ready: nothing can read the rest.
                 for source in queue:
                     yield Outcome(source, Status.FAILED, errors=["worker process could not start"])
                 return
-            waiting = {**starting, **busy}
-            ready = set(
-                wait([*waiting, *(w.sentinel for w in waiting.values())], _timeout(busy, limits))
+            waiting = {**starting, **ready}
+            ready_now = set(
+                wait([*waiting, *(w.sentinel for w in waiting.values())], _timeout(ready, limits))
             )
             for conn, worker in list(starting.items()):
-                if conn in ready or worker.sentinel in ready:
+                if conn in ready_now or worker.sentinel in ready_now:
                     del starting[conn]
                     if worker.started_up():
-                        idle.append(worker)
+                        ready[conn] = worker
                     else:
                         failed_starts += 1
                         if failed_starts < _MAX_FAILED_STARTS * max(1, workers):
                             new = start()
                             starting[new.conn] = new
-            for conn, worker in list(busy.items()):
-                outcome = worker.outcome() if conn in ready or worker.sentinel in ready else None
+            for conn, worker in list(ready.items()):
+                if not worker.pending:
+                    continue
+                outcome = None
+                if conn in ready_now or worker.sentinel in ready_now:
+                    outcome = worker.outcome()
                 if outcome is None and worker.over(limits.seconds):
                     outcome = worker.stop(f"over the time limit of {limits.seconds:g} s")
                 if outcome is None:
                     continue
-                del busy[conn]
-                if worker.alive:
-                    idle.append(worker)
-                elif queue:
-                    new = start()
-                    starting[new.conn] = new
+                if not worker.alive:
+                    del ready[conn]
+                    queue.extendleft(reversed(worker.pending))  # never started
+                    worker.pending.clear()
+                    if queue:
+                        new = start()
+                        starting[new.conn] = new
                 yield outcome
     finally:
-        for worker in [*starting.values(), *idle, *busy.values()]:
+        for worker in [*starting.values(), *ready.values()]:
             worker.close()
 
 
-def _timeout(busy: dict[Connection, _Worker], limits: Limits) -> float | None:
-    """Seconds until the first document in flight is over its time."""
-    if limits.seconds is None or not busy:
+def _timeout(ready: dict[Connection, _Worker], limits: Limits) -> float | None:
+    """Seconds until the first document being read is over its time."""
+    reading = [w for w in ready.values() if w.pending]
+    if limits.seconds is None or not reading:
         return None
     now = time.monotonic()
-    return max(0.0, min(w.started + limits.seconds - now for w in busy.values()))
+    return max(0.0, min(w.started + limits.seconds - now for w in reading))
 
 
 class _Worker:
-    """One worker process, its end of the pipe and the document it is reading."""
+    """One worker process, its end of the pipe and the documents it was given."""
 
     def __init__(
         self,
@@ -158,8 +169,9 @@ class _Worker:
         )
         self.process.start()
         child.close()
-        self.source: SourceFile | None = None
-        self.started = 0.0
+        # Given and not finished, in order: the first is the one being read.
+        self.pending: deque[SourceFile] = deque()
+        self.started = 0.0  # when the first of `pending` was started
 
     @property
     def sentinel(self) -> int:
@@ -179,17 +191,26 @@ class _Worker:
             return False
 
     def give(self, source: SourceFile) -> None:
-        self.source, self.started = source, time.monotonic()
+        if not self.pending:
+            self.started = time.monotonic()
+        self.pending.append(source)
         self.conn.send(source)
 
     def over(self, seconds: float | None) -> bool:
-        return seconds is not None and time.monotonic() - self.started >= seconds
+        return (
+            seconds is not None
+            and bool(self.pending)
+            and time.monotonic() - self.started >= seconds
+        )
 
     def outcome(self) -> Outcome | None:
-        """The finished document's outcome; a failed one if the worker died reading it."""
+        """The first pending document's outcome, once finished (the worker goes straight on
+        to the next); a failed one if the worker died reading it."""
         if self.conn.poll():
             try:
                 result: Outcome = self.conn.recv()
+                self.pending.popleft()
+                self.started = time.monotonic()
                 return result
             except (EOFError, OSError):
                 pass  # the worker died mid-message: handled below
@@ -199,10 +220,10 @@ class _Worker:
         return self.stop(f"worker process died while reading this document ({self._death()})")
 
     def stop(self, reason: str) -> Outcome:
-        """Kill the worker and everything it started (Tesseract); the document fails."""
+        """Kill the worker and everything it started (Tesseract); the document it was
+        reading fails. The documents queued behind it stay in `pending`."""
         self.close(kill=True)
-        assert self.source is not None
-        return Outcome(source=self.source, status=Status.FAILED, errors=[reason])
+        return Outcome(source=self.pending.popleft(), status=Status.FAILED, errors=[reason])
 
     def close(self, kill: bool = False) -> None:
         """Stop the worker: closing the pipe ends an idle one; `kill` ends a busy one."""

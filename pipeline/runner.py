@@ -158,9 +158,11 @@ def ingest(
 class _Batch:
     """Outcomes on their way to the database: saved together (each document still atomic,
     see store.save_many) once there are `size` of them or `seconds` have passed, because
-    one commit per document costs more than storing the document."""
+    one commit per document costs more than storing the document. A batch is small enough
+    to be stored in less time than the workers take to read the documents they hold ahead
+    (pipeline.limits.AHEAD), so they never wait for it."""
 
-    def __init__(self, engine: Engine, run_id: int, size: int = 200, seconds: float = 1.0):
+    def __init__(self, engine: Engine, run_id: int, size: int = 64, seconds: float = 1.0):
         self.engine, self.run_id, self.size, self.seconds = engine, run_id, size, seconds
         self.outcomes: list[Outcome] = []
         self.since = time.monotonic()

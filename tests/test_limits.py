@@ -28,6 +28,38 @@ def test_a_slow_start_is_not_charged_to_the_first_document(tmp_path: Path) -> No
     assert {o.status for o in outcomes} == {Status.OK}
 
 
+def timed_task(source: SourceFile) -> Outcome:
+    """Sleeps for as many tenths of a second as the file's name says; "die" kills itself."""
+    if source.path.stem == "die":
+        import os
+        import signal
+
+        os.kill(os.getpid(), signal.SIGKILL)
+    time.sleep(int(source.path.stem.split("-")[0]) / 10)
+    return Outcome(source=source, status=Status.OK)
+
+
+def test_documents_queued_behind_a_stopped_one_are_read_by_the_next_worker(
+    tmp_path: Path,
+) -> None:
+    """A worker holds documents ahead of the one it reads; when it is stopped (over time,
+    or dead), the one it read fails and those behind it are read by a fresh worker, each
+    timed from its own start."""
+    names = ["1-a", "30-slow", "2-b", "2-c", "die", "3-d", "2-e", "1-f"]
+    sources = [SourceFile(tmp_path / f"{n}.txt", f"{i:064d}", 1) for i, n in enumerate(names)]
+    started = time.monotonic()
+    outcomes = {
+        o.source.path.stem: o
+        for o in run_limited(sources, timed_task, 1, Limits(seconds=1.0, memory_mb=None))
+    }
+    assert time.monotonic() - started < 8
+    assert set(outcomes) == set(names)
+    assert outcomes["30-slow"].errors == ["over the time limit of 1 s"]
+    assert "died while reading" in outcomes["die"].errors[0]
+    ok = {name for name, o in outcomes.items() if o.status is Status.OK}
+    assert ok == {"1-a", "2-b", "2-c", "3-d", "2-e", "1-f"}
+
+
 @pytest.mark.parametrize(
     ("cores", "workers", "share"), [(4, 2, 2), (2, 2, 1), (2, 4, 1), (8, 1, 8)]
 )
