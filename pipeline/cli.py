@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import gc
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -144,6 +145,9 @@ def ingest(
         # Every document will be new: the workers load while the database is made.
         runner.start_workers_early(workers, limit, dask)
     engine = store.connect(db_url)
+    # What is loaded by now (SQLAlchemy, the schema) stays for this one-shot process: the
+    # garbage collector need not scan it again with every batch of outcomes.
+    gc.freeze()
     targets = list(paths) or [Path("data/raw")]
     summary = _run_with_progress(engine, targets, workers, force, not no_ocr, limit, dask)
     click.echo(f"ingested {summary.line()}")

@@ -22,6 +22,7 @@ costs milliseconds, and forking never copies the parent's threads or database co
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 import resource
@@ -264,6 +265,9 @@ def _serve(
         # What fails here (a missing lexicon) fails again, with its reason, per document.
         with contextlib.suppress(Exception):
             warm_up()
+    # What is loaded stays for the worker's life: kept out of the garbage collector's scans
+    # (4% of a document's time) and out of the pages it would otherwise write to.
+    gc.freeze()
     conn.send(None)
     while True:
         try:
