@@ -66,7 +66,7 @@ _MAX_FAILED_STARTS = 3
 # Documents handed to a worker ahead of the one it is reading, so it goes straight on to the
 # next while the runner stores the last batch (a worker waiting for its next document was a
 # tenth of a run's time).
-AHEAD = 8
+AHEAD = 4
 
 
 def run_limited(
@@ -98,9 +98,7 @@ def run_limited(
     failed_starts = 0
     try:
         while queue or any(w.pending for w in ready.values()):
-            for worker in ready.values():
-                while queue and len(worker.pending) <= AHEAD:
-                    worker.give(queue.popleft())
+            _deal(queue, list(ready.values()), len(ready) + len(starting))
             if not ready and not starting:
                 # Every worker died before it was ready: nothing can read the rest.
                 for source in queue:
@@ -141,6 +139,24 @@ def run_limited(
     finally:
         for worker in [*starting.values(), *ready.values()]:
             worker.close()
+
+
+def _deal(queue: deque[SourceFile], ready: list[_Worker], workers: int) -> None:
+    """Hand out documents one per worker in turn, until each holds its share: at most
+    AHEAD besides the one it reads, and no more than an even share of what is left, so the
+    last documents of a batch (or a few long scans) are spread over all workers."""
+    if not queue or not ready:
+        return
+    left = len(queue) + sum(len(w.pending) for w in ready)
+    share = min(AHEAD + 1, -(-left // max(1, workers)))
+    while queue:
+        takers = [w for w in ready if len(w.pending) < share]
+        if not takers:
+            return
+        for worker in takers:
+            if not queue:
+                return
+            worker.give(queue.popleft())
 
 
 def _timeout(ready: dict[Connection, _Worker], limits: Limits) -> float | None:

@@ -162,7 +162,7 @@ class _Batch:
     to be stored in less time than the workers take to read the documents they hold ahead
     (pipeline.limits.AHEAD), so they never wait for it."""
 
-    def __init__(self, engine: Engine, run_id: int, size: int = 64, seconds: float = 1.0):
+    def __init__(self, engine: Engine, run_id: int, size: int = 32, seconds: float = 1.0):
         self.engine, self.run_id, self.size, self.seconds = engine, run_id, size, seconds
         self.outcomes: list[Outcome] = []
         self.since = time.monotonic()

@@ -220,7 +220,7 @@ STAGES = ("read", "clean", "quality", "segment", "extract", "load")
 
 def stage_costs(files: list[Path], url: str) -> dict[str, Any]:
     """CPU seconds per stage over `files`, in this process, done as pipeline.document.process does
-    them; then the outcomes are loaded into `url` as ingest loads them (batches of 64).
+    them; then the outcomes are loaded into `url` as ingest loads them (batches of 32).
     CPU time, not wall-clock time: other load on the machine changes it far less. Loading
     the lexicon, spaCy and dateparser is left out (workers do it once, before their first
     document: see `startup`)."""
@@ -251,8 +251,8 @@ def stage_costs(files: list[Path], url: str) -> dict[str, Any]:
     engine = store.connect(url)
     run_id = store.start_run(engine, "bench", "bench stages")
     started = time.process_time()
-    for i in range(0, len(outcomes), 64):
-        store.save_many(engine, outcomes[i : i + 64], run_id)
+    for i in range(0, len(outcomes), 32):
+        store.save_many(engine, outcomes[i : i + 32], run_id)
     spent["load"] = time.process_time() - started
     engine.dispose()
     total = sum(spent.values())

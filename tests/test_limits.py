@@ -81,3 +81,32 @@ def test_workers_share_the_cores_out_for_ocr(
     source = SourceFile(Path("scan.pdf"), "0" * 64, 1)
     assert list(runner._outcomes([source], workers, True, Limits())) == []
     assert seen["ocr_processes"] == share and seen["workers"] == workers
+
+
+class FakeWorker:
+    def __init__(self) -> None:
+        from collections import deque
+
+        self.pending: deque[SourceFile] = deque()
+
+    def give(self, source: SourceFile) -> None:
+        self.pending.append(source)
+
+
+@pytest.mark.parametrize(
+    ("documents", "workers", "held"),
+    [(5, 2, [3, 2]), (100, 2, [5, 5]), (1, 2, [1, 0]), (7, 3, [3, 2, 2])],
+)
+def test_documents_are_dealt_evenly_and_at_most_ahead(
+    tmp_path: Path, documents: int, workers: int, held: list[int]
+) -> None:
+    """A few long scans are spread over the workers instead of queued behind one."""
+    from collections import deque
+
+    from pipeline import limits
+
+    queue = deque(SourceFile(tmp_path / f"{i}.pdf", f"{i:064d}", 1) for i in range(documents))
+    fakes = [FakeWorker() for _ in range(workers)]
+    limits._deal(queue, fakes, workers)  # type: ignore[arg-type]
+    assert [len(f.pending) for f in fakes] == held
+    assert len(queue) == documents - sum(held)
