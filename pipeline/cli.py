@@ -149,7 +149,10 @@ def ingest(
     # garbage collector need not scan it again with every batch of outcomes.
     gc.freeze()
     targets = list(paths) or [Path("data/raw")]
-    summary = _run_with_progress(engine, targets, workers, force, not no_ocr, limit, dask)
+    try:
+        summary = _run_with_progress(engine, targets, workers, force, not no_ocr, limit, dask)
+    finally:
+        store.close(engine)
     click.echo(f"ingested {summary.line()}")
     for name, reason in summary.failures:
         click.echo(f"failed: {name}: {reason}", err=True)

@@ -97,6 +97,19 @@ def connect(url: str | None = None, *, create: bool = True) -> Engine:
     return engine
 
 
+def close(engine: Engine) -> None:
+    """Close the engine's connections; an SQLite database first moves its write-ahead log
+    into the database file (a load leaves up to 40 MB there, which every later reader would
+    otherwise read through: a re-run of an unchanged corpus took twice as long)."""
+    if engine.dialect.name == "sqlite":
+        try:
+            with engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        except SQLAlchemyError:
+            pass  # another process holds the database: it checkpoints in its turn
+    engine.dispose()
+
+
 def _prepare_sqlite(engine: Engine) -> None:
     database = engine.url.database
     if database and database != ":memory:" and not database.startswith("file:"):

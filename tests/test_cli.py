@@ -213,3 +213,12 @@ def test_a_document_the_database_refuses_fails_alone(
         " where name like 'kreis-unna%'",
     ) == [("failed", 1)]
     assert rows(sqlite_url, "select count(*) from papers") == [(2,)]
+
+
+def test_ingest_leaves_the_whole_database_in_its_file(raw_dir: Path, sqlite_url: str) -> None:
+    """The write-ahead log is moved into the database file at the end of a load, so the
+    file alone holds the data and later readers need not read through the log."""
+    assert ingest(str(raw_dir), "--db", sqlite_url).exit_code == 0
+    wal = Path(sa.make_url(sqlite_url).database + "-wal")
+    assert not wal.exists() or wal.stat().st_size == 0
+    assert rows(sqlite_url, "select count(*) from papers") == [(3,)]
