@@ -140,10 +140,10 @@ def _pdf_pages(
         try:
             page = pdf[index]
             textpage = page.get_textpage()
-            if textpage.count_chars() > MAX_PAGE_CHARS:
+            glyphs = textpage.count_chars()
+            if glyphs > MAX_PAGE_CHARS:
                 raise DocumentTooLarge(
-                    f"page {number} holds {textpage.count_chars()} characters,"
-                    f" over the limit of {MAX_PAGE_CHARS}"
+                    f"page {number} holds {glyphs} characters, over the limit of {MAX_PAGE_CHARS}"
                 )
             # PDF strings may hold NUL, which no database text column takes.
             text = layout.page_text(textpage).replace("\x00", "")
@@ -159,6 +159,11 @@ def _pdf_pages(
             clean_pages += verdict is False
             page.close()
             continue
+        if not usable and glyphs < MIN_TEXT_CHARS and _text_only(page):
+            # A blank page, or one with a page number: no image or drawing that OCR could
+            # read, and no more glyphs than its text layer shows.
+            page.close()
+            continue
         if not use_ocr:
             problem = "garbage text layer" if garbage else "no text layer"
             warnings.append(f"page {number}: {problem}, OCR switched off (--no-ocr)")
@@ -169,15 +174,22 @@ def _pdf_pages(
             # (a 300-dpi page image is ~9 MB, so a long scan is not held whole).
             to_ocr[index] = ocr.render(page, dpi=_render_dpi(page))
         page.close()
-        if len(to_ocr) >= OCR_BATCH or (to_ocr and index == len(pdf) - 1):
+        if len(to_ocr) >= OCR_BATCH:
             warnings += _recognise(to_ocr, pages, ocr_processes)
             to_ocr = {}
+    if to_ocr:
+        warnings += _recognise(to_ocr, pages, ocr_processes)
     if not any(_visible_chars(p.text) for p in pages):
         reason = warnings[0].split(": ", 1)[1] if warnings else "no text found on any page"
         raise _no_text_error(reason)
     return ReadResult(
         pages=pages, kind="pdf", warnings=warnings, judged_clean=clean_pages == len(pages)
     )
+
+
+def _text_only(page: pdfium.PdfPage) -> bool:
+    """Whether the page holds nothing but text objects (no image, drawing or form)."""
+    return all(obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT for obj in page.get_objects(max_depth=1))
 
 
 def _oversized_image(page: pdfium.PdfPage) -> str | None:

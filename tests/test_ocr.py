@@ -55,3 +55,44 @@ def test_missing_tesseract_gives_a_clear_reason(monkeypatch: pytest.MonkeyPatch)
             read_pdf(SCAN.read_bytes())
     finally:
         ocr.tesseract.cache_clear()
+
+
+def _with_text_pages(scan_pages: list[int], tmp_path) -> bytes:  # type: ignore[no-untyped-def]
+    """The scan's `scan_pages`, then a page with a page number only and a born-digital page."""
+    import pypdfium2 as pdfium
+    from reportlab.pdfgen import canvas
+
+    text_pdf = tmp_path / "text.pdf"
+    pdf = canvas.Canvas(str(text_pdf))
+    pdf.drawString(300, 40, "– 3 –")
+    pdf.showPage()
+    for line in range(30):
+        pdf.drawString(72, 760 - 20 * line, "Die Stadt berichtet dem Rat über die Schulen.")
+    pdf.showPage()
+    pdf.save()
+    merged = pdfium.PdfDocument.new()
+    merged.import_pages(pdfium.PdfDocument(SCAN), scan_pages)
+    merged.import_pages(pdfium.PdfDocument(text_pdf))
+    out = tmp_path / "merged.pdf"
+    merged.save(out)
+    return out.read_bytes()
+
+
+@needs_tesseract
+def test_a_scanned_page_before_text_pages_is_ocred(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The pages waiting for OCR are read even when the document ends in text pages; a
+    page with nothing but a page number is not sent to OCR (nothing there to read)."""
+    sent: list[int] = []
+    recognise = ocr.ocr_images
+
+    def counting(images, workers=None):  # type: ignore[no-untyped-def]
+        sent.append(len(images))
+        return recognise(images, workers)
+
+    monkeypatch.setattr(ocr, "ocr_images", counting)
+    result = read_pdf(_with_text_pages([1], tmp_path))
+    assert [p.ocr for p in result.pages] == [True, False, False]
+    assert sent == [1]
+    assert "Straßenverkehrsbehörden" in result.pages[0].text
+    assert result.pages[1].text.strip() == "– 3 –"
+    assert result.warnings == []
