@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -22,7 +23,7 @@ def discover(paths: Iterable[Path]) -> Iterator[SourceFile]:
     hashed, so a renamed file is recognised as the same document. The same file reached
     twice (two overlapping paths) is yielded once.
     """
-    seen: set[Path] = set()
+    seen: set[str] = set()
     for root in paths:
         root = Path(root)
         if not root.exists():
@@ -31,7 +32,7 @@ def discover(paths: Iterable[Path]) -> Iterator[SourceFile]:
         for path in candidates:
             if not _wanted(path, root):
                 continue
-            resolved = path.resolve()
+            resolved = os.path.realpath(path)
             if resolved in seen:
                 continue
             seen.add(resolved)

@@ -126,7 +126,9 @@ def ingest(
     kinds = {source.sha256: kind for source, kind in todo}
     sources = [s for s, _ in todo]
     batch: _Batch | None = None
-    if dask is None:
+    if not sources:
+        outcomes: Iterable[Outcome] = []  # nothing to do: the stages are not even imported
+    elif dask is None:
         batch = _Batch(engine, run_id)
         outcomes = _outcomes(sources, workers, use_ocr, limits)
     else:

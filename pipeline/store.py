@@ -10,6 +10,7 @@ fast. The same code serves SQLite and Postgres; `connect` brings the schema up t
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -144,10 +145,13 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+@functools.lru_cache(maxsize=65_536)
 def identity(path: Path) -> str:
     """The stored path of a source: absolute, so the same file is the same row from any cwd;
-    printable (see model.printable), so any file name can be stored."""
-    return printable(str(path.resolve()))
+    printable (see model.printable), so any file name can be stored. Cached: planning and
+    storing ask for it for the same paths, and resolving a path costs a system call per
+    folder on the way."""
+    return printable(os.path.realpath(path))
 
 
 # --- runs ---------------------------------------------------------------------------------
