@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from pipeline.errors import InputPathError
-from pipeline.model import SourceFile
+from pipeline.model import SourceFile, printable
 
 SUFFIXES = frozenset({".pdf", ".txt"})
 # import-oparl keeps a paper's metadata beside its file: "<stem>.oparl.json".
@@ -16,12 +16,19 @@ SIDECAR = ".oparl.json"
 _CHUNK = 1 << 20
 
 
-def discover(paths: Iterable[Path]) -> Iterator[SourceFile]:
+# What was stored of a file: its path (as store.identity gives it) -> (size, modification
+# time in ns, sha256).
+Known = Mapping[str, tuple[int, int | None, str]]
+
+
+def discover(paths: Iterable[Path], known: Known | None = None) -> Iterator[SourceFile]:
     """Every PDF and text file under `paths` (recursively), in a stable order.
 
     A path may be a file or a folder. Hidden files and folders are skipped. Each file is
-    hashed, so a renamed file is recognised as the same document. The same file reached
-    twice (two overlapping paths) is yielded once.
+    hashed, so a renamed file is recognised as the same document; a file found in `known`
+    under its path with the same size and modification time is taken to be unchanged and
+    keeps its stored hash without being read (as make and rsync judge files). The same file
+    reached twice (two overlapping paths) is yielded once.
     """
     seen: set[str] = set()
     for root in paths:
@@ -36,17 +43,23 @@ def discover(paths: Iterable[Path]) -> Iterator[SourceFile]:
             if resolved in seen:
                 continue
             seen.add(resolved)
-            yield _source(path)
+            yield _source(path, known.get(printable(resolved)) if known else None)
 
 
-def _source(path: Path) -> SourceFile:
+def _source(path: Path, stored: tuple[int, int | None, str] | None = None) -> SourceFile:
     meta = sidecar(path)
     try:
+        stat = path.stat()
+        if stored is not None and stored[:2] == (stat.st_size, stat.st_mtime_ns):
+            sha = stored[2]
+        else:
+            sha = sha256_of(path)
         return SourceFile(
             path=path,
-            sha256=sha256_of(path),
-            size=path.stat().st_size,
+            sha256=sha,
+            size=stat.st_size,
             metadata_sha256=sha256_of(meta) if meta.is_file() else None,
+            mtime_ns=stat.st_mtime_ns,
         )
     except OSError:
         # Unreadable here (permissions, a vanished file): still a document of the batch,

@@ -59,6 +59,7 @@ class SourceFile:
     sha256: str
     size: int
     metadata_sha256: str | None = None
+    mtime_ns: int | None = None  # modification time when discovered
 
     @property
     def name(self) -> str:

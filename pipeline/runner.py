@@ -121,7 +121,9 @@ def ingest(
     # The workers start loading the pipeline at the first document to do, while the rest of
     # the batch is hashed and planned.
     early = functools.partial(start_workers_early, workers, limits, dask)
-    todo, unchanged = plan(discover(paths), engine, force, on_work=early)
+    # Files unchanged by size and modification time are not read again (--force reads all).
+    known = None if force else store.known_files(engine)
+    todo, unchanged = plan(discover(paths, known), engine, force, on_work=early)
     summary = Summary(unchanged=unchanged)
     kinds = {source.sha256: kind for source, kind in todo}
     sources = [s for s, _ in todo]

@@ -13,6 +13,7 @@ and live only in the migrations.
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -53,6 +54,9 @@ sources = Table(
     Column("path", Text, nullable=False, unique=True),
     Column("name", Text, nullable=False),
     Column("size", Integer, nullable=False),
+    # The file's modification time when it was read: with the size, tells an unchanged file
+    # on the next run without hashing it.
+    Column("mtime_ns", BigInteger),
     Column("kind", String(8)),  # pdf | text
     Column("encoding", String(32)),
     Column("pages", Integer, nullable=False, default=0),

@@ -185,6 +185,14 @@ def known_sources(engine: Engine) -> dict[str, tuple[int, str, str | None]]:
         return {sha: (sid, path, meta) for sha, sid, path, meta in rows}
 
 
+def known_files(engine: Engine) -> dict[str, tuple[int, int | None, str]]:
+    """stored path -> (size, modification time in ns, sha256): see discover."""
+    s = schema.sources.c
+    with engine.connect() as conn:
+        rows = conn.execute(select(s.path, s.size, s.mtime_ns, s.sha256))
+        return {path: (size, mtime, sha) for path, size, mtime, sha in rows}
+
+
 def known_paths(engine: Engine) -> dict[str, str]:
     """stored path -> sha256."""
     with engine.connect() as conn:
@@ -339,6 +347,7 @@ def _source_row(
         "path": path,
         "name": src.name,
         "size": src.size,
+        "mtime_ns": src.mtime_ns,
         "kind": "pdf" if src.path.suffix.lower() == ".pdf" else "text",
         "encoding": outcome.encoding,
         "pages": outcome.pages,

@@ -222,3 +222,19 @@ def test_ingest_leaves_the_whole_database_in_its_file(raw_dir: Path, sqlite_url:
     wal = Path(sa.make_url(sqlite_url).database + "-wal")
     assert not wal.exists() or wal.stat().st_size == 0
     assert rows(sqlite_url, "select count(*) from papers") == [(3,)]
+
+
+def test_a_changed_file_is_found_by_its_time_and_a_touched_one_stays_unchanged(
+    raw_dir: Path, sqlite_url: str
+) -> None:
+    import os
+
+    assert ingest(str(raw_dir), "--db", sqlite_url).exit_code == 0
+    paper = next(p for p in sorted(raw_dir.rglob("*.txt")))
+    os.utime(paper, ns=(paper.stat().st_atime_ns, paper.stat().st_mtime_ns + 10**9))
+    touched = ingest(str(raw_dir), "--db", sqlite_url)
+    assert "0 new, 3 unchanged, 0 updated" in touched.output  # hashed again: same content
+    paper.write_text(paper.read_text(encoding="utf-8") + "\nNachtrag.", encoding="utf-8")
+    changed = ingest(str(raw_dir), "--db", sqlite_url)
+    assert "0 new, 2 unchanged, 1 updated" in changed.output
+    assert rows(sqlite_url, "select count(*) from sources where mtime_ns is not null") == [(3,)]

@@ -68,3 +68,25 @@ def test_a_file_that_cannot_be_read_fails_alone(tmp_path: Path, monkeypatch) -> 
     assert result.exit_code == 2, result.output
     assert "1 new, 0 unchanged, 0 updated, 1 failed" in result.output
     assert "locked.txt" in result.output and "Permission denied" in result.output
+
+
+def test_a_file_known_by_size_and_time_is_not_read_again(tmp_path: Path, monkeypatch) -> None:
+    from pipeline import discover as discover_module
+    from pipeline import store
+
+    paper = tmp_path / "a.txt"
+    paper.write_text("Beschlussvorlage", encoding="utf-8")
+    (first,) = discover([tmp_path])
+    assert first.mtime_ns == paper.stat().st_mtime_ns
+    known = {store.identity(paper): (first.size, first.mtime_ns, first.sha256)}
+
+    def no_reading(path: Path) -> str:
+        raise AssertionError(f"{path} was read")
+
+    monkeypatch.setattr(discover_module, "sha256_of", no_reading)
+    (again,) = discover([tmp_path], known)
+    assert again.sha256 == first.sha256
+    # A different size (or time) is read and hashed.
+    paper.write_text("Beschlussvorlage 2", encoding="utf-8")
+    with pytest.raises(AssertionError, match="was read"):
+        list(discover([tmp_path], known))
