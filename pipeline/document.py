@@ -93,6 +93,6 @@ def warm_up() -> None:
     from pipeline.lexicon import lexicon
 
     with contextlib.suppress(LexiconUnavailable):
-        lexicon().zipf("Stadt")  # loads the word frequencies too, which load on first use
+        lexicon()
     nlp.german()
     values.word_date("1. Januar 2020")

@@ -236,22 +236,22 @@ def _repair_unknown(word: str, lex: Lexicon) -> tuple[str, str] | None:
     if known is Known.YES:
         return None
     best: tuple[Known, float, int, Candidate] | None = None
-    floor = lex.zipf(word)
+    floor: float | None = None
     for candidate in candidates(word):
-        # The web knows names, fragments and rare words the dictionary lacks ("Stelen",
-        # "Hohenwettersbach"): a word seen there gives way only to a far more common one.
-        # (The frequency list folds ß into ss, so it cannot judge "Strasse" -> "Straße".)
-        # Tested before the dictionary, which costs more per candidate.
-        if (
-            floor > 0
-            and candidate.kinds != {ESZETT}
-            and lex.zipf(candidate.word) < floor + UNKNOWN_MARGIN
-        ):
-            continue
         rank = lex.known(candidate.word)
         if rank <= known:
             continue
-        key = (rank, lex.zipf(candidate.word), -candidate.edits, candidate)
+        # The web knows names, fragments and rare words the dictionary lacks ("Stelen",
+        # "Hohenwettersbach"): a word seen there gives way only to a far more common one.
+        # (The frequency list folds ß into ss, so it cannot judge "Strasse" -> "Straße".)
+        # Asked only once a candidate is a word: most are not, and a born-digital batch then
+        # never loads the frequency list (0.3 s and some 100 MB per process).
+        if floor is None:
+            floor = lex.zipf(word)
+        frequency = lex.zipf(candidate.word)
+        if floor > 0 and candidate.kinds != {ESZETT} and frequency < floor + UNKNOWN_MARGIN:
+            continue
+        key = (rank, frequency, -candidate.edits, candidate)
         if best is None or key[:3] > best[:3]:
             best = key
     if best is None:
