@@ -32,6 +32,7 @@ import platform
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -282,15 +283,26 @@ def ingest(folder: Path | list[Path], url: str, workers: int) -> dict[str, Any]:
     with tempfile.TemporaryFile() as out:
         started = time.perf_counter()
         process = psutil.Popen(command, stdout=out, stderr=subprocess.STDOUT)
-        peak_pss = peak_rss = 0
+        peak = {"pss": 0, "rss": 0}
         cpu: dict[int, float] = {}
-        while process.poll() is None:
-            processes = [process, *_children(process)]
-            pss, rss = _memory(processes)
-            peak_pss, peak_rss = max(peak_pss, pss), max(peak_rss, rss)
-            cpu.update(_cpu(processes))
-            time.sleep(0.1)
+        done = threading.Event()
+
+        def sample() -> None:
+            # In a thread, so that the run's end is seen at once, not at the next sample.
+            while not done.is_set():
+                processes = [process, *_children(process)]
+                pss, rss = _memory(processes)
+                peak["pss"], peak["rss"] = max(peak["pss"], pss), max(peak["rss"], rss)
+                cpu.update(_cpu(processes))
+                done.wait(0.1)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        process.wait()
         seconds = time.perf_counter() - started
+        done.set()
+        sampler.join()
+        peak_pss, peak_rss = peak["pss"], peak["rss"]
         out.seek(0)
         printed = out.read().decode("utf-8", "replace")
     if process.returncode not in (0, 2):
