@@ -133,6 +133,20 @@ def test_broken_quotes() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("line", "quoted"),
+    [
+        (",,Netzwerk* am Anfang", True),  # at the start of the text
+        ("Zeile\n,Netzwerk* danach", True),  # at the start of a line
+        ("Stadt,Netzwerk* ohne Abstand", False),  # a comma inside a word is a comma
+        ("a,,Netzwerk*", False),
+        ("Stadt, Netzwerk* nach Komma", False),  # a comma before a space is a comma
+    ],
+)
+def test_a_broken_opening_quote_starts_a_word(line: str, quoted: bool) -> None:
+    assert ("„Netzwerk“" in clean(line).text) is quoted
+
+
 def test_repair_of_a_word_split_across_lines_is_one_logged_change() -> None:
     raw = (
         "Die Beitrage fur die Mitgliedsstadte in Fragen der Stadtebau-\n"
