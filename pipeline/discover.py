@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from pipeline.errors import InputPathError
-from pipeline.model import SourceFile, printable
+from pipeline.model import SourceFile, identity
 
 SUFFIXES = frozenset({".pdf", ".txt"})
 # import-oparl keeps a paper's metadata beside its file: "<stem>.oparl.json".
@@ -16,8 +15,8 @@ SIDECAR = ".oparl.json"
 _CHUNK = 1 << 20
 
 
-# What was stored of a file: its path (as store.identity gives it) -> (size, modification
-# time in ns, sha256).
+# What was stored of a file: its identity (model.identity) -> (size, modification time in
+# ns, sha256).
 Known = Mapping[str, tuple[int, int | None, str]]
 
 
@@ -39,11 +38,11 @@ def discover(paths: Iterable[Path], known: Known | None = None) -> Iterator[Sour
         for path in candidates:
             if not _wanted(path, root):
                 continue
-            resolved = os.path.realpath(path)
-            if resolved in seen:
+            key = identity(path)
+            if key in seen:
                 continue
-            seen.add(resolved)
-            yield _source(path, known.get(printable(resolved)) if known else None)
+            seen.add(key)
+            yield _source(path, known.get(key) if known else None)
 
 
 def _source(path: Path, stored: tuple[int, int | None, str] | None = None) -> SourceFile:

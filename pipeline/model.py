@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +46,15 @@ def printable(name: str) -> str:
     become backslash escapes, which every database takes and no log line breaks on."""
     name = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), name)
+
+
+@functools.lru_cache(maxsize=65_536)
+def identity(path: Path) -> str:
+    """The stored path of a source: absolute, so the same file is the same row from any cwd;
+    printable, so any file name can be stored. Cached: discovering, planning and storing ask
+    for it for the same paths, and resolving a path costs a system call per folder on the
+    way."""
+    return printable(os.path.realpath(path))
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,7 @@ from sqlalchemy import Engine
 from pipeline import __version__, store
 from pipeline.discover import discover
 from pipeline.limits import Limits, run_limited, start_fork_server
-from pipeline.model import Outcome, SourceFile, Status
+from pipeline.model import Outcome, SourceFile, Status, identity
 
 
 @dataclass
@@ -88,11 +88,11 @@ def plan(
             and known[source.sha256][2] == source.metadata_sha256
         ):
             source_id, stored_path, _ = known[source.sha256]
-            if stored_path != store.identity(source.path) and not Path(stored_path).exists():
+            if stored_path != identity(source.path) and not Path(stored_path).exists():
                 store.move_source(engine, source_id, source.path)
             unchanged += 1
             continue
-        was_there = store.identity(source.path) in paths or source.sha256 in known
+        was_there = identity(source.path) in paths or source.sha256 in known
         todo.append((source, "updated" if was_there else "new"))
         planned.add(source.sha256)
         if on_work is not None and len(todo) == 1:

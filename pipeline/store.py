@@ -10,7 +10,6 @@ fast. The same code serves SQLite and Postgres; `connect` brings the schema up t
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -44,6 +43,7 @@ from pipeline.model import (
     Record,
     ResolutionItem,
     Status,
+    identity,
     printable,
 )
 
@@ -143,15 +143,6 @@ def _first_line(error: Exception) -> str:
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
-
-
-@functools.lru_cache(maxsize=65_536)
-def identity(path: Path) -> str:
-    """The stored path of a source: absolute, so the same file is the same row from any cwd;
-    printable (see model.printable), so any file name can be stored. Cached: planning and
-    storing ask for it for the same paths, and resolving a path costs a system call per
-    folder on the way."""
-    return printable(os.path.realpath(path))
 
 
 # --- runs ---------------------------------------------------------------------------------

@@ -72,13 +72,13 @@ def test_a_file_that_cannot_be_read_fails_alone(tmp_path: Path, monkeypatch) -> 
 
 def test_a_file_known_by_size_and_time_is_not_read_again(tmp_path: Path, monkeypatch) -> None:
     from pipeline import discover as discover_module
-    from pipeline import store
+    from pipeline.model import identity
 
     paper = tmp_path / "a.txt"
     paper.write_text("Beschlussvorlage", encoding="utf-8")
     (first,) = discover([tmp_path])
     assert first.mtime_ns == paper.stat().st_mtime_ns
-    known = {store.identity(paper): (first.size, first.mtime_ns, first.sha256)}
+    known = {identity(paper): (first.size, first.mtime_ns, first.sha256)}
 
     def no_reading(path: Path) -> str:
         raise AssertionError(f"{path} was read")
