@@ -28,7 +28,7 @@ from sqlalchemy import (
     text,
     update,
 )
-from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from pipeline import migrate, schema, search
@@ -58,13 +58,19 @@ def is_new(url: str | None = None) -> bool:
     """Whether `url` names an SQLite database file that does not exist yet (False for
     anything else, including a URL that cannot be read)."""
     try:
-        parsed = make_url(url or default_url())
+        file = _sqlite_file(make_url(url or default_url()))
     except ArgumentError:
         return False
-    database = parsed.database or ""
-    if parsed.get_backend_name() != "sqlite" or database in ("", ":memory:"):
-        return False
-    return not database.startswith("file:") and not Path(database).exists()
+    return file is not None and not file.exists()
+
+
+def _sqlite_file(url: URL) -> Path | None:
+    """The database file an SQLite URL names; None for another database, an in-memory
+    one, or a `file:` URI (which SQLite resolves itself)."""
+    database = url.database or ""
+    if url.get_backend_name() != "sqlite" or database in ("", ":memory:"):
+        return None
+    return None if database.startswith("file:") else Path(database)
 
 
 def connect(url: str | None = None, *, create: bool = True) -> Engine:
@@ -79,9 +85,11 @@ def connect(url: str | None = None, *, create: bool = True) -> Engine:
     except (ArgumentError, ImportError, ValueError) as e:
         raise DatabaseError(f"cannot use database URL {url!r}: {e}") from e
     if engine.dialect.name == "sqlite":
-        database = engine.url.database or ""
-        if not create and database not in ("", ":memory:") and not Path(database).exists():
-            raise DatabaseError(f"no database at {database}: run `ratsinfo ingest` first")
+        file = _sqlite_file(engine.url)
+        if file is not None and not file.exists():
+            if not create:
+                raise DatabaseError(f"no database at {file}: run `ratsinfo ingest` first")
+            file.parent.mkdir(parents=True, exist_ok=True)
         _prepare_sqlite(engine)
     try:
         if not create and not inspect(engine).has_table("papers"):
@@ -112,9 +120,7 @@ def close(engine: Engine) -> None:
 
 
 def _prepare_sqlite(engine: Engine) -> None:
-    database = engine.url.database
-    if database and database != ":memory:" and not database.startswith("file:"):
-        Path(database).parent.mkdir(parents=True, exist_ok=True)
+    """Pragmas on every connection, and transactions begun as the caller asks."""
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_connection: Any, _record: Any) -> None:
