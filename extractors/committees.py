@@ -40,7 +40,8 @@ class Name:
 
 
 @functools.cache
-def _endings() -> tuple[str, ...]:
+def endings() -> tuple[str, ...]:
+    """The words a committee's name ends in (committee_words.txt), in lower case."""
     return tuple(w.lower() for w in vocab.words("committee_words"))
 
 
@@ -73,7 +74,7 @@ def is_core(word: str) -> bool:
     return (
         len(word) >= 3
         and word[0].isupper()
-        and word.lower().endswith(_endings())
+        and word.lower().endswith(endings())
         and word.lower() not in _not_committees()
         and not word.isupper()
     )

@@ -22,7 +22,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from extractors import values, vocab
+from extractors import scan, values, vocab
 
 # A Vorlagen-/Drucksachen-Nr. as printed: "2020/1189", "113/21", "ANT-BSV/25/61750-1",
 # "DHH/2025/4139/1", "V1682/12", "171".
@@ -108,15 +108,13 @@ def _may_start_label(text: str, pos: int) -> bool:
     """False only where no label starts at `pos`: the text there does not begin with a label's
     first word. Most lines of a paper start with no label, and the pattern of all labels is
     tried at every word of a label line; this test is far cheaper. Where re.IGNORECASE and
-    str.lower disagree ("ı", "ſ", "İ", see extractors.scan) the pattern decides."""
+    str.lower disagree (scan.FOLDS_APART) the pattern decides."""
     words, reach, numbers = _first_words()
     head = text[pos : pos + reach]
     return (
         head.lower().startswith(words)
         or (numbers and head[:1].isdecimal())
-        or "ı" in head
-        or "ſ" in head
-        or "İ" in head
+        or any(letter in head for letter in scan.FOLDS_APART)
     )
 
 

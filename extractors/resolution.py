@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from extractors import scan, vocab
+from extractors import committees, scan, vocab
 from pipeline.model import PaperType, Parsed, Record, ResolutionItem, Section
 
 # Papers that ask nothing of the council: questions, invitations, anything that is no paper.
@@ -300,13 +300,8 @@ def _may_name_committee(text: str) -> bool:
     lower = scan.lowered(text)
     if lower is None:
         return True
-    endings = _committee_endings()
+    endings = committees.endings()
     return any(lower.endswith(endings, 0, m.start()) for m in _COLON_AT_LINE_END.finditer(text))
-
-
-@functools.cache
-def _committee_endings() -> tuple[str, ...]:
-    return tuple(word.lower() for word in vocab.words("committee_words"))
 
 
 def _organization(name: str) -> str:

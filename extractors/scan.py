@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 # Letters that `re.IGNORECASE` matches other than through `str.lower`: the dotless "ı" and
 # the long "ſ" match "i" and "s", and "İ" lowers to two characters. A text holding one is
 # searched by its patterns alone.
-_FOLDS_APART = ("ı", "ſ", "İ")
+FOLDS_APART = ("ı", "ſ", "İ")
 
 
 def finditer_at(
@@ -78,9 +78,9 @@ def lines_with(text: str, *words: str) -> list[tuple[int, int]]:
 def lowered(text: str) -> str | None:
     """`text` in lower case, offset for offset, where a case-insensitive pattern matches a
     lower-case word exactly where the lowered text holds it; None for a text where that does
-    not hold (see _FOLDS_APART). Kept for the paper in hand (and its head): every extractor
+    not hold (see FOLDS_APART). Kept for the paper in hand (and its head): every extractor
     asks."""
-    return None if any(letter in text for letter in _FOLDS_APART) else text.lower()
+    return None if any(letter in text for letter in FOLDS_APART) else text.lower()
 
 
 def may_hold(text: str, word: str) -> bool:
