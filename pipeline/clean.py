@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pipeline.errors import LexiconUnavailable
 from pipeline.lexicon import Known, Lexicon, lexicon
 from pipeline.model import Correction
-from pipeline.repair import repair
+from pipeline.repair import repair, word_start
 
 SOFT_HYPHEN = "\u00ad"
 
@@ -68,9 +68,8 @@ def line_break_hyphenation(text: str) -> Iterator[Correction]:
     """
     lex = _lexicon_or_none()
     for match in _HYPHENATED.finditer(text):
-        start = head_start = match.start()
-        while head_start > 0 and _is_word_char(text[head_start - 1]):
-            head_start -= 1
+        start = match.start()
+        head_start = word_start(text, start)
         if head_start == start:
             continue  # no word before the hyphen
         head, continuation = text[head_start:start], match.group(1)
@@ -84,11 +83,6 @@ def line_break_hyphenation(text: str) -> Iterator[Correction]:
         else:
             end, replacement = match.end() + len(rest) + len(match.group(3)), rest + "\n"
         yield Correction(start, text[start:end], replacement, "hyphenation")
-
-
-def _is_word_char(char: str) -> bool:
-    """What \\w matches in a str pattern."""
-    return char.isalnum() or char == "_"
 
 
 def _real_hyphen(head: str, continuation: str, lex: Lexicon) -> bool:

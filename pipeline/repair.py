@@ -188,13 +188,19 @@ def _marked_words(page: str) -> set[str]:
     that can mark one rather than word by word."""
     found: set[str] = set()
     for mark in (m for pattern in _MARKS for m in pattern.finditer(page)):
-        start = mark.start()
-        while start > 0 and (page[start - 1].isalnum() or page[start - 1] in "_!"):
-            start -= 1
-        run = _RUN.match(page, start)
+        run = _RUN.match(page, word_start(page, mark.start(), "!"))
         if run is not None:
             found.update(w for w in _TOKEN.findall(run.group()) if _shaped(w))
     return found
+
+
+def word_start(text: str, end: int, also: str = "") -> int:
+    """Where the run of word characters (what \\w matches, and the characters in `also`)
+    that ends at `end` starts; `end` when there is none."""
+    start = end
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_" + also):
+        start -= 1
+    return start
 
 
 def _shaped(word: str) -> bool:
