@@ -56,7 +56,7 @@ class CouncilNorms:
 
     @functools.cached_property
     def table(self) -> Table:
-        # Read lazily: the lemmatizer loads its tables in nlp.initialize().
+        # Read lazily: german() gives the lemmatizer its tables after adding this component.
         lemmatizer = cast(Lemmatizer, self.nlp.get_pipe("lemmatizer"))
         return lemmatizer.lookups.get_table("lemma_lookup")
 

@@ -251,7 +251,7 @@ def _repair_unknown(word: str, lex: Lexicon) -> tuple[str, str] | None:
         # "Hohenwettersbach"): a word seen there gives way only to a far more common one.
         # (The frequency list folds ß into ss, so it cannot judge "Strasse" -> "Straße".)
         # Asked only once a candidate is a word: most are not, and a born-digital batch then
-        # never loads the frequency list (0.3 s and some 100 MB per process).
+        # never loads the frequency list (0.3 s and about 70 MB per process).
         if floor is None:
             floor = lex.zipf(word)
         frequency = lex.zipf(candidate.word)
