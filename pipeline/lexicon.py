@@ -12,6 +12,7 @@ known nouns, with or without a linking "s".
 from __future__ import annotations
 
 import functools
+import importlib.util
 from enum import IntEnum
 
 from pipeline.errors import LexiconUnavailable
@@ -37,9 +38,11 @@ class Lexicon:
     def __init__(self) -> None:
         try:
             import enchant
-            from wordfreq import zipf_frequency
-        except ImportError as e:  # pragma: no cover - both are installed with the project
+        except ImportError as e:  # pragma: no cover - installed with the project
             raise LexiconUnavailable(f"missing Python package: {e.name}") from e
+        # wordfreq is imported at its first question (see _frequency), but must be there.
+        if importlib.util.find_spec("wordfreq") is None:  # pragma: no cover
+            raise LexiconUnavailable("missing Python package: wordfreq")
         try:
             self._dict = enchant.Dict(LANGUAGE)
         except enchant.errors.Error as e:  # no libenchant, or no German dictionary
@@ -47,7 +50,6 @@ class Lexicon:
                 f"no German Hunspell dictionary ({e}); "
                 "apt-get install libenchant-2-2 hunspell-de-de"
             ) from e
-        self._zipf = zipf_frequency
         self.check = functools.lru_cache(maxsize=200_000)(self._check)
         self.zipf = functools.lru_cache(maxsize=200_000)(self._frequency)
         # Words found to be German as written or capitalised: a set, so that a whole page
@@ -64,7 +66,11 @@ class Lexicon:
 
     def _frequency(self, word: str) -> float:
         """Zipf frequency (log10 per billion words, 0 for unseen), case-insensitive."""
-        return float(self._zipf(word, "de"))
+        # Imported here: importing wordfreq costs a quarter of a second (its `locate`
+        # dependency walks the call stack), and most texts never ask for a frequency.
+        from wordfreq import zipf_frequency
+
+        return float(zipf_frequency(word, "de"))
 
     def known(self, word: str) -> Known:
         """Whether `word`, exactly as cased, is German."""

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import difflib
 import re
+import subprocess
+import sys
 
 import pytest
 from hypothesis import given, settings
@@ -188,3 +190,18 @@ def test_every_confusion_row_repairs_its_example(row: tuple[str, ...]) -> None:
     assert (damaged in before) and (printed in after)
     assert _repair_unknown(before, lexicon()) is not None
     assert _repair_unknown(before, lexicon())[0] == after
+
+
+def test_word_frequencies_are_loaded_only_when_a_repair_asks_for_one() -> None:
+    """A worker's warm-up leaves wordfreq unimported (importing it costs a quarter of a
+    second of every run's start-up); the Heinsberg scan's repairs then need it, and get it."""
+    code = (
+        "import sys; from pipeline.document import warm_up; warm_up();"
+        "before = 'wordfreq' in sys.modules;"
+        "from pipeline.clean import clean; from tests.conftest import DEV_DOCS;"
+        f"fixed = clean((DEV_DOCS / {HEINSBERG!r}).read_text()).corrections;"
+        "print(before, 'wordfreq' in sys.modules, len(fixed) > 0)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "True", "True"]
