@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import time
 
-from pipeline import oparl_merge
+from pipeline import oparl_merge, stems
 from pipeline.clean import clean
 from pipeline.errors import DocumentError, LexiconUnavailable
 from pipeline.model import Outcome, Parsed, Record, SourceFile, Status
@@ -24,9 +24,12 @@ def process(
     use_ocr: bool = True,
     max_pages: int | None = None,
     ocr_processes: int | None = None,
+    stem: bool = False,
 ) -> Outcome:
     """read -> clean -> segment -> extract for one document. Never raises. Up to
-    `ocr_processes` Tesseract processes OCR its pages at once (default: one per core)."""
+    `ocr_processes` Tesseract processes OCR its pages at once (default: one per core).
+    `stem`: also make the record's stems for SQLite's search index (pipeline.stems), here
+    in the worker rather than in the runner that stores every document."""
     started = time.perf_counter()
     outcome = Outcome(source=source, status=Status.FAILED)
     try:
@@ -65,6 +68,8 @@ def process(
         outcome.record, errors = registry.extract(parsed)
         outcome.errors = warnings + errors + _merge_oparl(outcome)
         outcome.status = Status.PARTIAL if outcome.errors else Status.OK
+        if stem:
+            outcome.stemmed = stems.of(*stems.parts(outcome.record))
     except DocumentError as e:
         outcome.errors = [str(e)]
     except MemoryError:

@@ -266,6 +266,16 @@ class Disagreement:
     text: str
 
 
+@dataclass(frozen=True, slots=True)
+class Stemmed:
+    """The Snowball German stems of a paper's name, resolution and text: what SQLite's
+    full-text index holds of it (see pipeline.stems)."""
+
+    name: str
+    resolution: str
+    text: str
+
+
 @dataclass(slots=True)
 class Outcome:
     """The result of processing one document: always produced, whatever went wrong."""
@@ -282,6 +292,9 @@ class Outcome:
     seconds: float = 0.0
     origins: list[FieldValue] = field(default_factory=list)  # where OParl metadata was merged
     disagreements: list[Disagreement] = field(default_factory=list)
+    # The record's stems for SQLite's search index, made by the worker (None: the store
+    # stems it, or the database stems for itself, as Postgres does).
+    stemmed: Stemmed | None = None
 
 
 def _iso(value: dt.date | None) -> str | None:

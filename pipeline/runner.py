@@ -132,7 +132,9 @@ def ingest(
         outcomes: Iterable[Outcome] = []  # nothing to do: the stages are not even imported
     elif dask is None:
         batch = _Batch(engine, run_id)
-        outcomes = _outcomes(sources, workers, use_ocr, limits)
+        # SQLite's search index wants each paper's stems: the workers make them.
+        stem = engine.dialect.name == "sqlite"
+        outcomes = _outcomes(sources, workers, use_ocr, limits, stem)
     else:
         from pipeline import distributed  # Dask is imported only when asked for
 
@@ -202,7 +204,7 @@ def _in_workers(workers: int | None, limits: Limits) -> bool:
 
 
 def _outcomes(
-    sources: list[SourceFile], workers: int | None, use_ocr: bool, limits: Limits
+    sources: list[SourceFile], workers: int | None, use_ocr: bool, limits: Limits, stem: bool
 ) -> Iterator[Outcome]:
     """Outcomes as they finish, each document under `limits` (see pipeline.limits): in
     worker processes that can be stopped, one document at a time each, so memory does not
@@ -215,7 +217,7 @@ def _outcomes(
     # worker in memory.
     ocr_processes = max(1, default_workers() // workers)
     task = functools.partial(
-        process, use_ocr=use_ocr, max_pages=limits.pages, ocr_processes=ocr_processes
+        process, use_ocr=use_ocr, max_pages=limits.pages, ocr_processes=ocr_processes, stem=stem
     )
     if not _in_workers(workers, limits):
         yield from map(task, sources)

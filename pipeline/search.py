@@ -9,6 +9,7 @@ Both databases keep one index row per paper in `papers_fts`, deleted with the pa
   text D) with a GIN index, queried with `websearch_to_tsquery('german', ...)`.
 
 The store is the only writer: it calls `index` in the transaction that saves the paper.
+SQLite's stems come made from the workers (pipeline.stems), where they are cheaper.
 """
 
 from __future__ import annotations
@@ -18,17 +19,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import Stemmer
 from sqlalchemy import Date, Engine, Float, Text, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
+from pipeline import stems
 from pipeline.errors import DatabaseError
-
-_WORD = re.compile(r"\w+")
-_STEMMER = Stemmer.Stemmer("german")
-_STEMS: dict[str, str] = {}  # token as written -> its stems
-_STEMS_LIMIT = 300_000  # a few tens of MB at most
+from pipeline.model import Stemmed
 
 # Postgres refuses a tsvector over 1 MB; no council paper comes near this many characters.
 _POSTGRES_TEXT_LIMIT = 500_000
@@ -85,32 +82,15 @@ class Hit:
     score: float
 
 
-def stems(words: str) -> str:
-    """The Snowball German stems of the words in `words`, lower-cased, separated by spaces."""
-    # Splitting at white space and stemming each distinct token once (punctuation and all),
-    # with the tokens not seen before found by a set difference, keeps the loop in C:
-    # indexing is the slowest part of loading a paper.
-    tokens = words.split()
-    new = set(tokens).difference(_STEMS)
-    if new:
-        if len(_STEMS) + len(new) > _STEMS_LIMIT:
-            _STEMS.clear()
-            new = set(tokens)
-        for token in new:
-            _STEMS[token] = " ".join(_STEMMER.stemWords(_WORD.findall(token.lower())))
-    # A token of punctuation alone stems to "" and leaves two spaces: the FTS5 tokenizer
-    # does not mind, and filtering would cost a sixth of the time.
-    return " ".join(map(_STEMS.__getitem__, tokens))
-
-
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """What the index holds of one paper."""
+    """What the index holds of one paper (see pipeline.stems.parts)."""
 
     paper_id: int
     name: str | None
     resolutions: list[str]
     text: str
+    stemmed: Stemmed | None = None  # SQLite: its stems, if the worker made them already
 
 
 def index(conn: Connection, entries: list[Entry]) -> None:
@@ -118,17 +98,13 @@ def index(conn: Connection, entries: list[Entry]) -> None:
     sqlite = conn.dialect.name == "sqlite"
     rows = []
     for e in entries:
-        resolution = "\n".join(e.resolutions)
         if sqlite:
-            values = {
-                "name": stems(e.name or ""),
-                "resolution": stems(resolution),
-                "text": stems(e.text),
-            }
+            stemmed = e.stemmed or stems.of(e.name, e.resolutions, e.text)
+            values = {"name": stemmed.name, "resolution": stemmed.resolution, "text": stemmed.text}
         else:
             values = {
                 "name": e.name or "",
-                "resolution": resolution,
+                "resolution": "\n".join(e.resolutions),
                 "text": e.text[:_POSTGRES_TEXT_LIMIT],
             }
         rows.append({"id": e.paper_id, **values})
@@ -144,7 +120,7 @@ def fts5_query(query: str) -> str:
         if token == "OR" and terms and terms[-1] != "OR":
             terms.append("OR")
             continue
-        stemmed = stems(token)
+        stemmed = stems.stems(token)
         if stemmed:
             # Quoted, so FTS5 reads every stem as a term and never as an operator; a token
             # that stems to several words ("Smart-City") stays a phrase.

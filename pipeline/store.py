@@ -31,7 +31,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
-from pipeline import migrate, schema, search
+from pipeline import migrate, schema, search, stems
 from pipeline.errors import DatabaseError
 from pipeline.model import (
     Amount,
@@ -322,15 +322,10 @@ def _write(conn: Connection, outcomes: list[Outcome], run_id: int | None) -> Non
     ]
     if corrections:
         conn.execute(_INSERT["corrections"], corrections)
-    kept = [o for o in outcomes if o.record is not None]
-    stored = [
-        (source_id, o.record)
-        for source_id, o in zip(source_ids, outcomes, strict=True)
-        if o.record is not None
-    ]
-    if stored:
-        paper_ids = _insert_records(conn, stored)
-        _insert_origins(conn, list(zip(paper_ids, kept, strict=True)))
+    kept = [(source_id, o) for source_id, o in zip(source_ids, outcomes, strict=True) if o.record]
+    if kept:
+        paper_ids = _insert_records(conn, kept)
+        _insert_origins(conn, [(pid, o) for pid, (_, o) in zip(paper_ids, kept, strict=True)])
 
 
 def _source_row(
@@ -358,8 +353,10 @@ def _source_row(
     }
 
 
-def _insert_records(conn: Connection, stored: list[tuple[int, Record]]) -> list[int]:
-    """Insert the papers and their parts; returns the papers' ids, in order."""
+def _insert_records(conn: Connection, kept: list[tuple[int, Outcome]]) -> list[int]:
+    """Insert the papers (the records of `kept`, (source id, outcome) pairs) and their
+    parts; returns the papers' ids, in order."""
+    stored = [(source_id, o.record) for source_id, o in kept if o.record is not None]
     paper_ids = _new_ids(conn, "papers", len(stored))
     conn.execute(
         _INSERT["papers"],
@@ -393,8 +390,8 @@ def _insert_records(conn: Connection, stored: list[tuple[int, Record]]) -> list[
     search.index(
         conn,
         [
-            search.Entry(paper_id, record.name, [r.text for r in record.resolution], record.text)
-            for paper_id, (_, record) in zip(paper_ids, stored, strict=True)
+            search.Entry(paper_id, *stems.parts(record), stemmed=o.stemmed)
+            for paper_id, (_, record), (_, o) in zip(paper_ids, stored, kept, strict=True)
         ],
     )
     return paper_ids

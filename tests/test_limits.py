@@ -79,7 +79,7 @@ def test_workers_share_the_cores_out_for_ocr(
     monkeypatch.setattr(runner, "run_limited", run_limited)
     monkeypatch.setattr(runner, "default_workers", lambda: cores)
     source = SourceFile(Path("scan.pdf"), "0" * 64, 1)
-    assert list(runner._outcomes([source], workers, True, Limits())) == []
+    assert list(runner._outcomes([source], workers, True, Limits(), stem=True)) == []
     assert seen["ocr_processes"] == share and seen["workers"] == workers
 
 

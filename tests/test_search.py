@@ -16,9 +16,10 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline import search, store
+from pipeline import search, stems, store
 from pipeline.cli import main
 from pipeline.errors import DatabaseError
+from tests.conftest import DEV_DOCS
 from tests.pg import postgres_database, postgres_url  # noqa: F401 - fixtures
 from tests.test_store import KARLSRUHE_KITA, UNNA, WARENDORF, outcome
 
@@ -57,7 +58,7 @@ def found(url: str, query: str) -> list[str | None]:
     ],
 )
 def test_words_are_reduced_to_their_german_stem(word: str, stem: str) -> None:
-    assert search.stems(word) == stem
+    assert stems.stems(word) == stem
 
 
 def test_query_words_all_count_quoted_words_are_a_phrase() -> None:
@@ -143,3 +144,49 @@ def test_any_query_either_runs_or_is_refused_with_a_reason(query: str) -> None:
     except DatabaseError:
         return
     conn.execute("select * from papers_fts where papers_fts match ?", (terms,)).fetchall()
+
+
+def test_papers_ingested_by_workers_are_indexed_as_the_store_would_index_them(
+    tmp_path: Path,
+) -> None:
+    """The workers stem each paper for SQLite's index, so that the one runner storing every
+    paper does not have to; what they make must be what the store makes of the stored
+    papers, and the search must find them by an inflected word."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name in (UNNA, WARENDORF, KARLSRUHE_KITA):
+        (raw / name).write_bytes((DEV_DOCS / name).read_bytes())
+    url = f"sqlite:///{tmp_path / 'workers.sqlite'}"
+    result = CliRunner().invoke(main, ["ingest", str(raw), "--db", url, "--workers", "2"])
+    assert result.exit_code == 0, result.output
+    engine = store.connect(url, create=False)
+    with engine.connect() as conn:
+        indexed = dict(
+            conn.execute(
+                sa.text("select rowid, name || '|' || resolution || '|' || text from papers_fts")
+            ).all()
+        )
+        papers = conn.execute(sa.text("select id, name, text from papers")).all()
+        items = conn.execute(sa.text("select paper_id, text from resolutions order by position"))
+        resolutions: dict[int, list[str]] = {}
+        for paper_id, item in items:
+            resolutions.setdefault(paper_id, []).append(item)
+    engine.dispose()
+    assert len(papers) == 3
+    for paper_id, name, body in papers:
+        made = stems.of(name, resolutions.get(paper_id, []), body)
+        assert indexed[paper_id] == f"{made.name}|{made.resolution}|{made.text}"
+    assert found(url, "Kindertagesstätte") == ["2020/1189"]
+
+
+def test_a_document_is_stemmed_only_when_asked() -> None:
+    # Postgres stems for itself (to_tsvector): its workers are not asked to.
+    from pipeline.discover import discover
+    from pipeline.document import process
+
+    (source,) = discover([DEV_DOCS / KARLSRUHE_KITA], None)
+    assert process(source).stemmed is None
+    done = process(source, stem=True)
+    assert done.record is not None and done.stemmed is not None
+    assert done.stemmed == stems.of(*stems.parts(done.record))
+    assert "kindertagesstatt" in done.stemmed.text.split()
