@@ -12,6 +12,9 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[test,dev,postgres]"
+	@# Bytecode ahead, as pip does for installed packages: where PYTHONDONTWRITEBYTECODE is set,
+	@# every run (and every worker fork server) would otherwise compile the sources again.
+	$(BIN)/python -m compileall -q pipeline extractors
 	touch $(STAMP)
 
 ## Debian packages for OCR and the OCR-repair lexicon (needs root)
