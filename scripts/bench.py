@@ -28,6 +28,7 @@ import compileall
 import datetime as dt
 import io
 import json
+import multiprocessing
 import os
 import platform
 import subprocess
@@ -215,6 +216,31 @@ def floor(files: list[Path]) -> dict[str, float]:
         pdf.close()
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     return {"seconds": seconds, "cpu_seconds": cpu, "pages": pages, "pages_per_s": pages / seconds}
+
+
+def _spin(loops: int) -> float:
+    """A fixed amount of pure Python work; returns the seconds it took."""
+    started, total = time.perf_counter(), 0
+    for i in range(loops):
+        total += i % 7
+    return time.perf_counter() - started
+
+
+def machine_scaling(workers: int, loops: int = 20_000_000) -> dict[str, float]:
+    """What this machine gives `workers` processes at once: the same pure-Python job run
+    alone and then as `workers` copies side by side. On a virtual machine whose cores are
+    shared with other guests this is often well below `workers`, and it changes from minute
+    to minute; it is the ceiling for the all-cores speedup of the same round."""
+    context = multiprocessing.get_context("fork")
+    with context.Pool(1) as pool:
+        alone = pool.apply(_spin, (loops,))
+    with context.Pool(workers) as pool:
+        together = pool.map(_spin, [loops] * workers)
+    return {
+        "alone_seconds": alone,
+        "together_seconds": max(together),
+        "scaling": workers * alone / max(together),
+    }
 
 
 STAGES = ("read", "clean", "quality", "segment", "extract", "load")
@@ -430,6 +456,7 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
                     "all_cores": rates(
                         ingest(folder, f"{base}/all{k}.sqlite", workers), papers, pages
                     ),
+                    "machine": machine_scaling(workers),
                 }
             )
         many_url = f"{base}/all{args.rounds - 1}.sqlite"
@@ -452,7 +479,7 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
     def per_page(run: dict[str, Any], r: dict[str, Any]) -> float:
         return (run["seconds"] / pages) / (r["floor"]["seconds"] / r["floor"]["pages"])
 
-    runs = {name: typical([r[name] for r in rounds]) for name in rounds[0]}
+    runs = {name: typical([r[name] for r in rounds]) for name in rounds[0] if name != "machine"}
     one, many = runs["one_worker"], runs["all_cores"]
     ratios = {
         # On one core: the whole run, then without its fixed start-up, then in CPU time.
@@ -473,6 +500,8 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
         "all_cores_over_one_core": ratio(
             lambda r: r["one_core"]["seconds"] / r["all_cores"]["seconds"]
         ),
+        # What the machine itself gave `workers` copies of a pure-Python job in that round.
+        "machine_scaling": ratio(lambda r: r["machine"]["scaling"]),
         "rerun_share": round(again["seconds"] / many["seconds"], 4),
         # How many workers one runner can store for: a worker's CPU per paper over the
         # runner's (with one worker, the worker's is the rest of the run's CPU time).
@@ -563,6 +592,8 @@ def table(result: dict[str, Any]) -> str:
         f"all cores: {of('all_cores_speedup')} one worker (target >= 1.7),"
         f" {of('all_cores_over_one_core')} one core;"
         f" one runner stores for {r['workers_per_runner']['median']:.0f} workers",
+        f"the machine: {result['all_cores']['workers']} copies of a pure-Python job ran"
+        f" {of('machine_scaling')} as fast as one (the ceiling for the all-cores speedup)",
         f"re-run: {r['rerun_share']:.1%} of the first run (target < 5%)",
     ]
     return "\n".join(lines)

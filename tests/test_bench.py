@@ -65,8 +65,12 @@ def test_bench_writes_every_figure(tmp_path: Path) -> None:
         "all_cores_speedup",
         "all_cores_over_one_core",
         "workers_per_runner",
+        "machine_scaling",
         "rerun_share",
     }
+    # Two copies of a job side by side: at most twice one's rate (a loaded or one-core
+    # machine gives about one; more than half of one, or the figure is upside down).
+    assert 0.5 < result["ratios"]["machine_scaling"]["median"] <= 2.2
     speedup = result["ratios"]["all_cores_speedup"]
     assert speedup["min"] == speedup["median"] == speedup["max"] > 0  # one round
     assert set(result["targets"]) == {
