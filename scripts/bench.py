@@ -228,19 +228,27 @@ def _spin(loops: int) -> float:
 
 def machine_scaling(workers: int, loops: int = 20_000_000) -> dict[str, float]:
     """What this machine gives `workers` processes at once: the same pure-Python job run
-    alone and then as `workers` copies side by side. On a virtual machine whose cores are
-    shared with other guests this is often well below `workers`, and it changes from minute
-    to minute; it is the ceiling for the all-cores speedup of the same round."""
+    alone, then as `workers` copies side by side, then alone again. On a virtual machine
+    whose cores are shared with other guests this is often well below `workers`, and it
+    changes from minute to minute; it is the ceiling for the all-cores speedup of the same
+    round."""
     context = multiprocessing.get_context("fork")
-    with context.Pool(1) as pool:
-        alone = pool.apply(_spin, (loops,))
     with context.Pool(workers) as pool:
-        together = pool.map(_spin, [loops] * workers)
+        alone = [pool.apply(_spin, (loops,))]
+        together = pool.map(_spin, [loops] * workers, chunksize=1)
+        alone.append(pool.apply(_spin, (loops,)))
     return {
-        "alone_seconds": alone,
+        "alone_seconds": min(alone),
         "together_seconds": max(together),
-        "scaling": workers * alone / max(together),
+        "scaling": scaling(workers, alone, together),
     }
+
+
+def scaling(workers: int, alone: list[float], together: list[float]) -> float:
+    """How many times one process's work `workers` processes did in the same time: the job
+    alone at its fastest (a slow moment would inflate the figure) against the slowest of
+    the copies side by side (the batch is done when the last one is)."""
+    return workers * min(alone) / max(together)
 
 
 STAGES = ("read", "clean", "quality", "segment", "extract", "load")
