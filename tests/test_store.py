@@ -178,3 +178,78 @@ def test_is_new_tells_a_missing_sqlite_file(tmp_path: Path) -> None:
     assert not store.is_new("sqlite://")  # in memory
     assert not store.is_new("postgresql://user@localhost/ratsinfo")
     assert not store.is_new("not a url")
+
+
+def _raw(tmp_path: Path, count: int) -> Path:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name in sorted(p.name for p in DEV_DOCS.glob("*.txt"))[:count]:
+        (raw / name).write_bytes((DEV_DOCS / name).read_bytes())
+    return raw
+
+
+def test_a_database_that_fails_mid_batch_stops_the_ingest_with_its_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The batches are written by a thread: its error reaches the caller, the thread ends,
+    and what was stored before stays."""
+    import threading
+
+    from pipeline import runner
+    from pipeline.errors import DatabaseError
+    from pipeline.limits import Limits
+
+    raw = _raw(tmp_path, 6)
+    engine = store.connect(f"sqlite:///{tmp_path / 'fails.sqlite'}")
+    save_many, calls = store.save_many, []
+
+    def failing(engine: sa.Engine, outcomes: list[Outcome], run_id: int | None = None) -> list:
+        calls.append(len(outcomes))
+        if len(calls) > 1:
+            raise DatabaseError("cannot store x.txt: disk I/O error")
+        return save_many(engine, outcomes, run_id)
+
+    monkeypatch.setattr(store, "save_many", failing)
+    # Batches of two, and never by time (the first document loads spaCy: over a second).
+    monkeypatch.setattr(runner._Batch.__init__, "__defaults__", (2, 3600.0))
+    in_process = Limits(seconds=None, memory_mb=None)
+    with pytest.raises(DatabaseError, match="disk I/O error"):
+        runner.ingest([raw], engine, workers=1, limits=in_process)
+    assert not [t for t in threading.enumerate() if t.name == "ratsinfo-writer"]
+    with engine.connect() as conn:
+        assert conn.execute(sa.text("select count(*) from papers")).scalar_one() == 2
+    engine.dispose()
+
+
+def test_the_runner_goes_on_while_a_batch_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A slow database write does not hold up taking the next outcomes: all of them are
+    taken before the first batch is stored, and every one is stored in the end."""
+    import time
+
+    from pipeline import runner
+    from pipeline.limits import Limits
+
+    raw = _raw(tmp_path, 6)
+    engine = store.connect(f"sqlite:///{tmp_path / 'slow.sqlite'}")
+    save_many, events = store.save_many, []
+
+    def slow(engine: sa.Engine, outcomes: list[Outcome], run_id: int | None = None) -> list:
+        time.sleep(1.0)
+        events.append("stored")
+        return save_many(engine, outcomes, run_id)
+
+    def taken(done: int, total: int) -> None:
+        events.append("taken")
+
+    monkeypatch.setattr(store, "save_many", slow)
+    monkeypatch.setattr(runner._Batch.__init__, "__defaults__", (2, 3600.0))
+    in_process = Limits(seconds=None, memory_mb=None)
+    summary = runner.ingest([raw], engine, workers=1, limits=in_process, progress=taken)
+    assert summary.new == 6
+    # Three batches of two; the first write took longer than processing the rest.
+    assert events.count("stored") == 3 and events.index("stored") > 2
+    with engine.connect() as conn:
+        assert conn.execute(sa.text("select count(*) from papers")).scalar_one() == 6
+    engine.dispose()
