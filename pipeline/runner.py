@@ -174,9 +174,10 @@ class _Batch:
     workers and handing them documents while a batch is written: when the runner stored
     them itself, a worker went without a next document for 1.5% of its time on local
     SQLite (0.4% now), and a database further away (Postgres over a network) would starve
-    the workers for longer. The database drivers let go of the GIL while the database works. At most two batches wait for the writer; beyond that `add` waits, and
-    with it the workers, so a slow database holds the batch back rather than filling memory.
-    A database error is raised by the next `add` or by `close`."""
+    the workers for longer. The database drivers let go of the GIL while the database
+    works. At most two batches wait for the writer; beyond that `add` waits, and with it
+    the workers, so a slow database holds the batch back rather than filling memory. A
+    database error is raised by the next `add` or by `close`."""
 
     def __init__(self, engine: Engine, run_id: int, size: int = 32, seconds: float = 1.0):
         self.engine, self.run_id, self.size, self.seconds = engine, run_id, size, seconds
