@@ -43,6 +43,7 @@ from pipeline.model import (
     Record,
     ResolutionItem,
     Status,
+    Stemmed,
     identity,
     printable,
 )
@@ -322,10 +323,14 @@ def _write(conn: Connection, outcomes: list[Outcome], run_id: int | None) -> Non
     ]
     if corrections:
         conn.execute(_INSERT["corrections"], corrections)
-    kept = [(source_id, o) for source_id, o in zip(source_ids, outcomes, strict=True) if o.record]
-    if kept:
-        paper_ids = _insert_records(conn, kept)
-        _insert_origins(conn, [(pid, o) for pid, (_, o) in zip(paper_ids, kept, strict=True)])
+    papers = [
+        (source_id, o.record, o)
+        for source_id, o in zip(source_ids, outcomes, strict=True)
+        if o.record is not None
+    ]
+    if papers:
+        paper_ids = _insert_records(conn, [(sid, record, o.stemmed) for sid, record, o in papers])
+        _insert_origins(conn, [(pid, o) for pid, (_, _, o) in zip(paper_ids, papers, strict=True)])
 
 
 def _source_row(
@@ -353,10 +358,11 @@ def _source_row(
     }
 
 
-def _insert_records(conn: Connection, kept: list[tuple[int, Outcome]]) -> list[int]:
-    """Insert the papers (the records of `kept`, (source id, outcome) pairs) and their
+def _insert_records(
+    conn: Connection, stored: list[tuple[int, Record, Stemmed | None]]
+) -> list[int]:
+    """Insert the papers ((source id, record, its stems if made already) triples) and their
     parts; returns the papers' ids, in order."""
-    stored = [(source_id, o.record) for source_id, o in kept if o.record is not None]
     paper_ids = _new_ids(conn, "papers", len(stored))
     conn.execute(
         _INSERT["papers"],
@@ -375,11 +381,11 @@ def _insert_records(conn: Connection, kept: list[tuple[int, Outcome]]) -> list[i
                 "finance_in_budget": record.finance.in_budget,
                 "text": record.text,
             }
-            for paper_id, (source_id, record) in zip(paper_ids, stored, strict=True)
+            for paper_id, (source_id, record, _) in zip(paper_ids, stored, strict=True)
         ],
     )
     parts: dict[str, list[dict[str, Any]]] = {}
-    for paper_id, (_, record) in zip(paper_ids, stored, strict=True):
+    for paper_id, (_, record, _) in zip(paper_ids, stored, strict=True):
         for table, rows in _parts(record).items():
             parts.setdefault(table, []).extend(
                 {**row, "paper_id": paper_id, "position": i} for i, row in enumerate(rows)
@@ -390,8 +396,8 @@ def _insert_records(conn: Connection, kept: list[tuple[int, Outcome]]) -> list[i
     search.index(
         conn,
         [
-            search.Entry(paper_id, *stems.parts(record), stemmed=o.stemmed)
-            for paper_id, (_, record), (_, o) in zip(paper_ids, stored, kept, strict=True)
+            search.Entry(paper_id, *stems.parts(record), stemmed=stemmed)
+            for paper_id, (_, record, stemmed) in zip(paper_ids, stored, strict=True)
         ],
     )
     return paper_ids
