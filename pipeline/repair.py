@@ -50,11 +50,10 @@ _TOKEN = re.compile(r"[^\W\d_](?:[\w!]*[^\W\d_])?")
 _NOT_PROSE = re.compile(r"@|www\.|://|\.(?:de|com|org|net|html?)\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"l[A-Z]{1,4}")  # "lD": a capital I read as a small l
 _ACRONYM_MIN_ZIPF = 3.5
-_CAMEL = re.compile(r"[a-zäöüß][A-ZÄÖÜ]")
-# For the pre-filter: where a word's shape may show damage (a digit or "!" before a letter,
-# a capital after a small letter), and the run of word characters around such a place.
-# (Two patterns, each starting with a character class, search faster than one alternation.)
-_MARKS = (re.compile(r"[\d!][\d!_]*[^\W\d_]"), _CAMEL)
+# For the pre-filter: where a word's shape may show damage (a digit or "!" before a letter),
+# and the run of word characters around such a place. A capital next to a small letter is the
+# other mark (see _camel).
+_DIGIT_MARK = re.compile(r"[\d!][\d!_]*[^\W\d_]")
 _RUN = re.compile(r"[\w!]+")
 _ENDINGS = ("en", "es", "st", "et", "n", "e", "s", "t")
 
@@ -77,6 +76,27 @@ class Candidate:
 def confusions() -> tuple[Confusion, ...]:
     """The confusion table, loaded once per process."""
     return tuple(Confusion(row[0], row[1], row[2]) for row in vocab.rows("ocr_confusions"))
+
+
+@functools.cache
+def _camel() -> tuple[re.Pattern[str], ...]:
+    """Where a capital next to a small letter shows OCR damage: after a small letter, a
+    capital that OCR reads for a small letter ("gegenUber", "beschlieBt": U for ü, B and I3
+    for ß); before a capital, a small letter that OCR reads for a capital ("lD": l for I).
+    Both sets come from the confusion table.
+
+    Any other capital after a small letter is no sign of damage: glued table cells and names
+    ("WerkstattausbauSachsengarageFord", "TechnologieRegion") have them. Such a capital
+    stays in every candidate, and Hunspell accepts a word with one only where its dictionary
+    lists the word as written ("GmbH"; it builds no compound across a capital), so trying
+    the candidates of such a word, hundreds for a long one, found nothing."""
+    table = confusions()
+    capitals = {ch for c in table if c.printed.islower() for ch in c.damaged if ch.isupper()}
+    smalls = {ch for c in table if c.printed.isupper() for ch in c.damaged if ch.islower()}
+    # Two patterns, each starting with a character class, search faster than one alternation.
+    patterns = [f"[a-zäöüß][{''.join(sorted(capitals))}]" if capitals else ""]
+    patterns.append(f"[{''.join(sorted(smalls))}][A-ZÄÖÜ]" if smalls else "")
+    return tuple(re.compile(pattern) for pattern in patterns if pattern)
 
 
 def candidates(word: str, kinds: frozenset[str] | None = None) -> Iterator[Candidate]:
@@ -171,7 +191,8 @@ def _looks_undamaged(page: str, lex: Lexicon) -> bool:
 
     Judged on the page's text at C speed, not word by word: words are what white space
     separates (also the numbers, short and URL words that the repair leaves alone), and
-    every word marked by a digit, "!" or a capital after a small letter is tried.
+    every word marked by a digit, "!" or a capital next to a small letter (see _camel) is
+    tried.
 
     Verified on the Karlsruhe and dev corpora (tests/test_bench_prefilters.py on the dev
     copy): the corrections are the same with and without this shortcut."""
@@ -187,7 +208,7 @@ def _marked_words(page: str) -> set[str]:
     """The words of `page` whose shape shows damage (see _shaped), found from the few places
     that can mark one rather than word by word."""
     found: set[str] = set()
-    for mark in (m for pattern in _MARKS for m in pattern.finditer(page)):
+    for mark in (m for pattern in (_DIGIT_MARK, *_camel()) for m in pattern.finditer(page)):
         run = _RUN.match(page, word_start(page, mark.start(), "!"))
         if run is not None:
             found.update(w for w in _TOKEN.findall(run.group()) if _shaped(w))
@@ -205,8 +226,11 @@ def word_start(text: str, end: int, also: str = "") -> int:
 
 def _shaped(word: str) -> bool:
     """Whether the word's own shape shows OCR damage: a digit or "!" among letters, or a
-    capital after a small letter ("gegenUber", "lD")."""
-    return any(ch.isdigit() or ch == "!" for ch in word) or bool(_CAMEL.search(word))
+    capital and a small letter side by side where OCR confuses one for the other ("gegenUber",
+    "lD", see _camel)."""
+    return any(ch.isdigit() or ch == "!" for ch in word) or any(
+        pattern.search(word) for pattern in _camel()
+    )
 
 
 def _tokens(text: str) -> Iterator[tuple[int, str]]:

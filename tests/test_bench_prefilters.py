@@ -70,3 +70,18 @@ def test_repair_prefilter_counts_umlauts_and_tries_marked_words() -> None:
         "gegenUber",
     }
     assert not repair._looks_undamaged(prose + " das Fu!3ballstadion", lexicon())
+
+
+def test_only_capitals_that_ocr_confuses_mark_a_word() -> None:
+    # Glued table cells and names carry capitals after small letters that no OCR confusion
+    # explains: trying their candidates (hundreds for a long word) found nothing, so they are
+    # not marked; "U" for "ü" and "l" for "I" are.
+    glued = " WerkstattausbauSachsengarageFord TechnologieRegion StadtZeitung GmbH"
+    prose = "Die Stadtverwaltung prüft die Maßnahmen für die Bürgerinnen und Bürger. " * 8
+    assert repair._marked_words(prose + glued + " gegenUber lD beschlieBt") == {
+        "gegenUber",
+        "lD",
+        "beschlieBt",
+    }
+    assert repair._looks_undamaged(prose + glued, lexicon())
+    assert repair.repair(prose + " gegenUber")[-1].replacement == "gegenüber"
