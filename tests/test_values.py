@@ -73,3 +73,17 @@ def test_amounts_in_real_phrases(text: str, expected: list[float]) -> None:
 def test_date_functions_still_read_dates() -> None:
     assert values.parse_date("Sitzung am 05.12.2019") == dt.date(2019, 12, 5)
     assert values.parse_date("Produkt 1.11.01.40") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sitzung vom 28. März 2025", dt.date(2025, 3, 28)),
+        ("Sitzung vom 28. Maerz 2025", dt.date(2025, 3, 28)),  # typed without umlauts
+        ("am 3. MAERZ 2024", dt.date(2024, 3, 3)),
+        ("Wien, 1. Jänner 2020", dt.date(2020, 1, 1)),
+        ("bis 31. Dezember 2023 und ab 1. Januar 2024", dt.date(2023, 12, 31)),
+    ],
+)
+def test_dates_with_the_month_name(text: str, expected: dt.date) -> None:
+    assert values.parse_date(text) == expected
