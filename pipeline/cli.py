@@ -12,12 +12,16 @@ import gc
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from pipeline import __version__, export, limits, runner, search, store
+# Only what --help needs: each command imports the modules it uses (see pipeline.defaults).
+from pipeline import __version__, defaults, limits
 from pipeline.errors import ExitCode, RatsinfoError
+
+if TYPE_CHECKING:
+    from pipeline import runner
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -28,7 +32,7 @@ def db_option(func: F) -> F:
         "db_url",
         metavar="URL",
         envvar="RATSINFO_DB",
-        default=store.DEFAULT_URL,
+        default=defaults.DB_URL,
         show_default=True,
         help="SQLAlchemy database URL (also from the RATSINFO_DB environment variable).",
     )(func)
@@ -134,6 +138,8 @@ def ingest(
         ratsinfo ingest data/raw --db sqlite:///data/processed/ratsinfo.sqlite
         ratsinfo ingest /shared/papers --dask tcp://scheduler:8786 --db postgresql://host/ratsinfo
     """
+    from pipeline import runner, store
+
     if 0 < max_memory < limits.MIN_MEMORY_MB:
         raise click.BadParameter(
             f"at least {limits.MIN_MEMORY_MB} MB, or 0", param_hint="--max-memory"
@@ -169,6 +175,8 @@ def _run_with_progress(
     limit: limits.Limits,
     dask: str | None,
 ) -> runner.Summary:
+    from pipeline import runner
+
     options: dict[str, Any] = {
         "workers": workers,
         "force": force,
@@ -216,7 +224,7 @@ def _run_with_progress(
 @click.option("--split", is_flag=True, help="oparl: one JSON file per object in the folder -o.")
 @click.option(
     "--base-url",
-    default=export.DEFAULT_BASE,
+    default=defaults.OPARL_BASE,
     show_default=True,
     help="oparl: the URL under which the exported objects' ids are made.",
 )
@@ -237,6 +245,8 @@ def export_command(
         ratsinfo export --format csv --semicolon -o exports/csv
         ratsinfo export --format oparl -o papers.oparl.json
     """
+    from pipeline import export, store
+
     if (fmt == "csv" or split) and output is None:
         raise click.UsageError("give the folder to write into with -o")
     if split and fmt != "oparl":
@@ -341,7 +351,7 @@ def serve(db_url: str, host: str, port: int) -> None:
     Example:
         ratsinfo serve --db sqlite:///data/processed/ratsinfo.sqlite --port 8001
     """
-    from pipeline import browse
+    from pipeline import browse, store
 
     engine = store.connect(db_url, create=False)
     browse.serve(engine, host, port)
@@ -357,6 +367,8 @@ def status(db_url: str) -> None:
     Example:
         ratsinfo status --db sqlite:///data/processed/ratsinfo.sqlite
     """
+    from pipeline import store
+
     engine = store.connect(db_url, create=False)
     counts = store.status_counts(engine)
     total = sum(counts.values())
@@ -391,7 +403,7 @@ def eval_command(gold_dir: Path, db_url: str, misses: bool) -> None:
         ratsinfo ingest ../shared/corpus/dev/docs --db sqlite:////tmp/dev.sqlite
         ratsinfo eval --gold ../shared/corpus/dev/gold --db sqlite:////tmp/dev.sqlite
     """
-    from pipeline import evaluate
+    from pipeline import evaluate, store
 
     engine = store.connect(db_url, create=False)
     report = evaluate.evaluate(
@@ -429,6 +441,8 @@ def search_command(query: str, db_url: str, limit: int) -> None:
     Example:
         ratsinfo search "interkommunale Zusammenarbeit" --db sqlite:///data/processed/ratsinfo.sqlite
     """
+    from pipeline import search, store
+
     engine = store.connect(db_url, create=False)
     hits = search.search(engine, query, limit)
     if not hits:

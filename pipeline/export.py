@@ -11,7 +11,7 @@ from typing import Any, TextIO
 
 from sqlalchemy import CursorResult, Engine, inspect, literal_column, select, table, text
 
-from pipeline import schema, store
+from pipeline import defaults, schema, store
 from pipeline.model import Record
 from pipeline.names import short_hash, slug
 
@@ -85,7 +85,7 @@ def _cell(value: Any, decimal_comma: bool) -> Any:
 # --- OParl 1.1 ----------------------------------------------------------------------------
 
 SCHEMA = "https://schema.oparl.org/1.1/"
-DEFAULT_BASE = "https://ratsinfo.invalid/oparl"
+DEFAULT_BASE = defaults.OPARL_BASE
 _MIME = {"pdf": "application/pdf", "text": "text/plain"}
 
 

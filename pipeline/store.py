@@ -31,7 +31,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
-from pipeline import migrate, schema, search, stems
+from pipeline import defaults, migrate, schema, search, stems
 from pipeline.errors import DatabaseError
 from pipeline.model import (
     Amount,
@@ -48,7 +48,7 @@ from pipeline.model import (
     printable,
 )
 
-DEFAULT_URL = "sqlite:///data/processed/ratsinfo.sqlite"
+DEFAULT_URL = defaults.DB_URL
 
 
 def default_url() -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -238,3 +240,17 @@ def test_a_changed_file_is_found_by_its_time_and_a_touched_one_stays_unchanged(
     changed = ingest(str(raw_dir), "--db", sqlite_url)
     assert "0 new, 2 unchanged, 1 updated" in changed.output
     assert rows(sqlite_url, "select count(*) from sources where mtime_ns is not null") == [(3,)]
+
+
+def test_the_command_line_module_loads_no_database_library() -> None:
+    # Every worker process runs the main module (the `ratsinfo` script, which imports this
+    # one) again as it starts: SQLAlchemy there cost each worker a quarter of a second.
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import sys, pipeline.cli; print(sorted(sys.modules))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "'pipeline.cli'" in loaded
+    for heavy in ("sqlalchemy", "alembic", "pipeline.store", "pipeline.runner", "spacy"):
+        assert f"'{heavy}'" not in loaded
