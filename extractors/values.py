@@ -23,8 +23,9 @@ NUMERIC_DATE = re.compile(
 # ("Augsburg, den 26.11.2025", "vom 3. März 2024").
 DATE_TEXT = rf"\d{{1,2}}\.\s?(?:\d{{1,2}}\.\s?\d{{2,4}}|(?i:{MONTHS})\s+\d{{4}})"
 # 28. März 2025, 1. Januar 2011
-_MAERZ = re.compile("maerz", re.IGNORECASE)
 WORD_DATE = re.compile(rf"(?<!\d)(\d{{1,2}})\.\s*({MONTHS})\s+((?:19|20)\d{{2}})\b", re.IGNORECASE)
+# March typed without umlauts, which dateparser's German does not know.
+_MAERZ = re.compile("maerz", re.IGNORECASE)
 
 
 def numeric_date(day: str, month: str, year: str) -> dt.date | None:
@@ -61,7 +62,6 @@ def _date_parser():  # type: ignore[no-untyped-def]
 @functools.lru_cache(maxsize=4096)
 def word_date(text: str) -> dt.date | None:
     """A date written with the month's name ("28. März 2025"), read by dateparser."""
-    # Typed without umlauts, March is "Maerz", which dateparser's German does not know.
     parsed = _date_parser().get_date_data(_MAERZ.sub("März", text))["date_obj"]
     return parsed.date() if parsed else None
 

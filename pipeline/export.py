@@ -85,11 +85,10 @@ def _cell(value: Any, decimal_comma: bool) -> Any:
 # --- OParl 1.1 ----------------------------------------------------------------------------
 
 SCHEMA = "https://schema.oparl.org/1.1/"
-DEFAULT_BASE = defaults.OPARL_BASE
 _MIME = {"pdf": "application/pdf", "text": "text/plain"}
 
 
-def oparl_objects(engine: Engine, base: str = DEFAULT_BASE) -> list[dict[str, Any]]:
+def oparl_objects(engine: Engine, base: str = defaults.OPARL_BASE) -> list[dict[str, Any]]:
     """Every stored paper as OParl 1.1 objects: Organizations, Meetings (one per committee and
     session date, with an AgendaItem per paper carrying its public flag), Papers with their
     Consultations and mainFile embedded, and the Files (`text`: the cleaned text).

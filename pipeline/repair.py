@@ -94,9 +94,12 @@ def _camel() -> tuple[re.Pattern[str], ...]:
     capitals = {ch for c in table if c.printed.islower() for ch in c.damaged if ch.isupper()}
     smalls = {ch for c in table if c.printed.isupper() for ch in c.damaged if ch.islower()}
     # Two patterns, each starting with a character class, search faster than one alternation.
-    patterns = [f"[a-zäöüß][{''.join(sorted(capitals))}]" if capitals else ""]
-    patterns.append(f"[{''.join(sorted(smalls))}][A-ZÄÖÜ]" if smalls else "")
-    return tuple(re.compile(pattern) for pattern in patterns if pattern)
+    patterns = []
+    if capitals:
+        patterns.append(re.compile(f"[a-zäöüß][{''.join(sorted(capitals))}]"))
+    if smalls:
+        patterns.append(re.compile(f"[{''.join(sorted(smalls))}][A-ZÄÖÜ]"))
+    return tuple(patterns)
 
 
 def candidates(word: str, kinds: frozenset[str] | None = None) -> Iterator[Candidate]:

@@ -48,11 +48,9 @@ from pipeline.model import (
     printable,
 )
 
-DEFAULT_URL = defaults.DB_URL
-
 
 def default_url() -> str:
-    return os.environ.get("RATSINFO_DB") or DEFAULT_URL
+    return os.environ.get("RATSINFO_DB") or defaults.DB_URL
 
 
 def is_new(url: str | None = None) -> bool:
