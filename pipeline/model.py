@@ -10,11 +10,29 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import operator
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+_T = TypeVar("_T")
+
+
+def _pickled_by_fields(cls: type[_T]) -> type[_T]:
+    """Pickle the slotted dataclass `cls` as its class and field values, rebuilt through
+    its constructor. A slotted dataclass otherwise pickles through `__getstate__` and
+    `__setstate__` written in Python, which set one field at a time: every outcome crosses
+    from its worker to the runner pickled (a few dozen of these objects each), and this
+    halves the time and size of that."""
+    values = operator.attrgetter(*(f.name for f in fields(cls)))  # type: ignore[arg-type]
+
+    def __reduce__(self: _T) -> tuple[type[_T], tuple[Any, ...]]:
+        return cls, values(self)
+
+    cls.__reduce__ = __reduce__  # type: ignore[assignment,method-assign]
+    return cls
 
 
 class PaperType(enum.StrEnum):
@@ -57,6 +75,7 @@ def identity(path: Path) -> str:
     return printable(os.path.realpath(path))
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class SourceFile:
     """A discovered input file. Identity is the SHA-256 of its bytes.
@@ -77,6 +96,7 @@ class SourceFile:
         return printable(self.path.name)
 
 
+@_pickled_by_fields
 @dataclass(slots=True)
 class Page:
     number: int  # 1-based
@@ -84,6 +104,7 @@ class Page:
     ocr: bool = False  # text came from OCR rather than a text layer
 
 
+@_pickled_by_fields
 @dataclass(slots=True)
 class Correction:
     """One change the clean stage made, so a maintainer can audit and undo it."""
@@ -94,6 +115,7 @@ class Correction:
     rule: str
 
 
+@_pickled_by_fields
 @dataclass(slots=True)
 class Section:
     """A labelled span of the cleaned text (see pipeline.segment)."""
@@ -105,6 +127,7 @@ class Section:
     text: str
 
 
+@_pickled_by_fields
 @dataclass(slots=True)
 class Parsed:
     """What the extractors read: one document after read, clean and segment."""
@@ -122,6 +145,7 @@ class Parsed:
         return [s for s in self.sections if s.label == label]
 
 
+@_pickled_by_fields
 @dataclass(slots=True)
 class Consultation:
     organization: str
@@ -130,18 +154,21 @@ class Consultation:
     public: bool | None = None
 
 
+@_pickled_by_fields
 @dataclass(slots=True)
 class ResolutionItem:
     text: str
     organization: str | None = None
 
 
+@_pickled_by_fields
 @dataclass(slots=True)
 class Amount:
     value: float
     currency: str = "EUR"
 
 
+@_pickled_by_fields
 @dataclass(slots=True)
 class Finance:
     impact: bool | None = None
@@ -149,12 +176,14 @@ class Finance:
     amounts: list[Amount] = field(default_factory=list)
 
 
+@_pickled_by_fields
 @dataclass(slots=True)
 class Product:
     number: str
     name: str | None = None
 
 
+@_pickled_by_fields
 @dataclass(slots=True)
 class Record:
     source: str
@@ -246,6 +275,7 @@ class Record:
         )
 
 
+@_pickled_by_fields
 @dataclass(slots=True)
 class FieldValue:
     """A field's value as one origin gives it: "oparl" (the council's OParl metadata) or
@@ -257,6 +287,7 @@ class FieldValue:
     kept: bool
 
 
+@_pickled_by_fields
 @dataclass(slots=True)
 class Disagreement:
     """A field where OParl and the text differ: the record keeps the OParl value."""
@@ -266,6 +297,7 @@ class Disagreement:
     text: str
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Stemmed:
     """The Snowball German stems of a paper's name, resolution and text: what SQLite's
@@ -276,6 +308,7 @@ class Stemmed:
     text: str
 
 
+@_pickled_by_fields
 @dataclass(slots=True)
 class Outcome:
     """The result of processing one document: always produced, whatever went wrong."""
