@@ -151,7 +151,7 @@ def _pdf_pages(
         except pdfium.PdfiumError as e:
             raise UnreadableDocument(f"damaged PDF: page {number}: {e}") from e
         pages.append(Page(number, text))
-        usable = _visible_chars(text) >= MIN_TEXT_CHARS
+        usable = _has_visible(text, MIN_TEXT_CHARS)
         # A text layer of garbage (an old OCR of a page scanned sideways) is read again.
         verdict = judge(text) if usable else None
         garbage = verdict is True
@@ -179,7 +179,7 @@ def _pdf_pages(
             to_ocr = {}
     if to_ocr:
         warnings += _recognise(to_ocr, pages, ocr_processes)
-    if not any(_visible_chars(p.text) for p in pages):
+    if not any(_has_visible(p.text) for p in pages):
         reason = warnings[0].split(": ", 1)[1] if warnings else "no text found on any page"
         raise _no_text_error(reason)
     return ReadResult(
@@ -231,7 +231,7 @@ def _recognise(
 
 def _better(ocr_text: str, layer: str) -> bool:
     """Whether the OCR text should replace the page's own text layer."""
-    if _visible_chars(layer) < MIN_TEXT_CHARS:
+    if not _has_visible(layer, MIN_TEXT_CHARS):
         return True
     new, old = assess(ocr_text), assess(layer)
     return (new.lexicon or 0.0) > (old.lexicon or 0.0)
@@ -304,7 +304,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 def _text_result(text: str, encoding: str, warnings: list[str] | None = None) -> ReadResult:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
-    if _visible_chars(text) == 0:
+    if not _has_visible(text):
         raise UnreadableDocument("empty file")
     controls = len(_CONTROLS.findall(text))
     if controls > MAX_CONTROL_SHARE * len(text):
@@ -313,9 +313,12 @@ def _text_result(text: str, encoding: str, warnings: list[str] | None = None) ->
     return ReadResult(pages=pages, kind="text", encoding=encoding, warnings=warnings or [])
 
 
-def _visible_chars(text: str) -> int:
+def _has_visible(text: str, count: int = 1) -> bool:
+    """Whether `text` holds at least `count` characters that are not white space. Asked of
+    every page: the page's first few hundred characters nearly always settle it, so the
+    whole page is counted only when they do not."""
     # str.split() drops exactly the characters str.isspace() finds, at C speed.
-    return len("".join(text.split()))
+    return any(len("".join(part.split())) >= count for part in (text[: 16 * count], text))
 
 
 def _describe_start(data: bytes) -> str:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pipeline.discover import discover
 from pipeline.errors import EncryptedDocument, UnreadableDocument
-from pipeline.read import read, read_pdf, read_text
+from pipeline.read import MIN_TEXT_CHARS, _has_visible, read, read_pdf, read_text
 from tests.badinputs import BAD_INPUTS, small_pdf
 from tests.conftest import FIXTURES
 
@@ -102,3 +104,19 @@ def test_encrypted_pdf_is_reported_as_encrypted() -> None:
 def test_pdf_with_only_an_owner_password_is_readable() -> None:
     result = read_pdf(small_pdf(encrypt=""))
     assert "Drucksache 12/21" in result.text
+
+
+@given(
+    st.text(alphabet=st.sampled_from([" ", "\n", "\t", "\u00a0", "\u2009", "a", "ü", "1", "."])),
+    st.sampled_from([1, MIN_TEXT_CHARS]),
+)
+def test_a_page_is_usable_by_its_visible_characters_wherever_they_are(
+    text: str, count: int
+) -> None:
+    """The check looks at a page's first characters first; what it says must be what
+    counting every non-space character of the page says (a page that starts with a long
+    run of white space, say)."""
+    visible = sum(not ch.isspace() for ch in text)
+    assert _has_visible(text, count) == (visible >= count)
+    padded = " " * 1000 + text
+    assert _has_visible(padded, count) == (visible >= count)
