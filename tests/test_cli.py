@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import shutil
 import subprocess
 import sys
@@ -14,6 +16,34 @@ from click.testing import CliRunner
 from pipeline.cli import main
 from tests.badinputs import write_bad_inputs
 from tests.conftest import DEV_DOCS
+
+# Reports each process that imports the command line, from an audit hook every process of
+# the run (runner, fork server, workers) installs as it starts.
+_REPORT_CLI_IMPORTS = """
+import os, sys
+def _hook(event, args):
+    if event == "import" and args[0] == "pipeline.cli":
+        sys.stderr.write(f"imports pipeline.cli: {os.getpid()}\\n")
+sys.addaudithook(_hook)
+"""
+
+
+def test_workers_find_the_command_line_loaded(raw_dir: Path, tmp_path: Path) -> None:
+    # multiprocessing runs the `ratsinfo` script again in every worker: the fork server has
+    # imported what it imports, so only the runner and the fork server import it.
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(_REPORT_CLI_IMPORTS)
+    root = Path(__file__).resolve().parent.parent
+    command = [str(Path(sys.executable).parent / "ratsinfo"), "ingest", str(raw_dir)]
+    run = subprocess.run(
+        [*command, "--workers", "2", "--db", f"sqlite:///{tmp_path / 'cli.sqlite'}"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(hook), str(root)])},
+    )
+    assert "3 new" in run.stdout, run.stderr
+    assert len(set(re.findall(r"imports pipeline.cli: (\d+)", run.stderr))) == 2, run.stderr
 
 
 def rows(url: str, sql: str) -> list[tuple]:
