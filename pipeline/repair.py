@@ -93,10 +93,14 @@ def _camel() -> tuple[re.Pattern[str], ...]:
     table = confusions()
     capitals = {ch for c in table if c.printed.islower() for ch in c.damaged if ch.isupper()}
     smalls = {ch for c in table if c.printed.isupper() for ch in c.damaged if ch.islower()}
-    # Two patterns, each starting with a character class, search faster than one alternation.
+    # Two patterns, each starting with a character class, search faster than one alternation;
+    # each starts with its rarer class (the capitals; the small letters are few), and the
+    # capital looks behind for its small letter: a search starting at every small letter of
+    # the page took three times as long.
     patterns = []
     if capitals:
-        patterns.append(re.compile(f"[a-zäöüß][{''.join(sorted(capitals))}]"))
+        chars = "".join(sorted(capitals))
+        patterns.append(re.compile(f"[{chars}](?<=[a-zäöüß][{chars}])"))
     if smalls:
         patterns.append(re.compile(f"[{''.join(sorted(smalls))}][A-ZÄÖÜ]"))
     return tuple(patterns)
