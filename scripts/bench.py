@@ -10,7 +10,8 @@ with the texts. A small share of papers are scans: their pages are rendered to i
 put into image-only PDFs, so they go through OCR.
 
 Measured in one run, on the same files:
-- the floor: pypdfium2's plain text extraction alone, pages/s;
+- the floor: pypdfium2's plain text extraction alone, pages/s, measured before and after the
+  runs on one core (the per-page ratios divide by the mean of the two);
 - `ratsinfo ingest` with 1 worker and with all cores (born-digital papers), pages/s and
   papers/s, its peak memory, and a re-run on the unchanged corpus;
 - the scanned papers, ingested with all cores (OCR pages/s);
@@ -461,6 +462,9 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
                     "one_core": rates(
                         ingest(folder, f"{base}/core{k}.sqlite", 1, ONE_CORE), papers, pages
                     ),
+                    # The floor again: the per-page ratios divide by the mean of the floors
+                    # before and after, as the machine's speed drifts over the round.
+                    "floor_after": floor(digital),
                     "all_cores": rates(
                         ingest(folder, f"{base}/all{k}.sqlite", workers), papers, pages
                     ),
@@ -484,8 +488,12 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
     def ratio(per_round: Any) -> dict[str, float]:
         return spread([per_round(r) for r in rounds])
 
+    def floor_of(r: dict[str, Any], figure: str) -> float:
+        """The round's floor `figure` (seconds, cpu_seconds), before and after its runs."""
+        return (r["floor"][figure] + r["floor_after"][figure]) / 2
+
     def per_page(run: dict[str, Any], r: dict[str, Any]) -> float:
-        return (run["seconds"] / pages) / (r["floor"]["seconds"] / r["floor"]["pages"])
+        return (run["seconds"] / pages) / (floor_of(r, "seconds") / r["floor"]["pages"])
 
     runs = {name: typical([r[name] for r in rounds]) for name in rounds[0] if name != "machine"}
     one, many = runs["one_worker"], runs["all_cores"]
@@ -498,7 +506,7 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
             )
         ),
         "pipeline_over_floor_cpu": ratio(
-            lambda r: r["one_core"]["cpu_seconds"] / r["floor"]["cpu_seconds"]
+            lambda r: r["one_core"]["cpu_seconds"] / floor_of(r, "cpu_seconds")
         ),
         # One worker, its runner storing on the second core.
         "pipeline_over_floor_one_worker": ratio(lambda r: per_page(r["one_worker"], r)),
@@ -535,6 +543,9 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
         },
         "rounds": len(rounds),
         "floor": {k: round(v, 3) if isinstance(v, float) else v for k, v in runs["floor"].items()},
+        "floor_after": {
+            k: round(v, 3) if isinstance(v, float) else v for k, v in runs["floor_after"].items()
+        },
         "startup": {**runs["startup"], "seconds": round(runs["startup"]["seconds"], 3)},
         "startup_one_core": {
             **runs["startup_one_core"],
