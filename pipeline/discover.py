@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from stat import S_ISREG
 
 from pipeline.errors import InputPathError
 from pipeline.model import SourceFile, identity
@@ -34,21 +36,44 @@ def discover(paths: Iterable[Path], known: Known | None = None) -> Iterator[Sour
         root = Path(root)
         if not root.exists():
             raise InputPathError(f"no such file or folder: {root}")
-        candidates = [root] if root.is_file() else sorted(root.rglob("*"))
+        # What is hidden is judged below the root: its parts from `depth` on.
+        if root.is_file():
+            candidates, sidecars, depth = [root], None, len(root.parts) - 1
+        else:
+            candidates, depth = sorted(root.rglob("*")), len(root.parts)
+            # Sidecars are looked for in the listing: asking the file system costs a call
+            # per document, and few documents have one.
+            sidecars = {path for path in candidates if path.name.endswith(SIDECAR)}
         for path in candidates:
-            if not _wanted(path, root):
+            if path.suffix.lower() not in SUFFIXES or _hidden(path.parts[depth:]):
+                continue
+            try:
+                stat = path.stat()
+            except OSError:
+                continue  # vanished, or a link to nowhere
+            if not S_ISREG(stat.st_mode):
                 continue
             key = identity(path)
             if key in seen:
                 continue
             seen.add(key)
-            yield _source(path, known.get(key) if known else None)
+            meta = sidecar(path)
+            has_meta = (sidecars is None or meta in sidecars) and meta.is_file()
+            yield _source(path, stat, has_meta, known.get(key) if known else None)
 
 
-def _source(path: Path, stored: tuple[int, int | None, str] | None = None) -> SourceFile:
-    meta = sidecar(path)
+def _hidden(parts: tuple[str, ...]) -> bool:
+    """Whether a file or one of its folders (below the root asked for) is hidden."""
+    return any(part.startswith(".") for part in parts)
+
+
+def _source(
+    path: Path,
+    stat: os.stat_result,
+    has_meta: bool,
+    stored: tuple[int, int | None, str] | None = None,
+) -> SourceFile:
     try:
-        stat = path.stat()
         if stored is not None and stored[:2] == (stat.st_size, stat.st_mtime_ns):
             sha = stored[2]
         else:
@@ -57,7 +82,7 @@ def _source(path: Path, stored: tuple[int, int | None, str] | None = None) -> So
             path=path,
             sha256=sha,
             size=stat.st_size,
-            metadata_sha256=sha256_of(meta) if meta.is_file() else None,
+            metadata_sha256=sha256_of(sidecar(path)) if has_meta else None,
             mtime_ns=stat.st_mtime_ns,
         )
     except OSError:
@@ -79,10 +104,3 @@ def sha256_of(path: Path) -> str:
         while chunk := fh.read(_CHUNK):
             digest.update(chunk)
     return digest.hexdigest()
-
-
-def _wanted(path: Path, root: Path) -> bool:
-    if not path.is_file() or path.suffix.lower() not in SUFFIXES:
-        return False
-    relative = path.relative_to(root) if path != root else Path(path.name)
-    return not any(part.startswith(".") for part in relative.parts)

@@ -62,17 +62,36 @@ def printable(name: str) -> str:
     """A file name or path as it is stored and shown: valid UTF-8 on one line. Bytes that
     are not UTF-8 (a name from an old server) and control characters (a newline in a name)
     become backslash escapes, which every database takes and no log line breaks on."""
+    if name.isprintable():  # nearly every name: no control character, no stray byte
+        return name
     name = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), name)
 
 
-@functools.lru_cache(maxsize=65_536)
 def identity(path: Path) -> str:
-    """The stored path of a source: absolute, so the same file is the same row from any cwd;
-    printable, so any file name can be stored. Cached: discovering, planning and storing ask
-    for it for the same paths, and resolving a path costs a system call per folder on the
-    way."""
-    return printable(os.path.realpath(path))
+    """The stored path of a source: absolute, so the same file is the same row from any
+    working directory; printable, so any file name can be stored."""
+    if not path.is_absolute():
+        # Joined as it is, not normalised: in "link/../a.pdf" the link must be followed.
+        path = Path(os.getcwd(), path)
+    return _identity(path)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _identity(path: Path) -> str:
+    """identity() of an absolute path. Cached: discovering, planning and storing ask for it
+    for the same paths. Resolving a path costs a system call per folder on the way, the
+    same for every file of a folder: the folder is resolved once, and a file that is no
+    symbolic link sits in it under its own name, which costs one call to find out."""
+    name = path.name
+    if name in ("", ".", "..") or os.path.islink(path):
+        return printable(os.path.realpath(path))
+    return printable(os.path.join(_real_folder(os.path.dirname(path)), name))
+
+
+@functools.lru_cache(maxsize=4096)
+def _real_folder(folder: str) -> str:
+    return os.path.realpath(folder)
 
 
 @_pickled_by_fields

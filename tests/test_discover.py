@@ -90,3 +90,57 @@ def test_a_file_known_by_size_and_time_is_not_read_again(tmp_path: Path, monkeyp
     paper.write_text("Beschlussvorlage 2", encoding="utf-8")
     with pytest.raises(AssertionError, match="was read"):
         list(discover([tmp_path], known))
+
+
+def test_identity_follows_linked_files_and_folders_as_the_system_does(
+    tmp_path: Path, monkeypatch
+) -> None:
+    from pipeline.model import identity
+
+    real = tmp_path / "real"
+    (real / "sub").mkdir(parents=True)
+    (real / "a.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "linked").symlink_to(real)  # a linked folder
+    (tmp_path / "b.pdf").symlink_to(real / "a.pdf")  # a linked file
+    (tmp_path / "deep").symlink_to(real / "sub")
+    expected = str((real / "a.pdf").resolve())
+    assert identity(tmp_path / "linked" / "a.pdf") == expected
+    assert identity(tmp_path / "b.pdf") == expected
+    # ".." after a link is taken from where the link leads (real/sub/..), not from the text.
+    assert identity(tmp_path / "deep" / ".." / "a.pdf") == expected
+    # A relative path is the file it names from the working directory of the moment.
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "a.pdf").write_bytes(b"%PDF-1.4")
+    monkeypatch.chdir(real)
+    assert identity(Path("a.pdf")) == expected
+    monkeypatch.chdir(tmp_path / "other")
+    assert identity(Path("a.pdf")) == str((tmp_path / "other" / "a.pdf").resolve())
+
+
+def test_a_sidecar_is_hashed_with_its_document_and_a_folder_named_like_one_is_not(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "a.pdf").write_bytes(b"%PDF-1.4 a")
+    (tmp_path / "a.oparl.json").write_text('{"name": "Vorlage"}')
+    (tmp_path / "b.pdf").write_bytes(b"%PDF-1.4 b")
+    (tmp_path / "b.oparl.json").mkdir()
+    (tmp_path / "c.pdf").write_bytes(b"%PDF-1.4 c")
+    by_name = {f.path.name: f for f in discover([tmp_path])}
+    assert sorted(by_name) == ["a.pdf", "b.pdf", "c.pdf"]
+    meta = hashlib.sha256(b'{"name": "Vorlage"}').hexdigest()
+    assert by_name["a.pdf"].metadata_sha256 == meta
+    assert by_name["b.pdf"].metadata_sha256 is None and by_name["c.pdf"].metadata_sha256 is None
+    # The same when the document is given by itself.
+    (alone,) = discover([tmp_path / "a.pdf"])
+    assert alone.metadata_sha256 == meta
+
+
+def test_hidden_files_are_skipped_below_the_root_only(tmp_path: Path) -> None:
+    hidden_root = tmp_path / ".cache" / "papers"
+    (hidden_root / ".old").mkdir(parents=True)
+    (hidden_root / "a.txt").write_text("Antrag")
+    (hidden_root / ".b.txt").write_text("Antrag 2")
+    (hidden_root / ".old" / "c.txt").write_text("Antrag 3")
+    (hidden_root / "link.txt").symlink_to(tmp_path / "nowhere.txt")  # a link to nothing
+    assert [f.path.name for f in discover([hidden_root])] == ["a.txt"]
+    assert list(discover([hidden_root / ".b.txt"])) == []
