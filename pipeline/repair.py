@@ -17,7 +17,7 @@ import functools
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from extractors import vocab
@@ -151,6 +151,8 @@ def _repair_page(text: str, offset: int, lex: Lexicon) -> list[Correction]:
     proposals: dict[str, tuple[str, str]] = {}  # word -> (replacement, rule)
     twins: dict[str, Candidate] = {}  # valid words with a valid umlaut twin
     words = dict.fromkeys(word for _, word in tokens)
+    if not _may_trust(tokens, words, lex):
+        return []
     for word in words:
         change = _repair_unknown(word, lex)
         if change is not None:
@@ -188,6 +190,44 @@ def _repair_page(text: str, offset: int, lex: Lexicon) -> list[Correction]:
         for start, word in tokens
         if word in trusted
     ]
+
+
+def _may_trust(tokens: list[tuple[int, str]], words: Iterable[str], lex: Lexicon) -> bool:
+    """Whether any repair on the page could be trusted, judged from the words that have a
+    candidate the lexicon knows better (a superset of the words with a proposal, found
+    without word frequencies): a page on which no word is shaped like OCR damage, too few
+    words could gain an umlaut for the page to show umlaut loss, and too few could be
+    repaired at all to count as damaged, gets no correction whatever the frequencies say.
+
+    A born-digital page that is short or poor in umlauts (a signature block, a table of
+    names) is judged word by word; its names ("Bucher": "Bücher" is a word) would otherwise
+    load the frequency list (a third of a second and some 70 MB in every worker) only for
+    _repair_page to trust none of them."""
+    repairable = [word for word in words if _repairable(word, lex)[0]]
+    if any(_shaped(word) for word in repairable):
+        return True
+    gains_umlaut = {word for word in repairable if _repairable(word, lex)[1]}
+    # Upper and lower bounds of _shows_umlaut_loss's counts: lost can only be smaller and
+    # kept only larger once the frequencies have removed candidates.
+    lost = sum(word in gains_umlaut for _, word in tokens)
+    kept = sum(word not in gains_umlaut and not UMLAUT_CHARS.isdisjoint(word) for _, word in tokens)
+    if lost >= MIN_LOST and lost >= kept:
+        return True
+    distinct = len({word for _, word in tokens})
+    return len(repairable) >= MIN_DAMAGED and len(repairable) >= DAMAGED_SHARE * distinct
+
+
+@functools.lru_cache(maxsize=100_000)
+def _repairable(word: str, lex: Lexicon) -> tuple[bool, bool]:
+    """Whether _repair_unknown may propose a repair of `word` (it has a candidate the
+    lexicon knows better than the word), and whether such a candidate adds an umlaut."""
+    if _ACRONYM.fullmatch(word):
+        return True, False
+    known = lex.known(word)
+    if known is Known.YES:
+        return False, False
+    better = [c.word for c in candidates(word) if lex.known(c.word) > known]
+    return bool(better), any(not UMLAUT_CHARS.isdisjoint(set(c) - set(word)) for c in better)
 
 
 def _looks_undamaged(page: str, lex: Lexicon) -> bool:

@@ -85,3 +85,37 @@ def test_only_capitals_that_ocr_confuses_mark_a_word() -> None:
     }
     assert repair._looks_undamaged(prose + glued, lexicon())
     assert repair.repair(prose + " gegenUber")[-1].replacement == "gegenüber"
+
+
+@pytest.mark.parametrize("path", DOCS, ids=lambda p: p.name)
+def test_trust_bound_changes_no_correction(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = path.read_text(encoding="utf-8")
+    bounded = clean(text).corrections
+    monkeypatch.setattr(repair, "_may_trust", lambda tokens, words, lex: True)
+    repair._repair_unknown.cache_clear()
+    assert clean(text).corrections == bounded
+
+
+def test_a_short_born_digital_page_asks_no_word_frequency(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A signature block: too short for the pre-filter, so judged word by word. "Bucher" (a
+    # name) has a candidate the dictionary knows ("Bücher"); only word frequencies could tell
+    # whether to take it, and the page could trust no repair whatever they said.
+    page = "Karlsruhe, 14. Juli 2026\nDer Oberbürgermeister\nDr. Frank Mentrup\ngez. Bucher"
+    asked: list[str] = []
+    lex = lexicon()
+    monkeypatch.setattr(lex, "zipf", lambda word: asked.append(word) or 0.0)
+    repair._repair_unknown.cache_clear()
+    assert repair.repair(page) == []
+    assert asked == []
+    # The bound is what spared them: without it the same page asks, and still repairs nothing.
+    monkeypatch.setattr(repair, "_may_trust", lambda tokens, words, lex: True)
+    repair._repair_unknown.cache_clear()
+    assert repair.repair(page) == []
+    assert "Bucher" in asked
+
+
+def test_a_page_that_lost_its_umlauts_is_still_repaired() -> None:
+    page = "Die Stadtverwaltung pruft die Massnahmen fur die Burgerinnen und Burger."
+    replaced = {c.original: c.replacement for c in repair.repair(page)}
+    assert replaced["pruft"] == "prüft"
+    assert replaced["fur"] == "für"
