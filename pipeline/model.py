@@ -71,19 +71,22 @@ def printable(name: str) -> str:
 def identity(path: Path) -> str:
     """The stored path of a source: absolute, so the same file is the same row from any
     working directory; printable, so any file name can be stored."""
-    if not path.is_absolute():
+    # Worked on as text: a pathlib join, or the hash of a Path that came out of a pipe,
+    # parses the path again (40 us), and every document's path is asked for several times.
+    text = os.fspath(path)
+    if not os.path.isabs(text):
         # Joined as it is, not normalised: in "link/../a.pdf" the link must be followed.
-        path = Path(os.getcwd(), path)
-    return _identity(path)
+        text = os.path.join(os.getcwd(), text)
+    return _identity(text)
 
 
 @functools.lru_cache(maxsize=65_536)
-def _identity(path: Path) -> str:
+def _identity(path: str) -> str:
     """identity() of an absolute path. Cached: discovering, planning and storing ask for it
     for the same paths. Resolving a path costs a system call per folder on the way, the
     same for every file of a folder: the folder is resolved once, and a file that is no
     symbolic link sits in it under its own name, which costs one call to find out."""
-    name = path.name
+    name = os.path.basename(path)
     if name in ("", ".", "..") or os.path.islink(path):
         return printable(os.path.realpath(path))
     return printable(os.path.join(_real_folder(os.path.dirname(path)), name))
