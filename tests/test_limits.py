@@ -28,6 +28,21 @@ def test_a_slow_start_is_not_charged_to_the_first_document(tmp_path: Path) -> No
     assert {o.status for o in outcomes} == {Status.OK}
 
 
+def naming_task(source: SourceFile) -> Outcome:
+    return Outcome(source=source, status=Status.OK, raw_text=source.path.name)
+
+
+def test_each_outcome_comes_back_with_the_document_it_was_made_from(tmp_path: Path) -> None:
+    """Workers send an outcome without its source, which the runner puts back from the
+    documents it dealt: with two workers each holding several ahead, every outcome must
+    still be paired with its own document."""
+    sources = [SourceFile(tmp_path / f"{i}.txt", f"{i:064d}", 1) for i in range(40)]
+    outcomes = list(run_limited(sources, naming_task, 2, Limits(memory_mb=None)))
+    assert len(outcomes) == 40
+    assert all(o.source.path.name == o.raw_text for o in outcomes)
+    assert {o.source.sha256 for o in outcomes} == {s.sha256 for s in sources}
+
+
 def timed_task(source: SourceFile) -> Outcome:
     """Sleeps for as many tenths of a second as the file's name says; "die" kills itself."""
     if source.path.stem == "die":
