@@ -10,6 +10,11 @@ from hypothesis import strategies as st
 
 from extractors import values
 
+MONTH_NAMES = [
+    "Januar", "Februar", "März", "April", "Mai", "Juni",
+    "Juli", "August", "September", "Oktober", "November", "Dezember",
+]  # fmt: skip
+
 cents = st.integers(min_value=1, max_value=10**13).map(lambda c: c / 100)
 
 
@@ -87,3 +92,21 @@ def test_date_functions_still_read_dates() -> None:
 )
 def test_dates_with_the_month_name(text: str, expected: dt.date) -> None:
     assert values.parse_date(text) == expected
+
+
+@pytest.mark.parametrize("name", values.MONTHS.split("|"))
+def test_every_month_name_the_date_pattern_knows_has_its_number(name: str) -> None:
+    number = {"jänner": 1, "maerz": 3}.get(name.lower()) or MONTH_NAMES.index(name) + 1
+    assert values.parse_date(f"am 15. {name} 2024") == dt.date(2024, number, 15)
+    assert values.parse_date(f"am 15. {name.upper()} 2024") == dt.date(2024, number, 15)
+
+
+@pytest.mark.parametrize(
+    "text", ["am 31. April 2025", "am 29. Februar 2023", "am 0. Mai 2024", "am 32. Mai 2024"]
+)
+def test_a_day_the_month_does_not_have_is_no_date(text: str) -> None:
+    assert values.parse_date(text) is None
+
+
+def test_a_leap_day_is_a_date() -> None:
+    assert values.parse_date("am 29. Februar 2024") == dt.date(2024, 2, 29)
