@@ -204,20 +204,27 @@ def make_corpus(folder: Path, texts: Path, papers: int, scans: int) -> dict[str,
 # --- measurements -------------------------------------------------------------------------
 
 
-def floor(files: list[Path]) -> dict[str, float]:
+def floor(files: list[Path]) -> dict[str, Any]:
     """pypdfium2's plain text extraction alone: the fastest a PDF's text can be had."""
-    started, cpu, pages = time.perf_counter(), time.process_time(), 0
-    for path in files:
-        pdf = pdfium.PdfDocument(path)
-        for page in pdf:
-            textpage = page.get_textpage()
-            textpage.get_text_range()
-            textpage.close()
-            page.close()
-            pages += 1
-        pdf.close()
-    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
-    return {"seconds": seconds, "cpu_seconds": cpu, "pages": pages, "pages_per_s": pages / seconds}
+    with Steal() as steal:
+        started, cpu, pages = time.perf_counter(), time.process_time(), 0
+        for path in files:
+            pdf = pdfium.PdfDocument(path)
+            for page in pdf:
+                textpage = page.get_textpage()
+                textpage.get_text_range()
+                textpage.close()
+                page.close()
+                pages += 1
+            pdf.close()
+        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    return {
+        "seconds": seconds,
+        "cpu_seconds": cpu,
+        "pages": pages,
+        "pages_per_s": pages / seconds,
+        "steal": steal.share,
+    }
 
 
 def _spin(loops: int) -> float:
@@ -325,7 +332,7 @@ def ingest(
         if cpus is not None:
             os.sched_setaffinity(0, cpus)
 
-    with tempfile.TemporaryFile() as out:
+    with tempfile.TemporaryFile() as out, Steal() as steal:
         started = time.perf_counter()
         process = psutil.Popen(command, stdout=out, stderr=subprocess.STDOUT, preexec_fn=pin)
         peak = {"pss": 0, "rss": 0}
@@ -360,6 +367,7 @@ def ingest(
         "peak_pss_mib": round(peak_pss / MIB, 1),
         "peak_process_rss_mib": round(peak_rss / MIB, 1),
         "summary": printed.strip().splitlines()[0] if printed.strip() else "",
+        "steal": steal.share,
     }
 
 
@@ -460,6 +468,26 @@ def _memory(processes: list[psutil.Process]) -> tuple[int, int]:
         pss += getattr(info, "pss", info.rss)
         rss = max(rss, info.rss)
     return pss, rss
+
+
+class Steal:
+    """The share of the machine's CPU time that the hypervisor gave to other guests while
+    it ran (Linux's "steal"), over all cores: what slowed a run down that no process of
+    ours was charged for. None where the system does not report it."""
+
+    def __enter__(self) -> Steal:
+        self.before = psutil.cpu_times()
+        self.share: float | None = None
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        after = psutil.cpu_times()
+        if not hasattr(after, "steal"):
+            return
+        total = sum(after) - sum(self.before)
+        # guest time is counted in user time as well
+        total -= (after.guest - self.before.guest) + (after.guest_nice - self.before.guest_nice)
+        self.share = round((after.steal - self.before.steal) / total, 4) if total > 0 else None
 
 
 def rates(run: dict[str, Any], papers: int, pages: int) -> dict[str, Any]:
@@ -615,6 +643,12 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
             )
         ),
     }
+    # Per kind of run, over the rounds: how much of the machine other guests took meanwhile.
+    steal = {
+        name: spread([r[name]["steal"] for r in rounds])
+        for name in ("floor", "one_core", "one_worker", "all_cores")
+        if all(r[name]["steal"] is not None for r in rounds)
+    }
     result = {
         "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "machine": {
@@ -652,6 +686,7 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
         "scanned": scans,
         "stages": stages,
         "ratios": ratios,
+        "steal": steal,
     }
     result["targets"] = {
         "pipeline_at_most_3x_floor": ratios["pipeline_over_floor"]["median"] <= 3.0,
@@ -733,6 +768,14 @@ def table(result: dict[str, Any]) -> str:
         f" run gave {of('all_cores_speedup_running')} one worker without the start-up",
         f"re-run: {r['rerun_share']:.1%} of the first run (target < 5%)",
     ]
+    if result["steal"]:
+        lines.append(
+            "steal (the machine's time its host gave other guests), median and range: "
+            + ", ".join(
+                f"{name.replace('_', ' ')} {f['median']:.0%} ({f['min']:.0%}-{f['max']:.0%})"
+                for name, f in result["steal"].items()
+            )
+        )
     return "\n".join(lines)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import json
 import os
 import subprocess
@@ -96,6 +97,11 @@ def test_bench_writes_every_figure(tmp_path: Path) -> None:
         "rerun_under_5_percent",
     }
     assert "per page on one core:" in done.stdout and "all cores:" in done.stdout
+    # How much of the machine other guests took during each run, where Linux reports it.
+    if result["steal"]:
+        assert set(result["steal"]) == {"floor", "one_core", "one_worker", "all_cores"}
+        assert all(0 <= result[run]["steal"] <= 1 for run in result["steal"])
+        assert "steal (the machine's time its host gave other guests)" in done.stdout
 
 
 def test_generated_papers_carry_the_form_and_the_beratungsfolge_table() -> None:
@@ -136,3 +142,25 @@ def test_the_machines_scaling_is_the_work_done_against_the_fastest_lone_run() ->
     assert bench.scaling(2, alone=[1.1, 1.0], together=[1.2, 1.25]) == pytest.approx(1.6)
     # Perfect cores: two jobs in one job's time.
     assert bench.scaling(2, alone=[1.0], together=[1.0, 1.0]) == 2.0
+
+
+def test_steal_is_the_hypervisors_share_of_the_machines_time_meanwhile(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import bench
+    import psutil
+
+    fields = "user nice system idle iowait irq softirq steal guest guest_nice"
+    times = collections.namedtuple("times", fields)  # type: ignore[misc]
+    readings = iter(
+        [
+            times(100, 0, 10, 500, 0, 0, 0, 5, 0, 0),
+            # 60 s of two cores: 30 s user (2 of them a guest's), 6 idle, 20 stolen, 4 system
+            times(130, 0, 14, 506, 0, 0, 0, 25, 2, 0),
+        ]
+    )
+    monkeypatch.setattr(psutil, "cpu_times", lambda: next(readings))
+    with bench.Steal() as steal:
+        pass
+    assert steal.share == pytest.approx(20 / 60, abs=1e-4)
