@@ -100,4 +100,4 @@ def warm_up() -> None:
     with contextlib.suppress(LexiconUnavailable):
         lexicon()
     nlp.german()
-    values.word_date("1. Januar 2020")
+    values.parse_date("1. Januar 2020")  # dateparser's month names

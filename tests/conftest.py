@@ -10,6 +10,11 @@ import pytest
 FIXTURES = Path(__file__).parent / "fixtures"
 DEV_DOCS = FIXTURES / "dev" / "docs"
 DEV_GOLD = FIXTURES / "dev" / "gold"
+# The German month names in their standard spelling, January first (tests of written dates).
+MONTH_NAMES = [
+    "Januar", "Februar", "März", "April", "Mai", "Juni",
+    "Juli", "August", "September", "Oktober", "November", "Dezember",
+]  # fmt: skip
 
 
 def gold(name: str) -> dict:

@@ -13,12 +13,8 @@ from extractors import form, header, products, registry, values
 from pipeline.clean import apply, clean
 from pipeline.model import Correction, Parsed
 from pipeline.segment import segment
-from tests.conftest import DEV_DOCS
+from tests.conftest import DEV_DOCS, MONTH_NAMES
 
-MONTHS = [
-    "Januar", "Februar", "März", "April", "Mai", "Juni",
-    "Juli", "August", "September", "Oktober", "November", "Dezember",
-]  # fmt: skip
 # Real papers to mutate: a Beschlussvorlage, an Antrag, a Niederschrift and an OCR'd paper.
 REAL = [
     (DEV_DOCS / name).read_text(encoding="utf-8")
@@ -41,7 +37,7 @@ def test_numeric_dates_in_every_printed_form(date: dt.date, fmt: str) -> None:
 @settings(max_examples=40, deadline=None)
 @given(dates)
 def test_dates_with_the_month_written_out(date: dt.date) -> None:
-    written = f"{date.day}. {MONTHS[date.month - 1]} {date.year}"
+    written = f"{date.day}. {MONTH_NAMES[date.month - 1]} {date.year}"
     assert values.parse_date(f"Karlsruhe, {written}") == date
 
 

@@ -9,11 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from extractors import values
-
-MONTH_NAMES = [
-    "Januar", "Februar", "März", "April", "Mai", "Juni",
-    "Juli", "August", "September", "Oktober", "November", "Dezember",
-]  # fmt: skip
+from tests.conftest import MONTH_NAMES
 
 cents = st.integers(min_value=1, max_value=10**13).map(lambda c: c / 100)
 
