@@ -24,11 +24,23 @@ from dataclasses import dataclass, field
 
 from extractors import scan, values, vocab
 
-# A Vorlagen-/Drucksachen-Nr. as printed: "2020/1189", "113/21", "ANT-BSV/25/61750-1",
-# "DHH/2025/4139/1", "V1682/12", "171".
+# A Vorlagen-/Drucksachen-Nr. as printed. Councils number their papers in many ways: a
+# running number and the year ("113/21", "2020/1189", "0463/2026"), with a type code or an
+# office in front ("ANT-BSV/25/61750-1", "BV AH 80/21-26", "DS 7/2023", "Fin/12/2022",
+# "T 02/325/26", "V1682/12", "VIII-0153"), inside ("2023/BV/4410", "26-32 / V 01121") or a
+# part behind ("22-1940.01", "2020/1189/1"). So: up to three prefix words of at most six
+# letters, then number groups joined by "/", "-", "." or a space, a prefix word allowed
+# between two of them. A date fits the grammar and is ruled out by `fits`.
+_REF_WORD = r"[A-ZÄÖÜ][A-Za-zÄÖÜäöü]{0,5}"
+_REF_JOIN = r"(?:[ ]?[/-][ ]?|\.|[ ])"
 REFERENCE = re.compile(
-    r"(?:[A-ZÄÖÜ]{1,6}(?:-[A-ZÄÖÜ]{1,6})*\s?/?\s?)?\d{1,5}(?:\s?[/-]\s?\d{1,5})*"
+    rf"(?:{_REF_WORD}(?:[ /-]{_REF_WORD}){{0,2}}[ /-]?)?\d{{1,6}}"
+    rf"(?:{_REF_JOIN}(?:{_REF_WORD}{_REF_JOIN})?\d{{1,6}})*[a-z]?"
 )
+# The longest reference taken: a longer run of numbers and words is a table row.
+_MAX_REFERENCE = 32
+# A page's running head or foot: "Seite: 1/3", "Seite 2 von 5", "- 2 -".
+PAGE_MARKER = re.compile(r"(?:Seite:?\s*\d{1,3}(?:\s*(?:/|von)\s*\d{1,3})?|-\s*\d{1,3}\s*-)", re.I)
 # Words a form prints in a cell of its own without a label (public/non-public, a ticked box).
 STATUS = re.compile(r"(?:nicht\s?)?öffentlich|ö|nö|n|x|☒|⊠", re.I)
 # At most this many lines continue a value wrapped in its cell.
@@ -91,9 +103,18 @@ def labels() -> tuple[Label, ...]:
 def _label_pattern() -> re.Pattern[str]:
     parts = []
     for i, label in enumerate(labels()):
-        words = [r"\d{1,3}" if w == "<n>" else re.escape(w) for w in label.text.split()]
+        words = [_label_word(w) for w in label.text.split()]
         parts.append(f"(?P<l{i}>{r'[ ]+'.join(words)})")
     return re.compile(r"(?:" + "|".join(parts) + r")(?![\w/])", re.I)
+
+
+def _label_word(word: str) -> str:
+    """A label's word as a pattern: "<n>" a number; a final dot may be left out ("Nr:")."""
+    if word == "<n>":
+        return r"\d{1,3}"
+    if word.endswith(".") and len(word) > 2:
+        return re.escape(word[:-1]) + r"\.?"
+    return re.escape(word)
 
 
 @functools.cache
@@ -132,7 +153,11 @@ def _label_at(text: str, pos: int = 0) -> tuple[Label, re.Match[str]] | None:
 def fits(kind: Kind, value: str) -> bool:
     """Whether `value` (one line, stripped) is the kind of value a label of `kind` takes."""
     if kind is Kind.REF:
-        return bool(REFERENCE.fullmatch(value)) and any(c.isdigit() for c in value)
+        return (
+            len(value) <= _MAX_REFERENCE
+            and bool(REFERENCE.fullmatch(value))
+            and not values.find_dates(value)
+        )
     if kind is Kind.DATE:
         found = values.find_dates(value)
         return bool(found) and len(value) <= 20
@@ -215,6 +240,108 @@ def _continuation(lines: list[str], start: int) -> list[int]:
     return []
 
 
+# Cells of a form row: text extraction puts a TAB between them, a layout text
+# (pdftotext -layout, a saved page) two spaces or more.
+_CELL_GAP = re.compile(r"\t+[ \t]*| {2,}\t*")
+
+
+def split_cells(line: str) -> list[tuple[int, str]]:
+    """(offset, text) of each cell of `line`, left to right; blank cells dropped."""
+    found, start = [], 0
+    for gap in _CELL_GAP.finditer(line):
+        if line[start : gap.start()].strip():
+            found.append((start, line[start : gap.start()].strip()))
+        start = gap.end()
+    if line[start:].strip():
+        found.append((start, line[start:].strip()))
+    return found
+
+
+def _cell_pairs(line: str) -> list[tuple[Label, str]] | None:
+    """The label/value pairs of a row of several cells ("Vorlage: BV/0042/2024   Dezernat II
+    Datum: 03.06.2024", "Vorlagennummer:<TAB>BV AH 80/21-26"): each cell that starts with a
+    label gives its pairs, a bare label takes the next cell as its value, and a cell naming
+    an office ("Dezernat II", "Amt 61") is the department; None where no cell is a label."""
+    row = split_cells(line)
+    if len(row) < 2:
+        return None
+    pairs: list[tuple[Label, str]] = []
+    k = 0
+    while k < len(row):
+        text = row[k][1]
+        found = label_line(text)
+        if found is None:
+            office = office_label(text)
+            if office is not None:
+                pairs.append((office, text))
+            k += 1
+            continue
+        label, value = found[-1]
+        if not value and k + 1 < len(row) and label_line(row[k + 1][1]) is None:
+            found[-1] = (label, row[k + 1][1])
+            k += 1
+        pairs.extend(found)
+        k += 1
+    # An office's name beside nothing but prose is no form row.
+    return pairs if any(label is not _OFFICE_LABEL for label, _ in pairs) else None
+
+
+_OFFICE_WORD = re.compile(r"\b(?:Dezernat|Referat|Amt|Fachbereich|Fachdienst|Abteilung)\b")
+# An office printed as a department without a label: "Dezernat II", "Amt 61",
+# "Fachbereich 3 - Bauen", "40-Schulverwaltungsamt", "Stadtplanungsamt".
+_OFFICE = re.compile(
+    r"(?:(?:Dezernat|Referat|Amt|Fachbereich|FB|Fachdienst|FD|Geschäftsbereich|Abteilung"
+    r"|Stabsstelle|Dienststelle)\b(?![ \t]*:)[ \t]*\S.{0,70}"
+    r"|\d{1,3}(?:\.\d{1,2})?[ \t]*[-–]?[ \t]*[A-ZÄÖÜ][\wäöüß-]*amt\b.{0,50}"
+    r"|[A-ZÄÖÜ][a-zäöüß]{3,}amt)"
+)
+
+
+def office_label(text: str) -> Label | None:
+    """The department label an office's own name stands for, if `text` is one."""
+    if not _OFFICE.fullmatch(text.strip()) or fits(Kind.DATE, text):
+        return None
+    # "Dezernat 4 o Dezernat 5 o Dezernat 6": the boxes of a form to tick, not one office.
+    if len(_OFFICE_WORD.findall(text)) > 1:
+        return None
+    return _OFFICE_LABEL
+
+
+# What an office's own name is entered under: no label was printed.
+_OFFICE_LABEL = Label("department", Kind.TEXT, "")
+# How far a wrapped label's value may run on below it, and how far off its column a
+# continuation may start (layout text aligns by spaces).
+_MAX_WRAPPED_VALUE = 4
+_COLUMN_SLACK = 2
+
+
+def _wrapped_label(lines: list[str], i: int) -> tuple[list[tuple[Label, str]], int] | None:
+    """A label wrapped in its cell, its value in the cell beside it and below:
+    "Federführende      Fachbereich I -" / "Organisation:      Zentrale Dienste /" /
+    "                   Personalwesen". Returns the pair and the value's last line."""
+    if i + 1 >= len(lines):
+        return None
+    first, second = split_cells(lines[i]), split_cells(lines[i + 1])
+    if not first or not second or abs(first[0][0] - second[0][0]) > _COLUMN_SLACK:
+        return None
+    found = label_line(f"{first[0][1]} {second[0][1]}")
+    if not found or len(found) != 1 or found[0][1]:
+        return None
+    rest = first[1:] + second[1:]
+    if not rest:
+        return None
+    column = rest[0][0]
+    parts = [text for _, text in rest]
+    last = i + 1
+    for j in range(i + 2, min(len(lines), i + 2 + _MAX_WRAPPED_VALUE)):
+        row = split_cells(lines[j])
+        if len(row) != 1 or abs(row[0][0] - column) > _COLUMN_SLACK:
+            break
+        parts.append(row[0][1])
+        last = j
+    return [(found[0][0], " ".join(parts))], last
+
+
 def read(lines: list[str]) -> Form:
     """The form entries found in `lines` (the paper's first lines), in order."""
     form = Form()
@@ -225,6 +352,9 @@ def read(lines: list[str]) -> Form:
             continue
         line = raw.strip()
         if not line:
+            continue
+        if PAGE_MARKER.fullmatch(line):
+            form.lines.add(i)  # "Seite: 1/3": the page's running head, part of no title
             continue
         row = _label_row(raw.strip("\n"))
         if row:
@@ -239,6 +369,17 @@ def read(lines: list[str]) -> Form:
                     skip_to = j
                     continue
         pairs = label_line(line)
+        if pairs is not None and len(split_cells(raw)) > 1 and len(pairs) == 1:
+            # "Vorlage: BV/0042/2024   Dezernat II": the rest of the row is more cells.
+            pairs = _cell_pairs(raw) or pairs
+        elif pairs is None:
+            wrapped = _wrapped_label(lines, i)
+            if wrapped is not None:
+                pairs, skip_to = wrapped
+                form.lines.update(range(i, skip_to + 1))
+                form.entries.extend(Entry(lab.field, lab.text, v, i) for lab, v in pairs)
+                continue
+            pairs = _cell_pairs(raw)
         if pairs is not None:
             form.lines.add(i)
             for label, value in pairs:
@@ -253,6 +394,11 @@ def read(lines: list[str]) -> Form:
                     waiting.append(label)
                 else:
                     form.entries.append(Entry(label.field, label.text, "", i))
+            continue
+        if form.lines and office_label(line) is not None and i - max(form.lines) <= 2:
+            # "Amt für Controlling und Finanzen" over "Datum:": the office, printed bare.
+            form.entries.append(Entry("department", "", line, i))
+            form.lines.add(i)
             continue
         if not waiting:
             continue

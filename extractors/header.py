@@ -48,7 +48,7 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
         "date": paper_date(doc.text, lines, paper_form, record.paper_type),
         "name": name,
         "body": body(lines, paper_form, name) or only_body_named(doc.text),
-        "department": department(paper_form),
+        "department": department(paper_form, lines),
     }
 
 
@@ -73,12 +73,30 @@ def _type_reference() -> re.Pattern[str]:
     )
 
 
-def department(paper_form: form.Form) -> str | None:
-    """The federführende Amt / Organisationseinheit / Dezernat as printed."""
+def department(paper_form: form.Form, lines: list[str] | None = None) -> str | None:
+    """The federführende Amt / Organisationseinheit / Dezernat as printed: a labelled one,
+    else an office's name on a line of its own in the letterhead or form ("Amt für
+    Controlling und Finanzen" over "Datum: 28.11.2023")."""
     for value in paper_form.values("department"):
-        if form.fits(form.Kind.TEXT, value):
+        if form.fits(form.Kind.TEXT, value) or _labelled_council(paper_form, value):
             return value
+    last = max(paper_form.lines, default=-1)
+    for line in (lines or [])[: last + 1]:
+        if form.office_label(line) is not None and len(line.split()) <= _MAX_OFFICE_WORDS:
+            return line.strip()
     return None
+
+
+# The most words an office's name has when printed without a label.
+_MAX_OFFICE_WORDS = 8
+
+
+def _labelled_council(paper_form: form.Form, value: str) -> bool:
+    """ "Federführende Organisation: Gemeinde Ahnsen": a small council's paper names the
+    council itself as the office; beside its label it is no letterhead."""
+    return any(e.value == value and e.label for e in paper_form.entries) and bool(
+        form.LETTERHEAD.fullmatch(value)
+    )
 
 
 def paper_date(

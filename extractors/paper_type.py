@@ -33,11 +33,28 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
     kind = classify(doc.text)
     if kind is PaperType.SONSTIGES and _proposes(doc):
         kind = PaperType.BESCHLUSSVORLAGE
+    elif kind is PaperType.SONSTIGES and _is_council_paper(doc):
+        # A numbered paper with a Beratungsfolge that proposes nothing reports to the
+        # council: "Unterrichtung des Rates über ...", "Bericht", "Um Kenntnisnahme wird gebeten".
+        kind = PaperType.MITTEILUNGSVORLAGE
     if kind is PaperType.MITTEILUNGSVORLAGE:
         name = title.find(doc.text)
         if name and _ANSWERED.match(name):
             kind = PaperType.STELLUNGNAHME
     return {"paper_type": kind}
+
+
+# A Vorlagen-/Drucksachen-Nr. label in the paper's head: the paper is one of a council's.
+_NUMBER_LABEL = re.compile(
+    r"^[ \t]*(?:Vorlagen?|Drucksachen?|Drs\.?|Sitzungsvorlage)[ -]?(?:Nr\.?|Nummer)?[ \t]*:?[ \t]*"
+    r"[A-Z]{0,6}[ /-]?\d",
+    re.I | re.M,
+)
+
+
+def _is_council_paper(doc: Parsed) -> bool:
+    head = doc.text[:_HEAD_CHARS]
+    return bool(_NUMBER_LABEL.search(head)) and bool(doc.sections_labelled("beratungsfolge"))
 
 
 def _proposes(doc: Parsed) -> bool:

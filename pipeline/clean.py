@@ -22,6 +22,7 @@ from pipeline.errors import LexiconUnavailable
 from pipeline.lexicon import Known, Lexicon, lexicon
 from pipeline.model import Correction
 from pipeline.repair import repair, word_start
+from pipeline.unflatten import line_breaks
 
 SOFT_HYPHEN = "\u00ad"
 
@@ -102,7 +103,7 @@ def quotes(text: str) -> Iterator[Correction]:
         yield Correction(match.end(1), text[match.end(1) : match.end()], "“", "quote")
 
 
-LAYOUT_RULES: tuple[Rule, ...] = (soft_hyphens, line_break_hyphenation, quotes)
+LAYOUT_RULES: tuple[Rule, ...] = (line_breaks, soft_hyphens, line_break_hyphenation, quotes)
 
 
 def clean(raw: str) -> CleanResult:
