@@ -166,4 +166,9 @@ def clean(name: str) -> str:
     """A printed name without session numbers and spacing: "65. Plenarsitzung Gemeinderat"
     -> "Gemeinderat"."""
     name = _SESSION.sub("", name)
+    name = _DATE_LEAD.sub("", name)  # "Verwaltungsausschuss am: 12.03.2018"
     return re.sub(r"\s+", " ", name).strip(" ,;:")
+
+
+# The words that lead a row's name to its session date.
+_DATE_LEAD = re.compile(r"\s+(?:am|vom)\s*:?\s*$")

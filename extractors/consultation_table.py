@@ -33,7 +33,7 @@ _START_WORDS = ("Beratungs", "Gremi")
 # Words of column headings ("Gremium Termin TOP ö nö Ergebnis", "Geplante Sitzungstermine").
 _HEADING_WORDS = frozenset(
     {
-        *("gremium", "gremien", "termin", "termine", "top", "ö", "nö", "n", "/", "ergebnis"),
+        *("gremium", "gremien", "termin", "termine", "top", "zu", "ö", "nö", "n", "/", "ergebnis"),
         *("zuständigkeit", "sitzung", "am", "dieser", "vorlage", "sitzungsdatum", "datum"),
         *("beschlussstatus", "beratungsstatus", "status", "geplante", "sitzungstermine"),
         *("öffentlichkeitsstatus", "beratungsfolge", "beratungsreihenfolge"),
@@ -122,11 +122,11 @@ def _in_table(line: str, block: list[str], following: list[str]) -> bool:
         return True
     if "\t" in stripped:
         return True
+    words = stripped.split()
+    if all(w.lower().rstrip(":") in _HEADING_WORDS for w in words):
+        return True  # column headings, "Termin:", "Zu TOP:"
     if stripped.endswith(":"):
         return False  # a label ("Gemeinderat:", "Beschlussvorschlag:") starts the next part
-    words = stripped.split()
-    if all(w.lower() in _HEADING_WORDS for w in words):
-        return True
     if len(words) <= _CELL_WORDS and len(stripped) <= _CELL_CHARS:
         return True
     if _starts_row(stripped):

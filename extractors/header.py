@@ -43,13 +43,68 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
     ref = reference(lines, paper_form)
     anchor = next((i for i, line in enumerate(lines) if ref and ref in line), None)
     name = title.find(doc.text, paper_form, anchor)
+    if record.paper_type in _SESSION_PAPERS:
+        heading = session_heading(lines)
+        labelled = paper_form.first("title")
+        # A Betreff right under the heading is the subject of the one item an extract
+        # ("Auszug") records; one further down belongs to an item inside whole minutes.
+        if heading and (labelled is None or labelled.line - heading[0] > _SUBJECT_REACH):
+            name = heading[1]
+    date = paper_date(doc.text, lines, paper_form, record.paper_type)
+    if date is None and record.paper_type in _SESSION_PAPERS:
+        date = session_date(paper_form, name)
     return {
         "reference": ref,
-        "date": paper_date(doc.text, lines, paper_form, record.paper_type),
+        "date": date,
         "name": name,
         "body": body(lines, paper_form, name) or only_body_named(doc.text),
         "department": department(paper_form, lines),
     }
+
+
+# Papers of a session, not of a matter: their name is their heading, their date the
+# signature's or else the session's.
+_SESSION_PAPERS = frozenset({PaperType.NIEDERSCHRIFT, PaperType.EINLADUNG})
+# "ÖFFENTLICHE NIEDERSCHRIFT", "Protokoll", "BEKANNTMACHUNG", "Einladung zur": the heading's
+# first line, the kind word perhaps after an adjective.
+_SESSION_KIND = re.compile(
+    r"^[ \t]*(?:(?:öffentliche|nichtöffentliche|nicht öffentliche)[ \t]+)?"
+    r"(?:Niederschrift|Protokoll|Sitzungsprotokoll|Bekanntmachung|Einladung|Tagesordnung)\b",
+    re.I,
+)
+# A heading goes on with "der 17. Sitzung ...", "über die 6. Sitzung", "zur 18. Sitzung".
+_HEADING_GOES_ON = re.compile(r"^[ \t]*(?:der|des|zur|zum|über|für|vom|über die)\b", re.I)
+_DANGLING = re.compile(r"\b(?:der|des|die|im|in|am|zur|zum|über|für|und|vom)[ \t]*$", re.I)
+_HEADING_LINES = 4
+_SUBJECT_REACH = 12
+
+
+def session_heading(lines: list[str]) -> tuple[int, str] | None:
+    """The heading a Niederschrift or Einladung is named by: "ÖFFENTLICHE NIEDERSCHRIFT" /
+    "der 17. Sitzung des Gemeinderates Ahnsen", without the "am Donnerstag, ..." line after."""
+    start = next((i for i, line in enumerate(lines[:20]) if _SESSION_KIND.match(line)), None)
+    if start is None:
+        return None
+    parts = [lines[start]]
+    for line in lines[start + 1 : start + 1 + _HEADING_LINES]:
+        if not line.strip():
+            break
+        if not (_HEADING_GOES_ON.match(line) or _DANGLING.search(parts[-1])):
+            break
+        parts.append(line)
+    if len(parts) == 1 and "sitzung" not in parts[0].lower():
+        return None  # a bare "Protokoll" names no session
+    joined = title.join(parts)
+    return (start, joined) if joined else None
+
+
+def session_date(paper_form: form.Form, name: str | None) -> dt.date | None:
+    """The session's date: its form field ("Sitzungstermin: 28.03.2019"), else the heading's."""
+    for value in paper_form.values("session"):
+        found = values.parse_date(value)
+        if found:
+            return found
+    return values.parse_date(name) if name else None
 
 
 def reference(lines: list[str], paper_form: form.Form) -> str | None:
