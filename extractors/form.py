@@ -112,9 +112,11 @@ def _label_word(word: str) -> str:
     """A label's word as a pattern: "<n>" a number; a final dot may be left out ("Nr:")."""
     if word == "<n>":
         return r"\d{1,3}"
+    # "Vorlagen-Nr." is also printed "Vorlagen Nr." and "Vorlagennr."
+    pattern = re.escape(word).replace(r"\-", r"[- ]?")
     if word.endswith(".") and len(word) > 2:
-        return re.escape(word[:-1]) + r"\.?"
-    return re.escape(word)
+        return pattern[: -len(r"\.")] + r"\.?"
+    return pattern
 
 
 @functools.cache

@@ -34,6 +34,8 @@ _LETTER_DATE = re.compile(
 # The Sitzungsdienst signs a paper off with its office's name over the date:
 # "Hauptamt - Sitzungsdienste -" / "10. Juli 2009".
 _OFFICE_LINE = re.compile(r"\b\w*(?:amt|Amt|Dezernat|Referat)\b.*[-–]\s*$")
+# How many lines from the top a letterhead reaches.
+_LETTERHEAD_LINES = 10
 _SUBMITTED = re.compile(rf"\bvom:?\s+(?P<date>{values.DATE_TEXT})")
 
 
@@ -43,6 +45,8 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
     ref = reference(lines, paper_form)
     anchor = next((i for i, line in enumerate(lines) if ref and ref in line), None)
     name = title.find(doc.text, paper_form, anchor)
+    if name is None and record.paper_type in _MOTIONS:
+        name = motion_heading(lines)
     if record.paper_type in _SESSION_PAPERS:
         heading = session_heading(lines)
         labelled = paper_form.first("title")
@@ -79,6 +83,25 @@ _HEADING_LINES = 4
 _SUBJECT_REACH = 12
 
 
+# Papers a group or the administration writes about one matter, often as a letter.
+_MOTIONS = frozenset({PaperType.ANTRAG, PaperType.ANFRAGE, PaperType.STELLUNGNAHME})
+# "Antrag zur Erweiterung der Sozialen Stadt Büchenbach Nord", "Anfrage betreffend ...": a
+# motion's kind and its subject in one heading line.
+_MOTION_HEADING = re.compile(
+    r"^[ \t]*(?:Antrag|Anfrage|Änderungsantrag|Stellungnahme|Beantwortung)[ \t]+"
+    r"(?:zur|zum|zu|über|für|betreffend|betr\.|bzgl\.|wegen)[ \t]+\S.{5,200}$",
+    re.I,
+)
+
+
+def motion_heading(lines: list[str]) -> str | None:
+    """The heading line of a motion written as a letter, naming its kind and subject."""
+    for line in lines[:30]:
+        if _MOTION_HEADING.match(line) and not line.rstrip().endswith((",", ":")):
+            return title.join([line])
+    return None
+
+
 def session_heading(lines: list[str]) -> tuple[int, str] | None:
     """The heading a Niederschrift or Einladung is named by: "ÖFFENTLICHE NIEDERSCHRIFT" /
     "der 17. Sitzung des Gemeinderates Ahnsen", without the "am Donnerstag, ..." line after."""
@@ -113,19 +136,32 @@ def reference(lines: list[str], paper_form: form.Form) -> str | None:
     if entry and form.fits(form.Kind.REF, entry.value):
         return entry.value
     head = "\n".join(lines)
-    m = _CODE_REFERENCE.search(head) or _type_reference().search(head)
-    return m.group("ref") if m else None
+    m = _CODE_REFERENCE.search(head)
+    return m.group("ref") if m else _heading_reference(head)
 
 
 @functools.cache
 def _type_reference() -> re.Pattern[str]:
-    """A paper naming its kind and number in one line: "ANTRAG DHH/2025/4139"."""
+    """A paper naming its kind and number in its heading: "ANTRAG DHH/2025/4139",
+    "Beschlussvorlage - 2023/BV/4410", "Vorlage zur Kenntnisnahme VIII-0153",
+    "Beantwortung zur Anfrage<TAB>23/2018", "Drucksache Nr. 7/2023   Datum: ...": the kind,
+    up to three words more ("zur Anfrage", "Nr."), then the number, ending its cell."""
     kinds = vocab.alternation("paper_types", column=1)
     return re.compile(
-        rf"^[ \t]*(?:{kinds})[ \t]+"
-        r"(?P<ref>[A-Z]{0,5}/?\d{2,4}/\d{1,5}(?:[/-]\d{1,3})?)[ \t]*$",
+        rf"^[ \t]*(?:{kinds})(?:[ \t]+[\w.]+){{0,3}}?[ \t]*(?:[-–:][ \t]*|\t|[ \t]+)"
+        rf"(?P<ref>{form.REFERENCE.pattern})(?=[ \t]*$|\t|[ ]{{2}})",
         re.M | re.I,
     )
+
+
+def _heading_reference(head: str) -> str | None:
+    """The first reference a heading gives (see _type_reference) that is no date and has
+    the slash, dash or letters of a paper's number, not a bare count."""
+    for m in _type_reference().finditer(head):
+        ref = m.group("ref").strip()
+        if form.fits(form.Kind.REF, ref) and re.search(r"\d[/.-]\d|[A-Za-z]", ref):
+            return ref
+    return None
 
 
 def department(paper_form: form.Form, lines: list[str] | None = None) -> str | None:
@@ -158,10 +194,23 @@ def paper_date(
     text: str, lines: list[str], paper_form: form.Form, paper_type: PaperType
 ) -> dt.date | None:
     """The paper's own date: never a session date (Termin) nor the date of a paper it answers."""
+    if paper_type is PaperType.STELLUNGNAHME:
+        # An answer's form dates the Anfrage it answers; its letterhead dates the answer:
+        # "GZ: OB 7831 -10.00<TAB>Stuttgart, 22.06.2018".
+        for line in lines[:_LETTERHEAD_LINES]:
+            for _, cell in form.split_cells(line):
+                m = _LETTER_DATE.fullmatch(cell)
+                if m:
+                    return values.parse_date(m.group("date"))
     for value in paper_form.values("date"):
         found = values.parse_date(value)
         if found:
             return found
+    # A letter's date in a cell of the letterhead: "91052 Erlangen<TAB>20. April 2019".
+    for line in lines[:_LETTERHEAD_LINES]:
+        row = form.split_cells(line)
+        if len(row) > 1 and _DATE_ONLY.fullmatch(row[-1][1]):
+            return values.parse_date(row[-1][1])
     # A letter date's line has the comma after the place.
     m = next(scan.finditer_at(_LETTER_DATE, text, scan.line_starts(text, ",")), None)
     if m:
@@ -177,8 +226,11 @@ def paper_date(
             sub = _SUBMITTED.search(line)
             if sub:
                 return values.parse_date(sub.group("date"))
-    # A date alone on a line above the form ("25.05.2021" over "Drucksache 113/21").
-    for line in before_form[:20]:
+    # A date alone on a line above or inside the form ("25.05.2021" over "Drucksache
+    # 113/21", "Seite: 1/1" / "15.02.2018" / "Amt für Controlling und Finanzen").
+    last_form_line = max(paper_form.lines, default=-1)
+    inside = [line for i, line in enumerate(lines[: last_form_line + 1]) if i not in paper_form.lines]
+    for line in [*before_form[:20], *inside]:
         if _DATE_ONLY.fullmatch(line):
             return values.parse_date(line)
     all_lines = text.splitlines()

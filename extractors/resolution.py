@@ -65,8 +65,20 @@ class _Part:
     text: str
 
 
+# The items that open and close every session: minutes holding them record a whole session,
+# whose many decisions are no one paper's resolution.
+_SESSION_ITEMS = re.compile(
+    r"Eröffnung der Sitzung|Feststellung der (?:ordnungsgemäßen )?(?:Ladung|Einladung)"
+    r"|Feststellung der Beschlussfähigkeit|Genehmigung (?:der|des) (?:Niederschrift|Protokolls)"
+    r"|Schließung der Sitzung",
+    re.I,
+)
+
+
 def extract(doc: Parsed, record: Record) -> dict[str, Any]:
     if record.paper_type in _NO_RESOLUTION:
+        return {"resolution": []}
+    if record.paper_type is PaperType.NIEDERSCHRIFT and _SESSION_ITEMS.search(doc.text):
         return {"resolution": []}
     text = proposal_text(doc, record.paper_type)
     return {"resolution": items(text) if text else []}

@@ -79,7 +79,7 @@ def _labelled(lines: list[str], entry: form.Entry) -> str | None:
     start = next((j for j in range(entry.line + 1, len(lines)) if lines[j].strip()), None)
     if start is None:
         return None
-    block = _block(lines, start, {}, set())
+    block = _block(lines, start, _heading_lines(lines), set())
     return join(lines[j] for j in block) if block else None
 
 
