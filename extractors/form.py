@@ -371,9 +371,11 @@ def read(lines: list[str]) -> Form:
                     skip_to = j
                     continue
         pairs = label_line(line)
-        if pairs is not None and len(split_cells(raw)) > 1 and len(pairs) == 1:
-            # "Vorlage: BV/0042/2024   Dezernat II": the rest of the row is more cells.
-            pairs = _cell_pairs(raw) or pairs
+        if pairs is not None and len(split_cells(raw)) > 1:
+            # "Vorlage: BV/0042/2024   Dezernat II   Datum: ...": the row is several cells.
+            in_cells = _cell_pairs(raw)
+            if in_cells and len(in_cells) >= len(pairs):
+                pairs = in_cells
         elif pairs is None:
             wrapped = _wrapped_label(lines, i)
             if wrapped is not None:

@@ -391,26 +391,36 @@ def status(db_url: str) -> None:
 )
 @db_option
 @click.option("--misses", is_flag=True, help="List every miss: field, document, gold, extracted.")
+@click.option(
+    "--by-council", is_flag=True, help="Also score each council on its own, the worst first."
+)
 @reports_errors
-def eval_command(gold_dir: Path, db_url: str, misses: bool) -> None:
+def eval_command(gold_dir: Path, db_url: str, misses: bool, by_council: bool) -> None:
     """Per-field precision, recall and F1 of the stored records against gold records.
 
     Records are paired with gold by file name; the rules are those of the corpus scorer.
-    The last line is the summary.
+    `--by-council` adds a line per council (the gold record's body, else the file name's
+    first part), worst fields F1 first. The last line is the summary.
 
     \b
     Example:
         ratsinfo ingest ../shared/corpus/dev/docs --db sqlite:////tmp/dev.sqlite
-        ratsinfo eval --gold ../shared/corpus/dev/gold --db sqlite:////tmp/dev.sqlite
+        ratsinfo eval --gold ../shared/corpus/dev/gold --db sqlite:////tmp/dev.sqlite --by-council
     """
     from pipeline import evaluate, store
 
     engine = store.connect(db_url, create=False)
-    report = evaluate.evaluate(
-        evaluate.load_gold(gold_dir), (r.to_json() for r in store.records(engine))
-    )
+    gold = evaluate.load_gold(gold_dir)
+    records = [r.to_json() for r in store.records(engine)]
+    report = evaluate.evaluate(gold, records)
     for line in report.table():
         click.echo(line)
+    if by_council:
+        click.echo(f"{'council':40} {'docs':>4}  {'fields F1':>9}  {'resolution':>10}")
+        for name, part in evaluate.by_council(gold, records):
+            click.echo(
+                f"{name[:40]:40} {part.documents:4}  {part.micro.f1:9.3f}  {part.resolution_f1:10.3f}"
+            )
     if misses:
         for name, source, gold, pred in report.misses:
             click.echo(f"miss {name}: {source}: gold {gold!r} extracted {pred!r}")

@@ -214,6 +214,27 @@ def evaluate(gold: dict[str, dict[str, Any]], predicted: Iterable[dict[str, Any]
     return report
 
 
+def council(source: str, gold: dict[str, Any]) -> str:
+    """The council a gold record belongs to: its file name's first part, as the corpora name
+    their files ("oldenburg_22-0056_....txt" -> "oldenburg"), else the body it names."""
+    stem = Path(source).stem
+    if "_" in stem:
+        return stem.split("_", 1)[0]
+    return str(gold.get("body") or stem)
+
+
+def by_council(
+    gold: dict[str, dict[str, Any]], predicted: Iterable[dict[str, Any]]
+) -> list[tuple[str, Report]]:
+    """One report per council, the worst fields F1 first: where the readers fail a layout."""
+    records = list(predicted)
+    groups: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+    for source, g in gold.items():
+        groups[council(source, g)][source] = g
+    reports = [(name, evaluate(group, records)) for name, group in groups.items()]
+    return sorted(reports, key=lambda item: (item[1].micro.f1, item[1].resolution_f1, item[0]))
+
+
 def _score_one(t: _Scorer, source: str, g: dict[str, Any], p: dict[str, Any]) -> None:
     t.only = set(g["fields"]) if g.get("fields") else None
     for name in ("paper_type", "date"):
