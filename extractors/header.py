@@ -229,7 +229,9 @@ def paper_date(
     # A date alone on a line above or inside the form ("25.05.2021" over "Drucksache
     # 113/21", "Seite: 1/1" / "15.02.2018" / "Amt für Controlling und Finanzen").
     last_form_line = max(paper_form.lines, default=-1)
-    inside = [line for i, line in enumerate(lines[: last_form_line + 1]) if i not in paper_form.lines]
+    inside = [
+        line for i, line in enumerate(lines[: last_form_line + 1]) if i not in paper_form.lines
+    ]
     for line in [*before_form[:20], *inside]:
         if _DATE_ONLY.fullmatch(line):
             return values.parse_date(line)

@@ -418,9 +418,8 @@ def eval_command(gold_dir: Path, db_url: str, misses: bool, by_council: bool) ->
     if by_council:
         click.echo(f"{'council':40} {'docs':>4}  {'fields F1':>9}  {'resolution':>10}")
         for name, part in evaluate.by_council(gold, records):
-            click.echo(
-                f"{name[:40]:40} {part.documents:4}  {part.micro.f1:9.3f}  {part.resolution_f1:10.3f}"
-            )
+            f1, resolution = part.micro.f1, part.resolution_f1
+            click.echo(f"{name[:40]:40} {part.documents:4}  {f1:9.3f}  {resolution:10.3f}")
     if misses:
         for name, source, gold, pred in report.misses:
             click.echo(f"miss {name}: {source}: gold {gold!r} extracted {pred!r}")

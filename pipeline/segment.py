@@ -40,8 +40,9 @@ def _heading_pattern() -> re.Pattern[str]:
             raise ValueError(f"sections.tsv: unknown label {label!r}")
         words = [re.escape(w) for w in phrase.split()]
         alternatives.append(f"(?P<{label}_{len(alternatives)}>{space.join(words)})")
-    # A page's first line starts with the form feed between pages. Optional enumeration ("1.", "II.", "A)") or form bullet (Word's private-use symbol
-    # glyphs, "•", "■") before the heading; a colon or end of line after.
+    # A page's first line starts with the form feed between pages. Optional enumeration
+    # ("1.", "II.", "A)") or form bullet (Word's private-use symbol glyphs, "•", "■")
+    # before the heading; a colon or end of line after.
     return re.compile(
         r"^[ \t\f]*(?:(?:\d{1,2}|[IVX]{1,4}|[A-H])[.)][ \t]*|[\ue000-\uf8ff•▪■►➢][ \t]*)?"
         r"(?:" + "|".join(alternatives) + r")"

@@ -61,7 +61,9 @@ def _alternation(phrases: Iterable[str]) -> str:
     """Phrases as printed, longest first; a final dot may be left out ("Vorlagen-Nr:")."""
     parts = []
     for phrase in sorted(phrases, key=len, reverse=True):
-        words = [re.escape(w[:-1]) + r"\.?" if w.endswith(".") else re.escape(w) for w in phrase.split()]
+        words = [
+            re.escape(w[:-1]) + r"\.?" if w.endswith(".") else re.escape(w) for w in phrase.split()
+        ]
         parts.append(r"[ ]+".join(words))
     return "|".join(parts)
 

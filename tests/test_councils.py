@@ -146,7 +146,8 @@ def test_stuttgart_answer_reference_in_its_heading_and_date_in_its_letterhead() 
     lines = [
         "Seite 1",
         "Beantwortung zur Anfrage\t23/2018",
-        "Landeshauptstadt Stuttgart Der Oberbürgermeister GZ: OB 7831 -10.00\tStuttgart, 22.06.2018",
+        "Landeshauptstadt Stuttgart Der Oberbürgermeister GZ: OB 7831 -10.00"
+        "\tStuttgart, 22.06.2018",
         "Beantwortung zur Anfrage",
         "Stadträtinnen/Stadträte – Fraktionen",
         "AfD-Gemeinderatsfraktion",
@@ -168,24 +169,38 @@ def test_stuttgart_answer_reference_in_its_heading_and_date_in_its_letterhead() 
     ("lines", "paper_type", "name", "date"),
     [
         (
-            ["1 von 4", "ÖFFENTLICHE NIEDERSCHRIFT", "der 17. Sitzung des Gemeinderates Ahnsen",
-             "am Donnerstag, 26.03.2026, 19:30 Uhr bis 20:00 Uhr", "Anwesenheiten"],
+            [
+                "1 von 4",
+                "ÖFFENTLICHE NIEDERSCHRIFT",
+                "der 17. Sitzung des Gemeinderates Ahnsen",
+                "am Donnerstag, 26.03.2026, 19:30 Uhr bis 20:00 Uhr",
+                "Anwesenheiten",
+            ],
             PaperType.NIEDERSCHRIFT,
             "ÖFFENTLICHE NIEDERSCHRIFT der 17. Sitzung des Gemeinderates Ahnsen",
             None,
         ),
         (
-            ["Protokoll",
-             "über die 6. Sitzung des Gemeinderates der Gemeinde Ahnsen am 02.03.2023 im",
-             "Dorfgemeinschaftshaus Ahnsen", "Vorsitzender"],
+            [
+                "Protokoll",
+                "über die 6. Sitzung des Gemeinderates der Gemeinde Ahnsen am 02.03.2023 im",
+                "Dorfgemeinschaftshaus Ahnsen",
+                "Vorsitzender",
+            ],
             PaperType.NIEDERSCHRIFT,
             "Protokoll über die 6. Sitzung des Gemeinderates der Gemeinde Ahnsen am 02.03.2023 "
             "im Dorfgemeinschaftshaus Ahnsen",
             dt.date(2023, 3, 2),  # no signature dates it: the session's date
         ),
         (
-            ["1 von 1", "BEKANNTMACHUNG", "zur 18. Sitzung des Gemeinderates Ahnsen",
-             "am Dienstag, 05.05.2026, 19:30 Uhr", "Tagesordnung", "Ahnsen, 27.04.2026"],
+            [
+                "1 von 1",
+                "BEKANNTMACHUNG",
+                "zur 18. Sitzung des Gemeinderates Ahnsen",
+                "am Dienstag, 05.05.2026, 19:30 Uhr",
+                "Tagesordnung",
+                "Ahnsen, 27.04.2026",
+            ],
             PaperType.EINLADUNG,
             "BEKANNTMACHUNG zur 18. Sitzung des Gemeinderates Ahnsen",
             dt.date(2026, 4, 27),
