@@ -59,6 +59,8 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
         found = _merge(found, session)
     if not found:
         found = committee_parts(doc)
+    if not found:
+        found = prose_sessions(doc.text)
     _roles_from_prose(doc.text, found)
     return {"consultations": found}
 
@@ -120,6 +122,39 @@ def _opening_lines(text: str) -> list[str]:
         if len(head) == _MINUTES_HEAD_LINES or len(lines) < count:
             return head
         count *= 4
+
+
+# "zur Sitzung des Stadtrates am 27.02.2024", "zur Beratung im Bauausschuss am 3. März
+# 2024", "für die Sitzung des Hauptausschusses am ...": a motion addressed to one session.
+_PROSE_SESSION = re.compile(
+    r"\b(?:zur|für die|in der)[ \t]+(?:\d{1,3}\.[ \t]+)?(?:(?:öffentlichen|nächsten)[ \t]+)?"
+    r"(?:Sitzung|Beratung|Behandlung)[ \t]+(?:des|der|im|in der)[ \t]+"
+    r"(?P<body>[^\n]{3,80}?)[ \t]+am[ \t]+(?P<date>[^\n]{6,20})",
+    re.I,
+)
+# How far into the paper such a line is looked for: the motion's head.
+_PROSE_HEAD = 1500
+
+
+def prose_sessions(text: str) -> list[Consultation]:
+    """The session a paper is addressed to in its head's prose (see _PROSE_SESSION)."""
+    for m in _PROSE_SESSION.finditer(text[:_PROSE_HEAD]):
+        body = _nominative(m.group("body").strip())
+        names = committees.find(body)
+        date = values.parse_date(m.group("date"))
+        if names and date:
+            return [Consultation(committees.clean(names[0].text), date)]
+    return []
+
+
+def _nominative(name: str) -> str:
+    """ "Stadtrates" -> "Stadtrat", "Hauptausschusses" -> "Hauptausschuss": the genitive
+    after "des" names the body as it names itself."""
+    for ending in vocab.words("committee_words"):
+        for genitive in ("es", "s"):
+            if name.lower().endswith(ending + genitive):
+                return name[: -len(genitive)]
+    return name
 
 
 def committee_parts(doc: Parsed) -> list[Consultation]:

@@ -65,19 +65,38 @@ def _distinct(found: list[float]) -> list[Amount]:
 
 
 def checkbox(label: re.Pattern[str], text: str, word: str) -> bool | None:
-    """ "⊠ ja ☐ nein" -> True; "☐ ja ⊠ nein" -> False; unreadable -> None. `word` (lower
-    case) starts every match of the label: a paper without it is not searched."""
+    """ "⊠ ja ☐ nein", "[X] ja [ ] nein" (on the label's line or the next) -> True;
+    "☐ ja ⊠ nein" -> False; a plain "ja" / "nein" / "keine" as the value too; unreadable ->
+    None. `word` (lower case) starts every match of the label: a paper without it is not
+    searched."""
     m = label.search(text) if scan.may_hold(text, word) else None
     if not m:
         return None
-    marks = m.group("marks")
-    yes = re.search(rf"[{_CHECKED}]\s*ja\b", marks, re.I)
-    no = re.search(rf"[{_CHECKED}]\s*nein\b", marks, re.I)
+    marks = own = m.group("marks")
+    if not re.search(r"\b(?:ja|nein)\b", marks, re.I):
+        # The boxes on the line below the label: "Finanzielle Auswirkungen:" / "[X] ja".
+        below = scan.first_lines(text, _MARK_LINES + 1, m.end())[1:]
+        marks = " ".join(line for line in below if line.strip())[:_MARK_CHARS] or marks
+    yes = re.search(rf"{_BOX}\s*ja\b", marks, re.I)
+    no = re.search(rf"{_BOX}\s*nein\b", marks, re.I)
     if yes and not no:
         return True
     if no and not yes:
         return False
-    return None
+    if yes or no or re.search(r"[☐□\[(]", marks):
+        return None
+    # A plain answer stands on the label's own line, alone: "nein  ja" are two empty boxes.
+    plain = _PLAIN_ANSWER.match(own)
+    if plain is None or re.search(r"\bja\b.*\bnein\b|\bnein\b.*\bja\b", own, re.I):
+        return None
+    return plain.group(1).lower() == "ja"
+
+
+# A ticked box: a glyph, or an "x" in brackets ("[X]", "(x)").
+_BOX = r"(?:\[\s*[xX✓✔]\s*\]|\(\s*[xX✓✔]\s*\)|[" + _CHECKED + r"])"
+_MARK_LINES, _MARK_CHARS = 2, 80
+# "Finanzielle Auswirkungen: nein", "... : keine", "... : ja, siehe Anlage".
+_PLAIN_ANSWER = re.compile(r"\s*(ja|nein|keine)\b(?![-\w])", re.I)
 
 
 def funds_available(text: str) -> bool | None:

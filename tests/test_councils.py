@@ -13,7 +13,7 @@ import json
 
 import pytest
 
-from extractors import consultation_table, form, header
+from extractors import consultation_table, consultations, finance, form, header
 from pipeline import clean, unflatten
 from pipeline.model import Consultation, PaperType, Parsed, Record
 from pipeline.segment import segment
@@ -228,3 +228,39 @@ def test_a_motion_written_as_a_letter_named_by_its_heading_and_dated_in_the_lett
     found = _header("\n".join(lines), PaperType.ANTRAG)
     assert found["name"] == "Antrag zur Erweiterung der Sozialen Stadt Büchenbach Nord"
     assert found["date"] == dt.date(2019, 4, 20)
+
+
+@pytest.mark.parametrize(
+    ("text", "impact"),
+    [
+        ("Finanzielle Auswirkungen:\n[X] ja   [ ] nein\n", True),  # boxes on the next line
+        ("Finanzielle Auswirkungen:\n[ ] ja   [X] nein\n", False),
+        ("Finanzielle Auswirkungen: (x) ja ( ) nein\n", True),
+        ("Finanzielle Auswirkungen:  keine\n", False),  # a plain answer
+        # Two boxes with no mark (Karlsruhe's flattened form): nothing is stated.
+        ("Finanzielle Auswirkungen                     nein         ja  \n", None),
+    ],
+)
+def test_finance_check_boxes_in_brackets_below_the_label_and_plain_answers(
+    text: str, impact: bool | None
+) -> None:
+    assert finance.checkbox(finance._IMPACT, text, "finanzielle auswirkungen") is impact
+
+
+@pytest.mark.parametrize(
+    ("line", "organization", "date"),
+    [
+        ("zur Sitzung des Stadtrates am 27.02.2024", "Stadtrat", dt.date(2024, 2, 27)),
+        ("zur Beratung im Bauausschuss am 3. März 2024", "Bauausschuss", dt.date(2024, 3, 3)),
+        (
+            "für die Sitzung des Hauptausschusses am 12.06.2025",
+            "Hauptausschuss",
+            dt.date(2025, 6, 12),
+        ),
+    ],
+)
+def test_a_motion_addressed_to_one_session_in_prose(
+    line: str, organization: str, date: dt.date
+) -> None:
+    text = f"Antrag der SPD-Fraktion\n{line}\nBetreff: Sanierung der Sporthalle\n"
+    assert consultations.prose_sessions(text) == [Consultation(organization, date)]
