@@ -17,11 +17,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 # Only what --help needs: each command imports the modules it uses (see pipeline.defaults).
-from pipeline import __version__, defaults, limits
+from pipeline import __version__, defaults
 from pipeline.errors import ExitCode, RatsinfoError
+from pipeline.run import limits
 
 if TYPE_CHECKING:
-    from pipeline import runner
+    from pipeline.run import runner
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -138,7 +139,8 @@ def ingest(
         ratsinfo ingest data/raw --db sqlite:///data/processed/ratsinfo.sqlite
         ratsinfo ingest /shared/papers --dask tcp://scheduler:8786 --db postgresql://host/ratsinfo
     """
-    from pipeline import runner, store
+    from pipeline.db import store
+    from pipeline.run import runner
 
     if 0 < max_memory < limits.MIN_MEMORY_MB:
         raise click.BadParameter(
@@ -175,7 +177,7 @@ def _run_with_progress(
     limit: limits.Limits,
     dask: str | None,
 ) -> runner.Summary:
-    from pipeline import runner
+    from pipeline.run import runner
 
     options: dict[str, Any] = {
         "workers": workers,
@@ -245,7 +247,8 @@ def export_command(
         ratsinfo export --format csv --semicolon -o exports/csv
         ratsinfo export --format oparl -o papers.oparl.json
     """
-    from pipeline import export, store
+    from pipeline import export
+    from pipeline.db import store
 
     if (fmt == "csv" or split) and output is None:
         raise click.UsageError("give the folder to write into with -o")
@@ -323,7 +326,8 @@ def import_oparl_command(
         ratsinfo import-oparl https://oparl.example.de/oparl/v1.1/system --body 1 --limit 50
         ratsinfo ingest data/raw
     """
-    from pipeline import oparl, oparl_import
+    from pipeline.oparl import client as oparl
+    from pipeline.oparl import importer as oparl_import
 
     when = since.replace(tzinfo=since.tzinfo or dt.UTC) if since else None
     summary = oparl_import.import_oparl(
@@ -351,7 +355,8 @@ def serve(db_url: str, host: str, port: int) -> None:
     Example:
         ratsinfo serve --db sqlite:///data/processed/ratsinfo.sqlite --port 8001
     """
-    from pipeline import browse, store
+    from pipeline.db import store
+    from pipeline.serve import browse
 
     engine = store.connect(db_url, create=False)
     browse.serve(engine, host, port)
@@ -367,7 +372,7 @@ def status(db_url: str) -> None:
     Example:
         ratsinfo status --db sqlite:///data/processed/ratsinfo.sqlite
     """
-    from pipeline import store
+    from pipeline.db import store
 
     engine = store.connect(db_url, create=False)
     counts = store.status_counts(engine)
@@ -407,7 +412,8 @@ def eval_command(gold_dir: Path, db_url: str, misses: bool, by_council: bool) ->
         ratsinfo ingest ../shared/corpus/dev/docs --db sqlite:////tmp/dev.sqlite
         ratsinfo eval --gold ../shared/corpus/dev/gold --db sqlite:////tmp/dev.sqlite --by-council
     """
-    from pipeline import evaluate, store
+    from pipeline import evaluate
+    from pipeline.db import store
 
     engine = store.connect(db_url, create=False)
     gold = evaluate.load_gold(gold_dir)
@@ -450,7 +456,7 @@ def search_command(query: str, db_url: str, limit: int) -> None:
     Example:
         ratsinfo search "interkommunale Zusammenarbeit" --db sqlite:///data/processed/ratsinfo.sqlite
     """
-    from pipeline import search, store
+    from pipeline.db import search, store
 
     engine = store.connect(db_url, create=False)
     hits = search.search(engine, query, limit)

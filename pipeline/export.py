@@ -11,9 +11,10 @@ from typing import Any, TextIO
 
 from sqlalchemy import CursorResult, Engine, inspect, literal_column, select, table, text
 
-from pipeline import defaults, schema, store
+from pipeline import defaults
+from pipeline.db import schema, store
 from pipeline.model import Record
-from pipeline.names import short_hash, slug
+from pipeline.oparl.names import short_hash, slug
 
 
 def write_jsonl(records: Iterable[Record], out: TextIO) -> int:

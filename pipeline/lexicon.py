@@ -53,7 +53,7 @@ class Lexicon:
         self.check = functools.lru_cache(maxsize=200_000)(self._check)
         self.zipf = functools.lru_cache(maxsize=200_000)(self._frequency)
         # Words found to be German as written or capitalised: a set, so that a whole page
-        # can be counted against it at C speed (pipeline.quality).
+        # can be counted against it at C speed (pipeline.read.quality).
         self.seen_words: set[str] = set()
 
     def remember(self, word: str) -> None:

@@ -323,7 +323,7 @@ class Disagreement:
 @dataclass(frozen=True, slots=True)
 class Stemmed:
     """The Snowball German stems of a paper's name, resolution and text: what SQLite's
-    full-text index holds of it (see pipeline.stems)."""
+    full-text index holds of it (see pipeline.db.stems)."""
 
     name: str
     resolution: str

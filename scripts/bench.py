@@ -54,13 +54,14 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from make_sample_pdfs import text_to_pdf  # noqa: E402
 
 from extractors import registry  # noqa: E402
-from pipeline import runner, store  # noqa: E402
-from pipeline.clean import clean  # noqa: E402
-from pipeline.discover import sha256_of  # noqa: E402
-from pipeline.document import warm_up  # noqa: E402
+from pipeline.clean.cleaner import clean  # noqa: E402
+from pipeline.db import store  # noqa: E402
 from pipeline.model import Outcome, Parsed, SourceFile, Status  # noqa: E402
-from pipeline.quality import is_garbage  # noqa: E402
-from pipeline.read import read  # noqa: E402
+from pipeline.read.discover import sha256_of  # noqa: E402
+from pipeline.read.quality import is_garbage  # noqa: E402
+from pipeline.read.reader import read  # noqa: E402
+from pipeline.run import runner  # noqa: E402
+from pipeline.run.document import warm_up  # noqa: E402
 from pipeline.segment import segment  # noqa: E402
 
 # Bump when the generated corpus changes, so an old one on disk is made again.
@@ -264,11 +265,11 @@ STAGES = ("read", "clean", "quality", "segment", "extract", "load")
 
 
 def stage_costs(files: list[Path], url: str) -> dict[str, Any]:
-    """CPU seconds per stage over `files`, in this process, done as pipeline.document.process does
-    them; then the outcomes are loaded into `url` as ingest loads them (batches of 32).
-    CPU time, not wall-clock time: other load on the machine changes it far less. Loading
-    the lexicon, spaCy and dateparser is left out (workers do it once, before their first
-    document: see `startup`)."""
+    """CPU seconds per stage over `files`, in this process, done as
+    pipeline.run.document.process does them; then the outcomes are loaded into `url` as
+    ingest loads them (batches of 32). CPU time, not wall-clock time: other load on the
+    machine changes it far less. Loading the lexicon, spaCy and dateparser is left out
+    (workers do it once, before their first document: see `startup`)."""
     warm_up()
     spent = dict.fromkeys(STAGES, 0.0)
     outcomes, pages = [], 0
@@ -392,10 +393,10 @@ def worker_scaling(files: list[Path], cpus: list[int]) -> dict[str, Any]:
 def _worker_scaling(files: list[Path], cpus: list[int], send: Any) -> None:
     import gc
 
-    from pipeline.document import process
+    from pipeline.run.document import process
 
     warm_up()
-    gc.freeze()  # as a worker does (pipeline.limits)
+    gc.freeze()  # as a worker does (pipeline.run.limits)
     sources = [SourceFile(path, sha256_of(path), path.stat().st_size) for path in files]
     shares = [sources[k :: len(cpus)] for k in range(len(cpus))]
 

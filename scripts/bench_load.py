@@ -21,7 +21,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from pipeline import store
+from pipeline.db import store
 from pipeline.model import Outcome, Record, SourceFile, Status
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,9 +10,9 @@ import os
 
 import pytest
 
-from pipeline import ocr
 from pipeline.errors import LexiconUnavailable, OcrUnavailable
 from pipeline.lexicon import lexicon
+from pipeline.read import ocr
 
 
 def _missing(check) -> str | None:  # type: ignore[no-untyped-def]

@@ -14,11 +14,11 @@ import pytest
 import sqlalchemy as sa
 from click.testing import CliRunner
 
-from pipeline import limits
 from pipeline.cli import main
-from pipeline.discover import discover
-from pipeline.document import process
 from pipeline.model import SourceFile, Status
+from pipeline.read.discover import discover
+from pipeline.run import limits
+from pipeline.run.document import process
 from tests.badinputs import CORPUS, BadInput, text_bomb, write_corpus
 from tests.conftest import DEV_DOCS
 

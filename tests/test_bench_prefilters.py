@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import repair
-from pipeline.clean import clean
+from pipeline.clean import repair
+from pipeline.clean.cleaner import clean
 from pipeline.lexicon import lexicon
-from pipeline.quality import assess, is_garbage
+from pipeline.read.quality import assess, is_garbage
 from tests.conftest import DEV_DOCS
 from tests.needs import needs_lexicon
 

@@ -225,7 +225,7 @@ def test_a_document_the_database_refuses_fails_alone(
 ) -> None:
     """A record the database cannot take (here a consultation without its committee, which
     the schema forbids) fails that document with the reason; the batch is stored."""
-    from pipeline import document
+    from pipeline.run import document
 
     real = document.process
 
@@ -282,5 +282,5 @@ def test_the_command_line_module_loads_no_database_library() -> None:
         check=True,
     ).stdout
     assert "'pipeline.cli'" in loaded
-    for heavy in ("sqlalchemy", "alembic", "pipeline.store", "pipeline.runner", "spacy"):
+    for heavy in ("sqlalchemy", "alembic", "pipeline.db.store", "pipeline.run.runner", "spacy"):
         assert f"'{heavy}'" not in loaded

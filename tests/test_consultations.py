@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from extractors import committees, consultation_table, consultations, vocab
-from pipeline.discover import discover
-from pipeline.document import process
 from pipeline.model import Consultation
+from pipeline.read.discover import discover
+from pipeline.run.document import process
 from tests.conftest import DEV_DOCS, FIXTURES, gold
 
 KARLSRUHE = FIXTURES / "karlsruhe"

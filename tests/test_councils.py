@@ -14,7 +14,8 @@ import json
 import pytest
 
 from extractors import consultation_table, consultations, finance, form, header
-from pipeline import clean, unflatten
+from pipeline.clean import cleaner as clean
+from pipeline.clean import unflatten
 from pipeline.model import Consultation, PaperType, Parsed, Record
 from pipeline.segment import segment
 from tests.conftest import FIXTURES

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.discover import discover
 from pipeline.errors import InputPathError
+from pipeline.read.discover import discover
 
 
 def test_finds_pdfs_and_texts_recursively_skipping_hidden_and_other_files(tmp_path: Path) -> None:
@@ -71,8 +71,8 @@ def test_a_file_that_cannot_be_read_fails_alone(tmp_path: Path, monkeypatch) -> 
 
 
 def test_a_file_known_by_size_and_time_is_not_read_again(tmp_path: Path, monkeypatch) -> None:
-    from pipeline import discover as discover_module
     from pipeline.model import identity
+    from pipeline.read import discover as discover_module
 
     paper = tmp_path / "a.txt"
     paper.write_text("Beschlussvorlage", encoding="utf-8")

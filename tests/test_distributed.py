@@ -107,9 +107,9 @@ def test_workers_get_the_database_by_absolute_path(
 ) -> None:
     """A worker's working directory is not the client's: a relative SQLite path is made
     absolute; an in-memory database cannot be shared at all."""
-    from pipeline import distributed as ours
-    from pipeline import store
+    from pipeline.db import store
     from pipeline.errors import ClusterError
+    from pipeline.run import distributed as ours
 
     monkeypatch.chdir(tmp_path)
     engine = store.connect("sqlite:///data/ratsinfo.sqlite")

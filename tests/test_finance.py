@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractors import finance
-from pipeline.clean import clean
+from pipeline.clean.cleaner import clean
 from pipeline.model import PaperType, Parsed, Record
 from pipeline.segment import segment
 from tests.conftest import DEV_DOCS, DEV_GOLD, gold

@@ -8,7 +8,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
 
-from pipeline import layout
+from pipeline.read import layout
 from tests.conftest import DEV_DOCS, FIXTURES
 
 

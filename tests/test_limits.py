@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.limits import Limits, run_limited
 from pipeline.model import Outcome, SourceFile, Status
+from pipeline.run.limits import Limits, run_limited
 
 
 def slow_warm_up() -> None:
@@ -83,7 +83,7 @@ def test_workers_share_the_cores_out_for_ocr(
 ) -> None:
     """Each worker runs its share of Tesseract processes, so scans never run more OCR
     processes than cores (nor hold that many in memory)."""
-    from pipeline import runner
+    from pipeline.run import runner
 
     seen: dict[str, object] = {}
 
@@ -118,7 +118,7 @@ def test_documents_are_dealt_evenly_and_at_most_ahead(
     """A few long scans are spread over the workers instead of queued behind one."""
     from collections import deque
 
-    from pipeline import limits
+    from pipeline.run import limits
 
     queue = deque(SourceFile(tmp_path / f"{i}.pdf", f"{i:064d}", 1) for i in range(documents))
     fakes = [FakeWorker() for _ in range(workers)]

@@ -16,8 +16,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from click.testing import CliRunner
 
-from pipeline import migrate, schema, search, store
 from pipeline.cli import main
+from pipeline.db import migrate, schema, search, store
 from tests.conftest import DEV_DOCS, FIXTURES
 from tests.pg import postgres_database, postgres_url  # noqa: F401 - fixtures
 

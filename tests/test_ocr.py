@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline import ocr
 from pipeline.errors import OcrUnavailable
-from pipeline.quality import assess
-from pipeline.read import read_pdf
+from pipeline.read import ocr
+from pipeline.read.quality import assess
+from pipeline.read.reader import read_pdf
 from tests.conftest import FIXTURES
 from tests.needs import needs_lexicon, needs_tesseract
 

@@ -13,10 +13,10 @@ from click.testing import CliRunner
 
 from extractors import vocab
 from pipeline.cli import main
-from pipeline.names import slug
-from pipeline.oparl import Client
-from pipeline.oparl_import import import_oparl, the_paper_file
-from pipeline.oparl_merge import _value
+from pipeline.oparl.client import Client
+from pipeline.oparl.importer import import_oparl, the_paper_file
+from pipeline.oparl.merge import _value
+from pipeline.oparl.names import slug
 from tests.oparl_server import karlsruhe_site, load, serve
 
 FAST = {"rate": 1000.0, "backoff": 0.0, "timeout": 5.0}

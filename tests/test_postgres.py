@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from pipeline import store
+from pipeline.db import store
 from tests.conftest import DEV_DOCS
 from tests.pg import postgres_database, postgres_url  # noqa: F401 - fixtures
 from tests.test_store import KARLSRUHE_KITA, UNNA, WARENDORF, outcome

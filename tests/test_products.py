@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractors import products
-from pipeline.clean import clean
+from pipeline.clean.cleaner import clean
 from pipeline.model import Parsed, Record
 from tests.conftest import DEV_DOCS, DEV_GOLD, gold
 

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extractors import form, header, products, registry, values
-from pipeline.clean import apply, clean
+from pipeline.clean.cleaner import apply, clean
 from pipeline.model import Correction, Parsed
 from pipeline.segment import segment
 from tests.conftest import DEV_DOCS, MONTH_NAMES

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.discover import discover
-from pipeline.document import process
 from pipeline.model import PaperType, Status
-from pipeline.quality import assess
+from pipeline.read.discover import discover
+from pipeline.read.quality import assess
+from pipeline.run.document import process
 from tests.conftest import DEV_DOCS
 from tests.needs import needs_lexicon
 

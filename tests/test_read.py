@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.discover import discover
 from pipeline.errors import EncryptedDocument, UnreadableDocument
-from pipeline.read import MIN_TEXT_CHARS, _has_visible, read, read_pdf, read_text
+from pipeline.read.discover import discover
+from pipeline.read.reader import MIN_TEXT_CHARS, _has_visible, read, read_pdf, read_text
 from tests.badinputs import BAD_INPUTS, small_pdf
 from tests.conftest import FIXTURES
 
@@ -60,7 +60,7 @@ def test_born_digital_pdf_keeps_umlauts_euro_and_table_cells() -> None:
     text = result.text
     assert "Amt für Planung und Naturschutz" in text
     assert "20.000 EUR" in text
-    # Table cells are kept apart by TAB (pipeline.layout), as in the corpus text files.
+    # Table cells are kept apart by TAB (pipeline.read.layout), as in the corpus text files.
     assert "Produkt\tNr.\t090110\tBez.\tRäumliche Planung und Entwicklung" in text
     assert "⊠ ja" in text
 

@@ -17,9 +17,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractors import vocab
-from pipeline.clean import apply, clean
+from pipeline.clean.cleaner import apply, clean
+from pipeline.clean.repair import _repair_unknown
 from pipeline.lexicon import lexicon
-from pipeline.repair import _repair_unknown
 from tests.conftest import DEV_DOCS, gold
 from tests.needs import needs_lexicon
 
@@ -196,9 +196,9 @@ def test_word_frequencies_are_loaded_only_when_a_repair_asks_for_one() -> None:
     """A worker's warm-up leaves wordfreq unimported (importing it costs a quarter of a
     second of every run's start-up); the Heinsberg scan's repairs then need it, and get it."""
     code = (
-        "import sys; from pipeline.document import warm_up; warm_up();"
+        "import sys; from pipeline.run.document import warm_up; warm_up();"
         "before = 'wordfreq' in sys.modules;"
-        "from pipeline.clean import clean; from tests.conftest import DEV_DOCS;"
+        "from pipeline.clean.cleaner import clean; from tests.conftest import DEV_DOCS;"
         f"fixed = clean((DEV_DOCS / {HEINSBERG!r}).read_text()).corrections;"
         "print(before, 'wordfreq' in sys.modules, len(fixed) > 0)"
     )

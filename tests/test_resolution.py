@@ -7,7 +7,7 @@ import re
 import pytest
 
 from extractors import resolution, vocab
-from pipeline.clean import clean
+from pipeline.clean.cleaner import clean
 from pipeline.model import PaperType, Parsed, Record
 from pipeline.segment import segment
 from tests.conftest import DEV_DOCS, DEV_GOLD, gold

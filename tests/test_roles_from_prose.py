@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from extractors import consultations
-from pipeline.discover import discover
-from pipeline.document import process
+from pipeline.read.discover import discover
+from pipeline.run.document import process
 from tests.conftest import FIXTURES
 
 

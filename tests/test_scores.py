@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline import evaluate, store
+from pipeline import evaluate
 from pipeline.cli import main
+from pipeline.db import store
 from tests.conftest import FIXTURES
 
 # corpus -> (fields micro-F1, resolution token F1, per-field F1 floors)

@@ -16,8 +16,8 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline import search, stems, store
 from pipeline.cli import main
+from pipeline.db import search, stems, store
 from pipeline.errors import DatabaseError
 from tests.conftest import DEV_DOCS
 from tests.pg import postgres_database, postgres_url  # noqa: F401 - fixtures
@@ -181,8 +181,8 @@ def test_papers_ingested_by_workers_are_indexed_as_the_store_would_index_them(
 
 def test_a_document_is_stemmed_only_when_asked() -> None:
     # Postgres stems for itself (to_tsvector): its workers are not asked to.
-    from pipeline.discover import discover
-    from pipeline.document import process
+    from pipeline.read.discover import discover
+    from pipeline.run.document import process
 
     (source,) = discover([DEV_DOCS / KARLSRUHE_KITA], None)
     assert process(source).stemmed is None

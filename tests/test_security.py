@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from pipeline import runner, search, store
+from pipeline.db import search, store
 from pipeline.errors import DatabaseError
-from pipeline.limits import Limits
+from pipeline.run import runner
+from pipeline.run.limits import Limits
 from tests.conftest import DEV_DOCS, FIXTURES
 from tests.pg import postgres_database, postgres_url  # noqa: F401 - fixtures
 from tests.test_store import UNNA, WARENDORF, outcome

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from pipeline import store
+from pipeline.db import store
 from pipeline.model import Outcome, Record, SourceFile, Status
 from tests.conftest import DEV_DOCS, gold
 from tests.pg import postgres_database, postgres_url  # noqa: F401 - fixtures
@@ -195,9 +195,9 @@ def test_a_database_that_fails_mid_batch_stops_the_ingest_with_its_reason(
     and what was stored before stays."""
     import threading
 
-    from pipeline import runner
     from pipeline.errors import DatabaseError
-    from pipeline.limits import Limits
+    from pipeline.run import runner
+    from pipeline.run.limits import Limits
 
     raw = _raw(tmp_path, 6)
     engine = store.connect(f"sqlite:///{tmp_path / 'fails.sqlite'}")
@@ -228,8 +228,8 @@ def test_the_runner_goes_on_while_a_batch_is_written(
     taken before the first batch is stored, and every one is stored in the end."""
     import time
 
-    from pipeline import runner
-    from pipeline.limits import Limits
+    from pipeline.run import runner
+    from pipeline.run.limits import Limits
 
     raw = _raw(tmp_path, 6)
     engine = store.connect(f"sqlite:///{tmp_path / 'slow.sqlite'}")

@@ -1,4 +1,5 @@
-"""The analysts' queries printed in README.md run on SQLite and on Postgres and answer right."""
+"""The analysts' queries printed in docs/database.md run on SQLite and on Postgres and answer
+right."""
 
 from __future__ import annotations
 
@@ -7,13 +8,13 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from pipeline import store
+from pipeline.db import store
 from tests.pg import postgres_database, postgres_url  # noqa: F401 - fixtures
 from tests.test_store import KARLSRUHE_KITA, UNNA, WARENDORF, outcome
 
-README = Path(__file__).parent.parent / "README.md"
+DATABASE_DOC = Path(__file__).parent.parent / "docs" / "database.md"
 
-# Query 1's full-text condition in Postgres, as the README's comment on it says.
+# Query 1's full-text condition in Postgres, as the page's comment on it says.
 POSTGRES_FTS = {
     "join papers_fts on papers_fts.rowid = o.paper_id": (
         "join papers_fts f on f.paper_id = o.paper_id"
@@ -24,15 +25,14 @@ POSTGRES_FTS = {
 }
 
 
-def readme_queries() -> list[str]:
-    section = README.read_text(encoding="utf-8").split("## The database", 1)[1]
-    block = section.split("```sql", 1)[1].split("```", 1)[0]
+def documented_queries() -> list[str]:
+    block = DATABASE_DOC.read_text(encoding="utf-8").split("```sql", 1)[1].split("```", 1)[0]
     return [q.strip() for q in block.split(";") if q.strip()]
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def answers(request: pytest.FixtureRequest, tmp_path: Path) -> list[list[tuple]]:
-    """Each README query's rows, over three real papers."""
+    """Each documented query's rows, over three real papers."""
     if request.param == "sqlite":
         url = f"sqlite:///{tmp_path / 'queries.sqlite'}"
     else:
@@ -41,7 +41,7 @@ def answers(request: pytest.FixtureRequest, tmp_path: Path) -> list[list[tuple]]
     store.save_many(engine, [outcome(UNNA), outcome(WARENDORF), outcome(KARLSRUHE_KITA)])
     results = []
     with engine.connect() as conn:
-        for query in readme_queries():
+        for query in documented_queries():
             if request.param == "postgres":
                 for sqlite_text, postgres_text in POSTGRES_FTS.items():
                     query = query.replace(sqlite_text, postgres_text)
@@ -50,8 +50,8 @@ def answers(request: pytest.FixtureRequest, tmp_path: Path) -> list[list[tuple]]
     return results
 
 
-def test_the_readme_shows_five_queries_and_the_failures() -> None:
-    assert len(readme_queries()) == 6
+def test_the_database_page_shows_five_queries_and_the_failures() -> None:
+    assert len(documented_queries()) == 6
 
 
 def test_papers_on_ikz_decided_by_a_kreistag_in_2021(answers: list[list[tuple]]) -> None:

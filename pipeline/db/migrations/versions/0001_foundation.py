@@ -1,6 +1,6 @@
 """The foundation schema (ratsinfo 0.1.0): sources, papers and their parts, corrections, runs.
 
-Databases made before schema versioning hold exactly these tables; pipeline.migrate stamps
+Databases made before schema versioning hold exactly these tables; pipeline.db.migrate stamps
 them with this revision and upgrades them from here. Frozen: never edit, add a revision.
 
 Revision ID: 0001

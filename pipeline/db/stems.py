@@ -1,8 +1,8 @@
-"""stems: the Snowball German stems that SQLite's full-text index holds (pipeline.search).
+"""stems: the Snowball German stems that SQLite's full-text index holds (pipeline.db.search).
 
 FTS5 has no German stemmer of its own, so a paper's name, resolution and text are stemmed
 before they are indexed, and a query is stemmed the same way. The stemming is done where
-the paper is processed (pipeline.document, in the worker processes), not by the runner that
+the paper is processed (pipeline.run.document, in the worker processes), not by the runner that
 stores every paper: it is most of what storing a paper costs, and the one runner would
 otherwise limit how many workers a batch can use. Nothing here needs SQLAlchemy, which the
 workers never import.

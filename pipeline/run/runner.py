@@ -2,7 +2,7 @@
 
     discover -> read -> clean -> segment -> extract -> load
 
-pipeline.document.process runs the per-document stages (read to extract) and always
+pipeline.run.document.process runs the per-document stages (read to extract) and always
 returns an Outcome; `ingest` decides what needs doing, fans documents out to worker
 processes, and loads each outcome in its own transaction as it arrives. The stages are
 imported only when there is a document to process, so a run with nothing to do (a re-run
@@ -23,10 +23,11 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from pipeline import __version__, store
-from pipeline.discover import discover
-from pipeline.limits import Limits, run_limited, start_fork_server
+from pipeline import __version__
+from pipeline.db import store
 from pipeline.model import Outcome, SourceFile, Status, identity
+from pipeline.read.discover import discover
+from pipeline.run.limits import Limits, run_limited, start_fork_server
 
 
 @dataclass
@@ -115,10 +116,10 @@ def ingest(
     dask: str | None = None,
 ) -> Summary:
     """Bring the database up to date with the documents under `paths`, each document
-    under `limits` (default: pipeline.limits' defaults).
+    under `limits` (default: pipeline.run.limits' defaults).
 
     With `dask` (a scheduler address) the documents are processed and stored by the
-    workers of that Dask cluster (see pipeline.distributed), else by local processes."""
+    workers of that Dask cluster (see pipeline.run.distributed), else by local processes."""
     run_id = store.start_run(engine, __version__, "ingest " + " ".join(map(str, paths)))
     limits = limits or Limits()
     # The workers start loading the pipeline at the first document to do, while the rest of
@@ -140,7 +141,7 @@ def ingest(
             stem = engine.dialect.name == "sqlite"
             outcomes = _outcomes(sources, workers, use_ocr, limits, stem)
         else:
-            from pipeline import distributed  # Dask is imported only when asked for
+            from pipeline.run import distributed  # Dask is imported only when asked for
 
             outcomes = distributed.outcomes(dask, sources, engine, run_id, use_ocr, limits.pages)
         for done, outcome in enumerate(outcomes, 1):
@@ -263,10 +264,10 @@ def _in_workers(workers: int | None, limits: Limits) -> bool:
 def _outcomes(
     sources: list[SourceFile], workers: int | None, use_ocr: bool, limits: Limits, stem: bool
 ) -> Iterator[Outcome]:
-    """Outcomes as they finish, each document under `limits` (see pipeline.limits): in
+    """Outcomes as they finish, each document under `limits` (see pipeline.run.limits): in
     worker processes that can be stopped, one document at a time each, so memory does not
     grow with the batch. Without time and memory limits one worker runs in-process."""
-    from pipeline.document import process, warm_up
+    from pipeline.run.document import process, warm_up
 
     workers = workers or default_workers()
     # The cores are shared out: each worker OCRs with its share of Tesseract processes, so a

@@ -1,7 +1,7 @@
 """document: the per-document stages, read -> clean -> quality -> segment -> extract.
 
 `process` takes one source file to an Outcome and never raises. It runs in the worker
-processes (pipeline.limits) or on Dask workers (pipeline.distributed); `warm_up` loads what
+processes (pipeline.run.limits) or on Dask workers (pipeline.run.distributed); `warm_up` loads what
 it needs once per process. Nothing here touches the database.
 """
 
@@ -10,12 +10,13 @@ from __future__ import annotations
 import contextlib
 import time
 
-from pipeline import oparl_merge, stems
-from pipeline.clean import clean
+from pipeline.clean.cleaner import clean
+from pipeline.db import stems
 from pipeline.errors import DocumentError, LexiconUnavailable
 from pipeline.model import Outcome, Parsed, Record, SourceFile, Status
-from pipeline.quality import assess, is_garbage
-from pipeline.read import read
+from pipeline.oparl import merge as oparl_merge
+from pipeline.read.quality import assess, is_garbage
+from pipeline.read.reader import read
 from pipeline.segment import segment
 
 
@@ -28,7 +29,7 @@ def process(
 ) -> Outcome:
     """read -> clean -> segment -> extract for one document. Never raises. Up to
     `ocr_processes` Tesseract processes OCR its pages at once (default: one per core).
-    `stem`: also make the record's stems for SQLite's search index (pipeline.stems), here
+    `stem`: also make the record's stems for SQLite's search index (pipeline.db.stems), here
     in the worker rather than in the runner that stores every document."""
     started = time.perf_counter()
     outcome = Outcome(source=source, status=Status.FAILED)
@@ -73,7 +74,7 @@ def process(
     except DocumentError as e:
         outcome.errors = [str(e)]
     except MemoryError:
-        # In a worker, the address-space limit (pipeline.limits) was reached.
+        # In a worker, the address-space limit (pipeline.run.limits) was reached.
         outcome.record = None
         outcome.errors = ["out of memory (over the --max-memory limit)"]
     except Exception as e:
@@ -84,7 +85,7 @@ def process(
 
 def _merge_oparl(outcome: Outcome) -> list[str]:
     """The council's OParl metadata, where import-oparl saved it beside the document, goes
-    into the record (see pipeline.oparl_merge); returns its warnings."""
+    into the record (see pipeline.oparl.merge); returns its warnings."""
     assert outcome.record is not None
     merged = oparl_merge.apply(outcome.source.path, outcome.record)
     outcome.origins, outcome.disagreements = merged.values, merged.disagreements

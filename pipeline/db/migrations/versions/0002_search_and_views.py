@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-from pipeline import search
+from pipeline.db import search
 
 revision = "0002"
 down_revision = "0001"

@@ -31,7 +31,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
-from pipeline import defaults, migrate, schema, search, stems
+from pipeline import defaults
+from pipeline.db import migrate, schema, search, stems
 from pipeline.errors import DatabaseError
 from pipeline.model import (
     Amount,
@@ -76,7 +77,7 @@ def connect(url: str | None = None, *, create: bool = True) -> Engine:
     """An engine for `url` with the schema this code needs in place.
 
     An empty database gets the schema when `create`, else an error; an older ratsinfo
-    database is upgraded in place (see pipeline.migrate). Raises DatabaseError with a clear
+    database is upgraded in place (see pipeline.db.migrate). Raises DatabaseError with a clear
     reason."""
     url = url or default_url()
     try:

@@ -1,7 +1,7 @@
 """serve: the SQLite database in Datasette, described, faceted and searchable.
 
 The table and column descriptions, facets and the canned "search" query live in
-pipeline/datasette.json; this module names the database in them and starts Datasette.
+pipeline/serve/datasette.json; this module names the database in them and starts Datasette.
 """
 
 from __future__ import annotations
@@ -19,7 +19,9 @@ from pipeline.errors import DatabaseError, RatsinfoError
 
 def metadata(database: str) -> dict[str, Any]:
     """Datasette metadata for the database file named `database` (its stem)."""
-    data = json.loads(resources.files("pipeline").joinpath("datasette.json").read_text("utf-8"))
+    data = json.loads(
+        resources.files("pipeline.serve").joinpath("datasette.json").read_text("utf-8")
+    )
     described = data.pop("database")
     return {**data, "databases": {database: described}}
 

@@ -1,6 +1,6 @@
 """Schema versions: bring any ratsinfo database to the schema this code needs.
 
-The versions are the Alembic revisions in pipeline/migrations/versions. A database made
+The versions are the Alembic revisions in pipeline/db/migrations/versions. A database made
 before versioning (ratsinfo 0.1.0: the tables but no `alembic_version`) is taken to be at
 the first revision and upgraded from there. Every upgrade runs in one transaction; on
 Postgres it holds an advisory lock, so processes that start at once upgrade one at a time.

@@ -4,7 +4,7 @@ The raw text is first put in Unicode NFC (PDF text layers often carry decomposed
 offsets in the correction log index that normalised raw text. Two passes:
 1. layout: soft hyphens, words hyphenated across a line break, broken quotes, all found on
    the raw text;
-2. words: OCR repair (pipeline.repair) on the text after pass 1, so a word split across a
+2. words: OCR repair (pipeline.clean.repair) on the text after pass 1, so a word split across a
    line ("Stadtebau-\\nforderung") is judged whole.
 A word repair that touches a layout edit is merged with it into one logged correction, so
 every correction's offset refers to the raw text, and applying the log to the raw text gives
@@ -18,11 +18,11 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from pipeline.clean.repair import repair, word_start
+from pipeline.clean.unflatten import line_breaks
 from pipeline.errors import LexiconUnavailable
 from pipeline.lexicon import Known, Lexicon, lexicon
 from pipeline.model import Correction
-from pipeline.repair import repair, word_start
-from pipeline.unflatten import line_breaks
 
 SOFT_HYPHEN = "\u00ad"
 

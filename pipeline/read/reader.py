@@ -1,7 +1,7 @@
 """read: bytes to pages of text.
 
 Born-digital PDFs are read through pypdfium2's text layer (fast); pages without a usable
-text layer go to OCR (pipeline.ocr). Text files are decoded with their encoding detected,
+text layer go to OCR (pipeline.read.ocr). Text files are decoded with their encoding detected,
 and the encoding is reported, never guessed silently.
 """
 
@@ -17,7 +17,6 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from PIL import Image
 
-from pipeline import layout, ocr
 from pipeline.errors import (
     DocumentError,
     DocumentTooLarge,
@@ -26,7 +25,8 @@ from pipeline.errors import (
     UnreadableDocument,
 )
 from pipeline.model import Page, SourceFile
-from pipeline.quality import assess, judge
+from pipeline.read import layout, ocr
+from pipeline.read.quality import assess, judge
 
 # A page whose text layer has fewer visible characters than this is treated as image-only.
 MIN_TEXT_CHARS = 20
@@ -66,7 +66,7 @@ class ReadResult:
     kind: str  # "pdf" or "text"
     encoding: str | None = None  # text files: the encoding used
     warnings: list[str] = field(default_factory=list)  # problems that did not stop reading
-    # Every page's text layer was judged to be no OCR garbage (pipeline.quality), so the
+    # Every page's text layer was judged to be no OCR garbage (pipeline.read.quality), so the
     # document as a whole is none either.
     judged_clean: bool = False
 

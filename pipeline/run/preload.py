@@ -1,4 +1,4 @@
-"""Imported once by the worker fork server (pipeline.limits): loads what every document
+"""Imported once by the worker fork server (pipeline.run.limits): loads what every document
 needs, so each worker forked from it starts warm and shares those pages copy-on-write
 instead of loading its own copy."""
 
@@ -10,7 +10,7 @@ import gc
 # command line: imported here once, it is found loaded in each worker instead of costing
 # each 0.1 s. The command line imports nothing of the database (tests/test_cli.py).
 import pipeline.cli  # noqa: F401
-from pipeline.document import warm_up
+from pipeline.run.document import warm_up
 
 # Loading makes millions of objects and frees few: the garbage collector's passes over them
 # meanwhile find nothing to collect and cost 7% of the load.

@@ -1,6 +1,6 @@
 """names: safe file names and short ids made from text (OParl ids, import folders).
 
-Kept apart from pipeline.oparl, the HTTP client, so that exporting never imports requests.
+Kept apart from pipeline.oparl.client, the HTTP client, so that exporting never imports requests.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Datasette plugin: the SQL function `ratsinfo_match(query)` for German full-text search.
 
-`papers_fts` holds Snowball stems (see pipeline.search), so a user's words must be stemmed
+`papers_fts` holds Snowball stems (see pipeline.db.search), so a user's words must be stemmed
 the same way before FTS5 can match them: `WHERE papers_fts MATCH ratsinfo_match(:q)`.
 Datasette loads this module through the `datasette` entry point in pyproject.toml.
 """
@@ -11,7 +11,7 @@ import sqlite3
 
 from datasette import hookimpl
 
-from pipeline import search
+from pipeline.db import search
 from pipeline.errors import DatabaseError
 
 # An FTS5 query that matches nothing: what an empty search finds.

@@ -1,6 +1,6 @@
-"""Alembic environment: migrations always run on a connection that pipeline.migrate hands in.
+"""Alembic environment: migrations always run on a connection that pipeline.db.migrate hands in.
 
-pipeline.migrate opens the transaction (and on Postgres takes the migration lock), so two
+pipeline.db.migrate opens the transaction (and on Postgres takes the migration lock), so two
 processes upgrading the same database at once run one after the other.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from pipeline.schema import metadata
+from pipeline.db.schema import metadata
 
 connection = context.config.attributes["connection"]
 context.configure(

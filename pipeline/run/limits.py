@@ -11,7 +11,7 @@ stopped from outside whatever it is doing, so each document runs in a worker pro
   kernel refuses the allocation that would exceed it; Python then raises MemoryError (the
   document fails with that reason) or the native library aborts (the worker dies, the
   document fails, a fresh worker takes over);
-- pages: checked at the source, before any page is read (pipeline.read).
+- pages: checked at the source, before any page is read (pipeline.read.reader).
 
 Workers are long-lived and take one document at a time, so the pool stays as fast as a
 plain process pool, and a worker that dies takes exactly one document with it. They are
@@ -309,8 +309,8 @@ def start_fork_server() -> None:
 
 def _context() -> Any:
     """The fork server: it imports the pipeline and loads its resources once
-    (pipeline.preload), and forks each worker from that warm, single-threaded state (forking
+    (pipeline.run.preload), and forks each worker from that warm, single-threaded state (forking
     the runner itself would copy its threads and locks)."""
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["pipeline.preload"])
+    context.set_forkserver_preload(["pipeline.run.preload"])
     return context

@@ -25,10 +25,10 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 
-from pipeline import store
-from pipeline.document import process
+from pipeline.db import store
 from pipeline.errors import ClusterError
 from pipeline.model import Outcome, SourceFile, Status
+from pipeline.run.document import process
 
 # Documents per task: enough that a task's scheduling and its database transaction cost
 # little against its work, few enough that the cluster's workers share the batch evenly.

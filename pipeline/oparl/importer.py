@@ -6,7 +6,7 @@ Each paper's own file (its mainFile, else the auxiliary file that is the paper i
 saved as `<out>/<body>/<reference>-<hash>.pdf` (or `.txt`) and its OParl metadata beside it
 as `<same name>.oparl.json`: the paper as the server sent it, with the names of its body and
 organizations and the dates of its consultations' meetings resolved, so that `ratsinfo
-ingest` can use them without the network (see pipeline.oparl_merge).
+ingest` can use them without the network (see pipeline.oparl.merge).
 
 Resumable: files are written whole or not at all, a paper whose metadata and file are
 already here unchanged is not fetched again, and a walk that reached the end of the list
@@ -25,10 +25,10 @@ from pathlib import Path
 from typing import Any
 
 from extractors import vocab
-from pipeline.discover import SIDECAR
 from pipeline.errors import OparlError
-from pipeline.names import inside, short_hash, slug
-from pipeline.oparl import Client
+from pipeline.oparl.client import Client
+from pipeline.oparl.names import inside, short_hash, slug
+from pipeline.read.discover import SIDECAR
 
 STATE = ".oparl-state.json"
 FORMAT = "ratsinfo-oparl/1"

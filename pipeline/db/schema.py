@@ -5,7 +5,7 @@ ON DELETE CASCADE, so replacing a changed document is "delete the old source, in
 in one transaction and can never leave half a record.
 
 This is the schema the code writes; the database gets it from the migrations in
-pipeline/migrations (a test checks that they agree). The full-text index `papers_fts` and
+pipeline/db/migrations (a test checks that they agree). The full-text index `papers_fts` and
 the views `paper_overview` and `consultation_overview` differ between SQLite and Postgres
 and live only in the migrations.
 """
@@ -155,7 +155,7 @@ corrections = Table(
 )
 Index("ix_corrections_source", corrections.c.source_id)
 
-# Where OParl metadata was merged into a paper (see pipeline.oparl_merge): each field's value
+# Where OParl metadata was merged into a paper (see pipeline.oparl.merge): each field's value
 # by origin ("oparl" or "text", lists as JSON), whether the paper keeps it, and the fields
 # where the two disagree, for review. Field "oparl_id" holds the paper's OParl id.
 field_values = Table(

@@ -18,8 +18,8 @@ from typing import Any
 
 from extractors import vocab
 from extractors.paper_type import classify
-from pipeline.discover import sidecar
 from pipeline.model import Consultation, Disagreement, FieldValue, PaperType, Record
+from pipeline.read.discover import sidecar
 
 FIELDS = ("paper_type", "body", "reference", "date", "name", "department", "consultations")
 

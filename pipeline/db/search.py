@@ -9,7 +9,7 @@ Both databases keep one index row per paper in `papers_fts`, deleted with the pa
   text D) with a GIN index, queried with `websearch_to_tsquery('german', ...)`.
 
 The store is the only writer: it calls `index` in the transaction that saves the paper.
-SQLite's stems come made from the workers (pipeline.stems), where they are cheaper.
+SQLite's stems come made from the workers (pipeline.db.stems), where they are cheaper.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from sqlalchemy import Date, Engine, Float, Text, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
-from pipeline import stems
+from pipeline.db import stems
 from pipeline.errors import DatabaseError
 from pipeline.model import Stemmed
 
@@ -84,7 +84,7 @@ class Hit:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """What the index holds of one paper (see pipeline.stems.parts)."""
+    """What the index holds of one paper (see pipeline.db.stems.parts)."""
 
     paper_id: int
     name: str | None
