@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import time
 
-from pipeline import oparl_merge, stems
+from pipeline import oparl_merge, page_merge, stems
 from pipeline.clean import clean
 from pipeline.errors import DocumentError, LexiconUnavailable
 from pipeline.model import Outcome, Parsed, Record, SourceFile, Status
@@ -67,6 +67,8 @@ def process(
 
         outcome.record, errors = registry.extract(parsed)
         outcome.errors = warnings + errors + _merge_oparl(outcome)
+        if result.fields is not None:  # a saved RIS page: its labelled fields win over the text
+            outcome.origins = page_merge.merge(outcome.record, result.fields, outcome.origins)
         outcome.status = Status.PARTIAL if outcome.errors else Status.OK
         if stem:
             outcome.stemmed = stems.of(*stems.parts(outcome.record))
