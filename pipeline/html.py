@@ -123,8 +123,9 @@ def parse(data: bytes) -> HtmlPage:
     if "<" not in text:
         raise UnreadableDocument("not an HTML page: no markup in it")
     tree = LexborHTMLParser(text)
+    # A saved page that opens its <html> ends it; one whose end is lost in saving does not.
     end = data.rstrip()[-4096:].lower()
-    if b"</html" not in end and b"</body" not in end:
+    if b"<html" in data[:_PRESCAN].lower() and b"</html" not in end and b"</body" not in end:
         warnings.append("page is truncated (no closing </html>): its end is missing")
     return HtmlPage(tree, encoding, warnings)
 
