@@ -97,9 +97,7 @@ _RESOLUTION_HEADING = re.compile(
     re.I,
 )
 # A Beschlussempfehlung puts the recommended Beschluss in its Sachverhalt, after this.
-_RECOMMENDS = re.compile(
-    r"[^.:\n]*\b(?:folgenden|nachstehenden)\s+Beschluss\s+zu\s+fassen\s*:", re.I
-)
+_RECOMMENDS = re.compile(r"\b(?:folgenden|nachstehenden)\s+Beschluss\s+zu\s+fassen\s*:", re.I)
 _REFERENCE_WORDS = re.compile(r"\d")
 _ENGLISH_DATE = re.compile(
     r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2}),\s+(\d{4})\b"
@@ -436,12 +434,12 @@ def _allris_classic(page: HtmlPage) -> PageFields:
     anchors = {a.attributes.get("name"): a for a in page.root.css("a[name]")}
     proposal = anchors.get("allrisBV")
     items = resolution_items(_block_after(proposal)) if proposal is not None else []
-    facts = anchors.get("allrisSV")
-    if facts is not None:
-        m = _RECOMMENDS.search(_block_after(facts))
-        if m is not None:
-            recommended = _block_after(facts)[m.start() :]
-            items = resolution_items(recommended) + items
+    facts = _block_after(anchors["allrisSV"]) if "allrisSV" in anchors else ""
+    m = _RECOMMENDS.search(facts)
+    if m is not None:
+        # From the start of the sentence that recommends it.
+        start = max(facts.rfind(stop, 0, m.start()) for stop in (".", ":", "\n")) + 1
+        items = resolution_items(facts[start:]) + items
     found.resolution = items
     return found
 
