@@ -405,3 +405,16 @@ def test_oparl_metadata_wins_over_the_page():
     assert FieldValue("name", "ris-page", "Radwege", True) in merged
     # Each field has one value per origin (the database keys them so).
     assert len({(v.field, v.origin) for v in merged}) == len(merged)
+
+
+def test_linked_attachments_are_not_fetched(monkeypatch):
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("reading a saved page opened a network connection")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    # Its "Dokument" row links the Vorlage PDF and an attachment on the council's server.
+    outcome = process(source(PAGES / "wesel_t-02-325-26_umbesetzung-ausschuesse.html"))
+    assert outcome.status is Status.OK, outcome.errors
