@@ -272,9 +272,29 @@ def general(page: HtmlPage) -> PageFields:
             found.department = value
         elif target == "reporters" and not found.reporters:
             found.reporters = [p for p in [person(value)] if p]
+    if not found.reference:
+        found.reference, kind = heading_reference(page)
+        found.paper_type = found.paper_type or kind
     found.consultations = consultations_table(page.root)
     found.amounts = money_columns(page.root)
     return found
+
+
+# A page heading that names the paper by its kind and number: "Vorlage IV/2026/117",
+# "Drucksache - 22-2402", "Vorgang T 02/325/26", "Sitzungsvorlage 26-32 / V 01121".
+_HEADING_REFERENCE = re.compile(
+    r"^(?P<kind>(?:[A-ZÄÖÜ][a-zäöüß]+\s+)?(?:Vorlage\w*|Drucksache|Vorgang|\w*vorlage|Antrag"
+    r"|Anfrage|\w*[Kk]enntnisgabe))\s*[-–:]?\s+(?P<ref>(?:[A-Z]{1,4}[\s/-]?)?\d[\w./ -]*)$"
+)
+
+
+def heading_reference(page: HtmlPage) -> tuple[str | None, PaperType | None]:
+    """The reference (and the kind, where it names one) in the page's first heading."""
+    heading = page.root.css_first("h1")
+    m = _HEADING_REFERENCE.match(squeeze(heading.text())) if heading is not None else None
+    if m is None:
+        return None, None
+    return m.group("ref").strip(), kind_of(m.group("kind"))
 
 
 _MONEY_HEADING = re.compile(r"summe|betrag|kosten|euro\b|\beur\b|€", re.I)
@@ -649,6 +669,12 @@ _NOT_A_PAPER = re.compile(
 )
 
 
+# Headings of a paper's page, which a login or error page lacks.
+_PAPER_WORDS = re.compile(
+    r"\b(?:Beratungsfolge|Beschlussvorschlag|Beschlusstext|Sachverhalt|Begründung|Betreff|Petitum)\b"
+)
+
+
 def read_page(data: bytes) -> ReadResult:
     """A saved RIS page to one page of text and its labelled fields. Raises DocumentError
     subclasses with a one-line reason, for a login or error page saved instead of a paper
@@ -660,7 +686,7 @@ def read_page(data: bytes) -> ReadResult:
     page = html.parse(data)
     text = html.text(page.root)
     fields = read(page)
-    if not fields.names_a_paper:
+    if not fields.names_a_paper and not _PAPER_WORDS.search(text):
         heading = page.root.css_first("h1")
         said = " ".join(s for s in (page.title, squeeze(heading.text()) if heading else "") if s)
         if page.root.css_first('input[type="password"]') is not None:

@@ -418,3 +418,27 @@ def test_linked_attachments_are_not_fetched(monkeypatch):
     # Its "Dokument" row links the Vorlage PDF and an attachment on the council's server.
     outcome = process(source(PAGES / "wesel_t-02-325-26_umbesetzung-ausschuesse.html"))
     assert outcome.status is Status.OK, outcome.errors
+
+
+def test_a_paper_page_with_a_login_box_is_no_login_page(monkeypatch):
+    # PROVOX shows a login form on every page; read by the general reader alone, the page
+    # names no Betreff or Vorlage in labelled fields, but it is a paper's page all the same.
+    monkeypatch.setattr(ris_pages, "PROFILES", ())
+    result = read(source(PAGES / "hameln_114-2026_umbesetzung-gremien.html"))
+    assert "Beschlusstext" in result.text
+
+
+@pytest.mark.parametrize(
+    ("heading", "reference", "kind"),
+    [
+        ("Drucksache - 22-2402", "22-2402", None),
+        ("Vorgang T 02/325/26", "T 02/325/26", None),
+        ("Vorlage IV/2026/117", "IV/2026/117", None),
+        ("Schriftliche Kenntnisgabe - K 2026/0725", "K 2026/0725", PaperType.MITTEILUNGSVORLAGE),
+        ("Vorlagendetails 114/2026", "114/2026", None),
+        ("Sitzungskalender 2026", None, None),
+    ],
+)
+def test_reference_from_the_page_heading(heading, reference, kind):
+    found = html.parse(f"<html><body><h1>{heading}</h1></body></html>".encode())
+    assert ris_pages.heading_reference(found) == (reference, kind)
