@@ -125,8 +125,9 @@ def ingest(
 ) -> None:
     """Read the documents under PATHS (default: data/raw) into the database.
 
-    Finds PDFs and .txt files recursively. A document is known by the SHA-256 of its bytes:
-    unchanged files are skipped, a changed file replaces its old record, --force redoes all.
+    Finds PDFs, .txt files and saved RIS web pages (.html) recursively. A document is known
+    by the SHA-256 of its bytes: unchanged files are skipped, a changed file replaces its old
+    record, --force redoes all.
     A document that cannot be read is recorded as failed with its reason (see `ratsinfo
     status`) and the batch goes on. Each document runs in a worker process that is stopped
     when the document is over --timeout or --max-memory.

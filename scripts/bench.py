@@ -51,6 +51,7 @@ from reportlab.pdfgen import canvas
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
+import bench_html  # noqa: E402
 from make_sample_pdfs import text_to_pdf  # noqa: E402
 
 from extractors import registry  # noqa: E402
@@ -688,6 +689,8 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
         "stages": stages,
         "ratios": ratios,
         "steal": steal,
+        # Saved RIS pages: pages/s and the cost against parsing alone (scripts/bench_html.py).
+        "html": bench_html.measure(args.html, args.html_rounds),
     }
     result["targets"] = {
         "pipeline_at_most_3x_floor": ratios["pipeline_over_floor"]["median"] <= 3.0,
@@ -777,6 +780,8 @@ def table(result: dict[str, Any]) -> str:
                 for name, f in result["steal"].items()
             )
         )
+    if "html" in result:
+        lines += bench_html.lines(result["html"])
     return "\n".join(lines)
 
 
@@ -810,6 +815,12 @@ def main() -> None:
     )
     parser.add_argument(
         "--out", type=Path, default=ROOT / "data" / "processed" / "bench" / "bench.json"
+    )
+    parser.add_argument(
+        "--html", type=Path, default=bench_html.PAGES, help="folder of saved RIS pages (.html)"
+    )
+    parser.add_argument(
+        "--html-rounds", type=int, default=10, help="times each saved page is read [default: 10]"
     )
     args = parser.parse_args()
     if args.scans is None:

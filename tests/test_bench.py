@@ -58,6 +58,12 @@ def test_bench_writes_every_figure(tmp_path: Path) -> None:
     # The runner's own share of it is measured, and is a part of the whole.
     assert 0 < result["one_worker"]["runner_cpu_seconds"] < result["one_worker"]["cpu_seconds"]
     assert result["rounds"] == 1 and len(result["all_cores"]["seconds_each"]) == 1
+    # Saved RIS pages: pages/s of each stage, and its cost against parsing alone.
+    html = result["html"]
+    assert html["pages"] >= 10
+    assert html["parse"]["over_parse"] == 1.0
+    assert html["pipeline"]["over_parse"] > html["read"]["over_parse"] > 1
+    assert "saved RIS pages" in done.stdout
     assert result["one_worker"]["cpu_seconds"] > 0 and result["startup"]["cpu_seconds"] > 0
     assert set(result["ratios"]) == {
         "pipeline_over_floor",
@@ -164,3 +170,19 @@ def test_steal_is_the_hypervisors_share_of_the_machines_time_meanwhile(
     with bench.Steal() as steal:
         pass
     assert steal.share == pytest.approx(20 / 60, abs=1e-4)
+
+
+def test_saved_pages_are_measured_against_parsing_alone(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import bench_html
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for page in sorted(bench_html.PAGES.glob("*.html"))[:2]:
+        (pages / page.name).write_bytes(page.read_bytes())
+    result = bench_html.measure(pages, rounds=1)
+    assert result["pages"] == 2 and result["rounds"] == 1
+    for stage in ("parse", "read", "pipeline"):
+        assert result[stage]["pages_per_s"] > 0 and result[stage]["ms_per_page"] > 0
+    assert result["parse"]["over_parse"] == 1.0 and result["pipeline"]["over_parse"] > 1
+    assert "parse alone (lexbor)" in "\n".join(bench_html.lines(result))

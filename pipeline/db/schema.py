@@ -57,7 +57,7 @@ sources = Table(
     # The file's modification time when it was read: with the size, tells an unchanged file
     # on the next run without hashing it.
     Column("mtime_ns", BigInteger),
-    Column("kind", String(8)),  # pdf | text
+    Column("kind", String(8)),  # pdf | text | html
     Column("encoding", String(32)),
     Column("pages", Integer, nullable=False, default=0),
     Column("ocr_used", Boolean, nullable=False, default=False),

@@ -344,7 +344,7 @@ def _source_row(
         "name": src.name,
         "size": src.size,
         "mtime_ns": src.mtime_ns,
-        "kind": "pdf" if src.path.suffix.lower() == ".pdf" else "text",
+        "kind": _kind(src.path.suffix.lower()),
         "encoding": outcome.encoding,
         "pages": outcome.pages,
         "ocr_used": outcome.ocr_used,
@@ -355,6 +355,13 @@ def _source_row(
         "run_id": run_id,
         "ingested_at": now,
     }
+
+
+def _kind(suffix: str) -> str:
+    """What kind of file a source is: "pdf", "html" (a saved RIS page) or "text"."""
+    if suffix == ".pdf":
+        return "pdf"
+    return "html" if suffix in (".html", ".htm", ".xhtml") else "text"
 
 
 def _insert_records(

@@ -11,7 +11,8 @@ from stat import S_ISREG
 from pipeline.errors import InputPathError
 from pipeline.model import SourceFile, identity
 
-SUFFIXES = frozenset({".pdf", ".txt"})
+# Saved RIS web pages too (pipeline.read.html).
+SUFFIXES = frozenset({".pdf", ".txt", ".html", ".htm", ".xhtml"})
 # import-oparl keeps a paper's metadata beside its file: "<stem>.oparl.json".
 SIDECAR = ".oparl.json"
 _CHUNK = 1 << 20
@@ -23,7 +24,7 @@ Known = Mapping[str, tuple[int, int | None, str]]
 
 
 def discover(paths: Iterable[Path], known: Known | None = None) -> Iterator[SourceFile]:
-    """Every PDF and text file under `paths` (recursively), in a stable order.
+    """Every PDF, text file and saved web page under `paths` (recursively), in a stable order.
 
     A path may be a file or a folder. Hidden files and folders are skipped. Each file is
     hashed, so a renamed file is recognised as the same document; a file found in `known`

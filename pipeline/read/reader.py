@@ -12,6 +12,7 @@ import contextlib
 import math
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -63,12 +64,15 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 @dataclass(slots=True)
 class ReadResult:
     pages: list[Page]
-    kind: str  # "pdf" or "text"
-    encoding: str | None = None  # text files: the encoding used
+    kind: str  # "pdf", "text" or "html"
+    encoding: str | None = None  # text files and web pages: the encoding used
     warnings: list[str] = field(default_factory=list)  # problems that did not stop reading
     # Every page's text layer was judged to be no OCR garbage (pipeline.read.quality), so the
     # document as a whole is none either.
     judged_clean: bool = False
+    # A saved RIS page's labelled fields (pipeline.read.ris_pages.PageFields), which go into the
+    # record beside what is extracted from its text (pipeline.run.page_merge).
+    fields: Any = None
 
     @property
     def ocr_used(self) -> bool:
@@ -95,8 +99,13 @@ def read(
         raise UnreadableDocument(f"cannot read file: {e.strerror or e}") from e
     if not data.strip():
         raise UnreadableDocument("empty file")
-    if source.path.suffix.lower() == ".pdf":
+    suffix = source.path.suffix.lower()
+    if suffix == ".pdf":
         return read_pdf(data, use_ocr=use_ocr, max_pages=max_pages, ocr_processes=ocr_processes)
+    if suffix in (".html", ".htm", ".xhtml"):
+        from pipeline.read.ris_pages import read_page  # selectolax only where there are pages
+
+        return read_page(data)
     return read_text(data)
 
 

@@ -17,6 +17,7 @@ from pipeline.model import Outcome, Parsed, Record, SourceFile, Status
 from pipeline.oparl import merge as oparl_merge
 from pipeline.read.quality import assess, is_garbage
 from pipeline.read.reader import read
+from pipeline.run import page_merge
 from pipeline.segment import segment
 
 
@@ -68,6 +69,8 @@ def process(
 
         outcome.record, errors = registry.extract(parsed)
         outcome.errors = warnings + errors + _merge_oparl(outcome)
+        if result.fields is not None:  # a saved RIS page: its labelled fields win over the text
+            outcome.origins = page_merge.merge(outcome.record, result.fields, outcome.origins)
         outcome.status = Status.PARTIAL if outcome.errors else Status.OK
         if stem:
             outcome.stemmed = stems.of(*stems.parts(outcome.record))

@@ -1,0 +1,445 @@
+"""Saved RIS pages (issue 22): decoding, text in reading order, each product's profile on its
+real page, the general reader on a page no profile knows, and bad pages with their reason."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from pipeline.errors import DocumentTooLarge, UnreadableDocument
+from pipeline.model import Consultation, FieldValue, PaperType, Record, SourceFile, Status
+from pipeline.read import html, ris_pages
+from pipeline.read.discover import discover
+from pipeline.read.reader import read
+from pipeline.run import page_merge
+from pipeline.run.document import process
+
+PAGES = Path(__file__).parent / "fixtures" / "html"
+
+
+def page(name: str) -> html.HtmlPage:
+    return html.parse((PAGES / name).read_bytes())
+
+
+def fields(name: str) -> ris_pages.PageFields:
+    return ris_pages.read(page(name))
+
+
+def source(path: Path) -> SourceFile:
+    return next(iter(discover([path])))
+
+
+def rows(found: ris_pages.PageFields) -> list[tuple[str, dt.date | None, str | None]]:
+    return [(c.organization, c.date, c.role) for c in found.consultations]
+
+
+# --- each product's profile on its real page ------------------------------------------------
+
+# (page, product, reference, the Beratungsfolge's rows)
+PROFILED = [
+    (
+        "eimsbuettel_22-2368_aufwertung-vossbarg.html",
+        "ALLRIS classic (vo020)",
+        "22-2368",
+        [
+            ("Hauptausschuss", dt.date(2026, 7, 23), "Kenntnisnahme"),
+            (
+                "Regionalausschuss Lokstedt/Niendorf/Schnelsen",
+                dt.date(2026, 8, 31),
+                "Kenntnisnahme",
+            ),
+            ("Bezirksversammlung", None, "Kenntnisnahme"),
+        ],
+    ),
+    (
+        "wolfsburg_k-2026-0725_trinkwasserbrunnen.html",
+        "ALLRIS net 4 (vo020)",
+        "K 2026/0725",
+        [("Planungs- und Bauausschuss", dt.date(2026, 1, 29), "Kenntnisnahme")],
+    ),
+    ("kaiserslautern_0463-2026_stellenplan-2027.html", "SessionNet (vo0050)", "0463/2026", []),
+    (
+        "wesel_t-02-325-26_umbesetzung-ausschuesse.html",
+        "SD.NET RIM 4 (Vorgang)",
+        "T 02/325/26",
+        [("Rat", dt.date(2026, 9, 29), None)],
+    ),
+    (
+        "hameln_114-2026_umbesetzung-gremien.html",
+        "PROVOX IIP (Vorlagendetails)",
+        "114/2026",
+        [
+            ("Verwaltungsausschuss", dt.date(2026, 9, 23), None),
+            ("Rat", dt.date(2026, 10, 8), None),
+        ],
+    ),
+    (
+        "muenchen_26-32-v-01121_landshuter-allee-tunnel.html",
+        "RIS München (Sitzungsvorlage)",
+        "26-32 / V 01121",
+        [
+            ("Vollversammlung", dt.date(2026, 9, 30), None),
+            ("Bauausschuss", dt.date(2026, 9, 15), None),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "product", "reference", "consultations"), PROFILED)
+def test_profile_reads_its_product_page(name, product, reference, consultations):
+    found = fields(name)
+    assert found.product == product
+    assert found.reference == reference
+    assert rows(found) == consultations
+
+
+def test_all_allris_classic_pages_are_recognised():
+    for path in PAGES.glob("*.html"):
+        if b"ALLRIS net Version 3" in path.read_bytes():
+            assert fields(path.name).product == "ALLRIS classic (vo020)", path.name
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("hamburg-nord_22-2402_bezirkliche-sondermittel.html", PaperType.ANTRAG),  # "Antrag"
+        # "Auskunftsersuchen nach § 27 BezVG"
+        ("bergedorf_22-0916_auskunftsersuchen-ausstiegsangebote.html", PaperType.ANFRAGE),
+        # "Antwort / Stellungnahme des Bezirksamtes"
+        ("harburg_22-1940-01_antwort-beachclub-treidelweg.html", PaperType.STELLUNGNAHME),
+        ("altona_22-2362_umleitung-metrobuslinie-1.html", PaperType.BESCHLUSSVORLAGE),
+        ("wolfsburg_k-2026-0725_trinkwasserbrunnen.html", PaperType.MITTEILUNGSVORLAGE),
+        # SD.NET's label "Vorlage zur Kenntnis:" names the kind
+        ("wesel_t-02-325-26_umbesetzung-ausschuesse.html", PaperType.MITTEILUNGSVORLAGE),
+        # PROVOX names no kind, but the page has a Beschlusstext
+        ("hameln_114-2026_umbesetzung-gremien.html", PaperType.BESCHLUSSVORLAGE),
+    ],
+)
+def test_kind_from_the_type_field(name, kind):
+    assert fields(name).paper_type is kind
+
+
+def test_allris_classic_fields():
+    found = fields("harburg_22-1940-01_antwort-beachclub-treidelweg.html")
+    assert found.reference == "22-1940.01"
+    assert found.department == "D 4 - Dezernat Wirtschaft, Bauen und Umwelt"
+    assert found.name == (
+        "Antwort auf Anfrage CDU betr. Rahmenbedingungen zum Beachclubstandort Treidelweg"
+    )
+    # The answer letter in the Beschluss block is no resolution.
+    assert found.resolution == []
+    # A paper of the Bezirksamt, shown in the Bezirksversammlung's RIS.
+    assert found.body == "Bezirksamt Harburg"
+    assert fields("altona_22-2362_umleitung-metrobuslinie-1.html").body == (
+        "Bezirksversammlung Altona"
+    )
+
+
+def test_allris_classic_resolution_from_the_beschluss_block():
+    found = fields("hamburg-nord_22-2402_bezirkliche-sondermittel.html")
+    texts = [item.text for item in found.resolution]
+    assert texts[0] == (
+        "Die GRÜNE Fraktion beantragt, der Hauptausschuss möge folgende Sondermittelanträge"
+        " beschließen:"
+    )
+    # The Petitum's table: a row per grant, its number left out, the heading row too.
+    assert "Hamburger Jüdische Union e.V. Seniorenarbeit Druzhba Club 8.000,00" in texts
+    assert not any(text.startswith(("Nr.", "165")) for text in texts)
+    # The grants' column has no currency sign: the page's money column says they are amounts.
+    assert [a.value for a in found.amounts] == [1200.0, 1861.8, 8000.0]
+    # "---" in the Beschluss block: nothing proposed.
+    assert fields("bergedorf_22-0916_auskunftsersuchen-ausstiegsangebote.html").resolution == []
+
+
+def test_beschlussempfehlung_takes_the_recommended_beschluss_from_the_sachverhalt():
+    texts = [i.text for i in fields("altona_22-2362_umleitung-metrobuslinie-1.html").resolution]
+    assert texts[0].startswith("Der Mobilitätsausschuss empfiehlt dem Hauptausschuss")
+    assert texts[1].startswith("Aus Sicht der Bezirksversammlung liegt die Zuständigkeit")
+    assert texts[-1] == "Der Hauptauschuss wird um Zustimmung gebeten."
+
+
+def test_muenchen_fields():
+    found = fields("muenchen_26-32-v-01121_landshuter-allee-tunnel.html")
+    assert found.date == dt.date(2026, 9, 14)  # "Freigabe"
+    assert found.department == "Baureferat"
+    assert found.reporters == ["Ehbauer"]  # "Berufsm. StRin Dr.-Ing. Ehbauer"
+    assert found.name and found.name.startswith("Landshuter Allee-Tunnel Sicherheitstechnische")
+    assert found.name.endswith("4. Anmeldung zum Mehrjahresinvestitionsprogramm 2026 – 2030")
+
+
+def test_provox_beschlusstext_and_department():
+    found = fields("hameln_114-2026_umbesetzung-gremien.html")
+    assert found.department == "11 Verwaltungssteuerung und -service"
+    assert found.name == "Umbesetzung von Ausschüssen und sonstigen Gremien"
+    assert found.resolution[0].text.startswith("Die Stadt Hameln entsendet ab dem 08.10.2026")
+
+
+# --- the general reader ---------------------------------------------------------------------
+
+MADE_UP = "made-up_kommunalportal_iv-2026-117.html"
+
+
+def test_a_page_no_profile_knows_gives_its_fields_through_the_general_reader():
+    found = fields(MADE_UP)
+    assert found.product is None
+    assert found.paper_type is PaperType.MITTEILUNGSVORLAGE  # "Informationsvorlage"
+    assert found.reference == "IV/2026/117"
+    assert found.name == "Sanierung der Grundschule Am Lindenplatz: Sachstand 2026"
+    assert found.date == dt.date(2026, 3, 3)
+    assert found.department == "Amt für Schule und Sport"
+    assert rows(found) == [
+        ("Schulausschuss", dt.date(2026, 3, 17), "Kenntnisnahme"),
+        ("Rat der Stadt Musterhausen", dt.date(2026, 3, 26), "Kenntnisnahme"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("label", "kind"),
+    [
+        ("Mitteilungsvorlage der Verwaltung", PaperType.MITTEILUNGSVORLAGE),
+        ("Beschlussempfehlung öffentlich", PaperType.BESCHLUSSVORLAGE),
+        ("Antwort / Stellungnahme des Bezirksamtes", PaperType.STELLUNGNAHME),
+        ("Schriftliche Kenntnisgabe", PaperType.MITTEILUNGSVORLAGE),
+        ("Beschlussvorlage VB", PaperType.BESCHLUSSVORLAGE),
+        *[(word.title(), kind) for word, kind in ris_pages.KINDS],
+        ("Sonstige Vorlage", None),
+    ],
+)
+def test_kind_of_a_type_label(label, kind):
+    assert ris_pages.kind_of(label) is kind
+
+
+@pytest.mark.parametrize(
+    ("label", "target"),
+    [
+        ("Betreff:", "name"),
+        ("Federführende Organisationseinheit:", "department"),
+        ("Drucksache-Art:", "paper_type"),
+        ("Referent*in:", "reporters"),
+        *[(label, target) for label, target in ris_pages.LABELS.items()],
+    ],
+)
+def test_every_label_of_the_vocabulary_is_known(label, target):
+    assert ris_pages.LABELS[ris_pages.label_key(label)] == target
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("23.07.2026", dt.date(2026, 7, 23)),
+        ("Di, 29.09.2026 16:30 Uhr", dt.date(2026, 9, 29)),
+        ("Jan 29, 2026", dt.date(2026, 1, 29)),  # ALLRIS net 4 in an English browser
+        ("Sep 31, 2026", None),
+        ("Sitzung des Hauptausschusses", None),
+    ],
+)
+def test_session_dates(text, date):
+    assert ris_pages.parse_date(text) == date
+
+
+# --- text in reading order ------------------------------------------------------------------
+
+
+def test_text_has_table_rows_as_tab_separated_lines_and_no_chrome():
+    text = html.text(page("hamburg-nord_22-2402_bezirkliche-sondermittel.html").root)
+    lines = text.splitlines()
+    assert "Betreff:\tBezirkliche Sondermittel Antrag der GRÜNE-Fraktion" in lines
+    assert "07.07.2026\tSitzung des Hauptausschusses" in lines
+    assert (
+        "166\tPro-Epilog gUG (haftungsbeschränkt)\tVeranstaltung Drei Steine + Gedenkstätten"
+        " der NS-Verbrechen\t1.861,80" in lines
+    )
+    assert "checkClickResult" not in text  # a script
+    assert "Textrecherche" not in text and "Impressum" not in text  # the menu
+    assert "Lesezeichen" not in text  # the tool bar
+
+
+def test_ordered_lists_keep_their_numbers():
+    tree = LexborHTMLParser(
+        '<ol start="2" type="I"><li>Fragen an die Behörde:<ol start="6"><li>Welche?</li>'
+        "<li>Wie viele?</li></ol></li></ol><ol type='a'><li>erstens</li></ol>"
+    )
+    assert html.text(tree.body).splitlines() == [
+        "II. Fragen an die Behörde:",
+        "6. Welche?",
+        "7. Wie viele?",
+        "a) erstens",
+    ]
+
+
+def test_hidden_parts_are_left_out():
+    tree = LexborHTMLParser(
+        '<p>sichtbar</p><div style="display: none">doppelt</div><p hidden>versteckt</p>'
+        '<div role="navigation">Menü</div><div id="cookieDialog">Cookies</div>'
+    )
+    assert html.text(tree.body) == "sichtbar"
+
+
+# --- encodings ------------------------------------------------------------------------------
+
+
+def test_declared_latin1_is_read_as_windows_1252():
+    found = page("hamburg-nord_22-2402_bezirkliche-sondermittel.html")
+    assert found.encoding == "cp1252"
+    assert found.warnings == []
+    assert "Interner Service" in html.text(found.root)
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding", "warned"),
+    [
+        ('<meta charset="utf-8"><p>Grün</p>'.encode(), "utf-8", False),
+        # declared UTF-8, but saved in Windows-1252: detected, and said so
+        ('<meta charset="utf-8"><p>Grün 5 €</p>'.encode("cp1252"), "cp1252", True),
+        # nothing declared
+        ("<p>Grün</p>".encode("cp1252"), "cp1252", False),
+        ("<p>Grün</p>".encode(), "utf-8", False),
+        (
+            b'<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">'
+            b"<p>Gr\xfcn</p>",
+            "cp1252",
+            False,
+        ),
+        ('<?xml version="1.0" encoding="utf-8"?><p>Grün</p>'.encode(), "utf-8", False),
+        ("\ufeff<p>Grün</p>".encode(), "utf-8", False),
+    ],
+)
+def test_encoding_declared_or_detected(data, encoding, warned):
+    found = html.parse(data)
+    assert found.encoding == encoding
+    assert bool(found.warnings) is warned
+    assert "Grün" in html.text(found.root)
+
+
+# --- bad pages: a reason, and nothing else lost ---------------------------------------------
+
+
+def test_a_truncated_page_is_read_as_far_as_it_goes_with_a_warning(tmp_path):
+    data = (PAGES / "eimsbuettel_22-2368_aufwertung-vossbarg.html").read_bytes()
+    path = tmp_path / "cut.html"
+    path.write_bytes(data[: len(data) * 2 // 3])
+    result = read(source(path))
+    assert result.fields.reference == "22-2368"
+    assert any("truncated" in w for w in result.warnings)
+
+
+def test_a_page_over_the_size_limit_fails(tmp_path, monkeypatch):
+    monkeypatch.setattr(html, "MAX_BYTES", 1000)
+    path = tmp_path / "huge.html"
+    path.write_bytes(b"<html><body>" + b"<p>Betreff</p>" * 200 + b"</body></html>")
+    with pytest.raises(DocumentTooLarge, match="over the limit of"):
+        read(source(path))
+
+
+def test_a_deeply_nested_page_fails_before_it_is_parsed(tmp_path):
+    path = tmp_path / "deep.html"
+    path.write_bytes(b"<html><body>" + b"<div>" * 20_000 + b"Betreff" + b"</div>" * 20_000)
+    with pytest.raises(UnreadableDocument, match=r"nested \d+ elements deep, more than the 512"):
+        read(source(path))
+
+
+def test_login_and_error_pages_fail_with_their_reason(tmp_path):
+    login = tmp_path / "vo020.html"
+    login.write_text(
+        "<html><head><title>ALLRIS - Anmeldung</title></head><body><form>"
+        '<input name="user"><input type="password" name="pw"></form></body></html>'
+    )
+    error = tmp_path / "vo0050.html"
+    error.write_text(
+        "<html><head><title>Fehler</title></head><body><h1>Die Seite wurde nicht gefunden"
+        "</h1></body></html>"
+    )
+    with pytest.raises(UnreadableDocument, match="a login page, not a paper"):
+        read(source(login))
+    with pytest.raises(UnreadableDocument, match="an error page, not a paper: 'Fehler"):
+        read(source(error))
+
+
+def test_a_pdf_saved_as_html_fails(tmp_path):
+    path = tmp_path / "vorlage.html"
+    path.write_bytes(b"%PDF-1.7\n...")
+    with pytest.raises(UnreadableDocument, match=r"a PDF saved under an \.html name"):
+        read(source(path))
+
+
+# --- the record -----------------------------------------------------------------------------
+
+
+def test_process_puts_the_page_fields_into_the_record_with_their_origin():
+    outcome = process(source(PAGES / "wesel_t-02-325-26_umbesetzung-ausschuesse.html"))
+    assert outcome.status is Status.OK, outcome.errors
+    record = outcome.record
+    assert record is not None
+    assert (record.reference, record.body) == ("T 02/325/26", "Hansestadt Wesel am Rhein")
+    assert record.consultations == [Consultation("Rat", dt.date(2026, 9, 29))]
+    kept = {(v.field, v.origin) for v in outcome.origins if v.kept}
+    assert ("reference", "ris-page") in kept and ("body", "ris-page") in kept
+    assert outcome.encoding == "utf-8"
+
+
+def test_a_bad_page_fails_alone_and_the_batch_goes_on(tmp_path):
+    (tmp_path / "login.html").write_text(
+        '<html><body><input type="password"></body></html>', encoding="utf-8"
+    )
+    (tmp_path / "wesel.html").write_bytes(
+        (PAGES / "wesel_t-02-325-26_umbesetzung-ausschuesse.html").read_bytes()
+    )
+    outcomes = {s.path.name: process(s) for s in discover([tmp_path])}
+    assert outcomes["login.html"].status is Status.FAILED
+    assert outcomes["login.html"].errors[0].startswith("a login page, not a paper")
+    assert outcomes["wesel.html"].status is Status.OK
+
+
+def test_oparl_metadata_wins_over_the_page():
+    record = Record(source="x.html", reference="4711/2026")
+    origins = [
+        FieldValue("reference", "oparl", "4711/2026", True),
+        FieldValue("reference", "text", "4711", False),
+    ]
+    found = ris_pages.PageFields(reference="0815/2026", name="Radwege")
+    merged = page_merge.merge(record, found, origins)
+    assert record.reference == "4711/2026" and record.name == "Radwege"
+    assert FieldValue("reference", "ris-page", "0815/2026", False) in merged
+    assert FieldValue("name", "ris-page", "Radwege", True) in merged
+    # Each field has one value per origin (the database keys them so).
+    assert len({(v.field, v.origin) for v in merged}) == len(merged)
+
+
+def test_linked_attachments_are_not_fetched(monkeypatch):
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("reading a saved page opened a network connection")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    # Its "Dokument" row links the Vorlage PDF and an attachment on the council's server.
+    outcome = process(source(PAGES / "wesel_t-02-325-26_umbesetzung-ausschuesse.html"))
+    assert outcome.status is Status.OK, outcome.errors
+
+
+def test_a_paper_page_with_a_login_box_is_no_login_page(monkeypatch):
+    # PROVOX shows a login form on every page; read by the general reader alone, the page
+    # names no Betreff or Vorlage in labelled fields, but it is a paper's page all the same.
+    monkeypatch.setattr(ris_pages, "PROFILES", ())
+    result = read(source(PAGES / "hameln_114-2026_umbesetzung-gremien.html"))
+    assert "Beschlusstext" in result.text
+
+
+@pytest.mark.parametrize(
+    ("heading", "reference", "kind"),
+    [
+        ("Drucksache - 22-2402", "22-2402", None),
+        ("Vorgang T 02/325/26", "T 02/325/26", None),
+        ("Vorlage IV/2026/117", "IV/2026/117", None),
+        ("Schriftliche Kenntnisgabe - K 2026/0725", "K 2026/0725", PaperType.MITTEILUNGSVORLAGE),
+        ("Vorlagendetails 114/2026", "114/2026", None),
+        ("Sitzungskalender 2026", None, None),
+    ],
+)
+def test_reference_from_the_page_heading(heading, reference, kind):
+    found = html.parse(f"<html><body><h1>{heading}</h1></body></html>".encode())
+    assert ris_pages.heading_reference(found) == (reference, kind)
