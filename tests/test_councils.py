@@ -82,10 +82,10 @@ def test_ahnsen_form_a_label_wrapped_in_its_cell_with_its_value_beside_and_below
     assert found["name"] == "Zustimmung zu Erleichterungen nach dem „Bauturbo“"
 
 
-def test_ahnsen_beratungsfolge_role_beschliessend() -> None:
+def test_ahnsen_beratungsfolge_row() -> None:
     text = _text("ahnsen_bv-ah-80-21-26_bauturbo.txt")
     assert consultation_table.find(text) == [
-        Consultation("Gemeinderat Ahnsen", dt.date(2026, 3, 26), "beschließend", None)
+        Consultation("Gemeinderat Ahnsen", dt.date(2026, 3, 26), None, None)
     ]
 
 
