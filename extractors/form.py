@@ -39,8 +39,15 @@ REFERENCE = re.compile(
 )
 # The longest reference taken: a longer run of numbers and words is a table row.
 _MAX_REFERENCE = 32
-# A page's running head or foot: "Seite: 1/3", "Seite 2 von 5", "- 2 -".
-PAGE_MARKER = re.compile(r"(?:Seite:?\s*\d{1,3}(?:\s*(?:/|von)\s*\d{1,3})?|-\s*\d{1,3}\s*-)", re.I)
+# A page's running head or foot, a line of its own: "Seite: 1/3", "- Seite 2 von 3 -",
+# "1 von 4", "- 2 -", "-- 1 of 12 --".
+PAGE_MARKER = re.compile(
+    r"(?:[-–][ \t]*)?"
+    r"(?:Seite:?[ \t]*\d{1,3}(?:[ \t]*(?:/|von)[ \t]*\d{1,3})?|\d{1,3}[ \t]+von[ \t]+\d{1,3}"
+    r"|\d{1,3}(?=[ \t]*[-–])|-- \d+ of \d+ --)"
+    r"(?:[ \t]*[-–])?",
+    re.I,
+)
 # Words a form prints in a cell of its own without a label (public/non-public, a ticked box).
 STATUS = re.compile(r"(?:nicht\s?)?öffentlich|ö|nö|n|x|☒|⊠", re.I)
 # At most this many lines continue a value wrapped in its cell.
@@ -103,20 +110,8 @@ def labels() -> tuple[Label, ...]:
 def _label_pattern() -> re.Pattern[str]:
     parts = []
     for i, label in enumerate(labels()):
-        words = [_label_word(w) for w in label.text.split()]
-        parts.append(f"(?P<l{i}>{r'[ ]+'.join(words)})")
+        parts.append(f"(?P<l{i}>{vocab.phrase_pattern(label.text)})")
     return re.compile(r"(?:" + "|".join(parts) + r")(?![\w/])", re.I)
-
-
-def _label_word(word: str) -> str:
-    """A label's word as a pattern: "<n>" a number; a final dot may be left out ("Nr:")."""
-    if word == "<n>":
-        return r"\d{1,3}"
-    # "Vorlagen-Nr." is also printed "Vorlagen Nr." and "Vorlagennr."
-    pattern = re.escape(word).replace(r"\-", r"[- ]?")
-    if word.endswith(".") and len(word) > 2:
-        return pattern[: -len(r"\.")] + r"\.?"
-    return pattern
 
 
 @functools.cache
@@ -288,12 +283,16 @@ def _cell_pairs(line: str) -> list[tuple[Label, str]] | None:
     return pairs if any(label is not _OFFICE_LABEL for label, _ in pairs) else None
 
 
-_OFFICE_WORD = re.compile(r"\b(?:Dezernat|Referat|Amt|Fachbereich|Fachdienst|Abteilung)\b")
+# The words an office's name starts with.
+_OFFICE_WORDS = (
+    "Dezernat|Referat|Amt|Fachbereich|FB|Fachdienst|FD|Geschäftsbereich|Abteilung"
+    "|Stabsstelle|Dienststelle"
+)
+_OFFICE_WORD = re.compile(rf"\b(?:{_OFFICE_WORDS})\b")
 # An office printed as a department without a label: "Dezernat II", "Amt 61",
 # "Fachbereich 3 - Bauen", "40-Schulverwaltungsamt", "Stadtplanungsamt".
 _OFFICE = re.compile(
-    r"(?:(?:Dezernat|Referat|Amt|Fachbereich|FB|Fachdienst|FD|Geschäftsbereich|Abteilung"
-    r"|Stabsstelle|Dienststelle)\b(?![ \t]*:)[ \t]*\S.{0,70}"
+    rf"(?:(?:{_OFFICE_WORDS})\b(?![ \t]*:)[ \t]*\S.{{0,70}}"
     r"|\d{1,3}(?:\.\d{1,2})?[ \t]*[-–]?[ \t]*[A-ZÄÖÜ][\wäöüß-]*amt\b.{0,50}"
     r"|[A-ZÄÖÜ][a-zäöüß]{3,}amt)"
 )

@@ -36,6 +36,8 @@ _LETTER_DATE = re.compile(
 _OFFICE_LINE = re.compile(r"\b\w*(?:amt|Amt|Dezernat|Referat)\b.*[-–]\s*$")
 # How many lines from the top a letterhead reaches.
 _LETTERHEAD_LINES = 10
+# How far a paper without a form is searched for a date alone on its line.
+_DATE_LINE_REACH = 20
 _SUBMITTED = re.compile(rf"\bvom:?\s+(?P<date>{values.DATE_TEXT})")
 
 
@@ -62,7 +64,7 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
         "date": date,
         "name": name,
         "body": body(lines, paper_form, name) or only_body_named(doc.text),
-        "department": department(paper_form, lines),
+        "department": department(paper_form),
     }
 
 
@@ -164,53 +166,52 @@ def _heading_reference(head: str) -> str | None:
     return None
 
 
-def department(paper_form: form.Form, lines: list[str] | None = None) -> str | None:
+def department(paper_form: form.Form) -> str | None:
     """The federführende Amt / Organisationseinheit / Dezernat as printed: a labelled one,
-    else an office's name on a line of its own in the letterhead or form ("Amt für
-    Controlling und Finanzen" over "Datum: 28.11.2023")."""
-    for value in paper_form.values("department"):
-        if form.fits(form.Kind.TEXT, value) or _labelled_council(paper_form, value):
-            return value
-    last = max(paper_form.lines, default=-1)
-    for line in (lines or [])[: last + 1]:
-        if form.office_label(line) is not None and len(line.split()) <= _MAX_OFFICE_WORDS:
-            return line.strip()
+    or an office's name the form prints without a label ("Amt für Controlling und
+    Finanzen" over "Datum: 28.11.2023", see form.read)."""
+    for entry in paper_form.entries:
+        if entry.field != "department":
+            continue
+        # "Federführende Organisation: Gemeinde Ahnsen": a small council names itself as the
+        # office; beside its label the council's name is no letterhead.
+        if form.fits(form.Kind.TEXT, entry.value) or (
+            entry.label and form.LETTERHEAD.fullmatch(entry.value)
+        ):
+            return entry.value
     return None
 
 
-# The most words an office's name has when printed without a label.
-_MAX_OFFICE_WORDS = 8
-
-
-def _labelled_council(paper_form: form.Form, value: str) -> bool:
-    """ "Federführende Organisation: Gemeinde Ahnsen": a small council's paper names the
-    council itself as the office; beside its label it is no letterhead."""
-    return any(e.value == value and e.label for e in paper_form.entries) and bool(
-        form.LETTERHEAD.fullmatch(value)
-    )
+def _letterhead_date(lines: list[str]) -> dt.date | None:
+    """A letter's date in a cell of its letterhead, beside other cells:
+    "GZ: OB 7831 -10.00<TAB>Stuttgart, 22.06.2018", "91052 Erlangen<TAB>20. April 2019"."""
+    for line in lines[:_LETTERHEAD_LINES]:
+        row = [cell for _, cell in form.split_cells(line)]
+        if len(row) < 2:
+            continue
+        for cell in row:
+            m = _LETTER_DATE.fullmatch(cell)
+            if m:
+                return values.parse_date(m.group("date"))
+        if _DATE_ONLY.fullmatch(row[-1]):
+            return values.parse_date(row[-1])
+    return None
 
 
 def paper_date(
     text: str, lines: list[str], paper_form: form.Form, paper_type: PaperType
 ) -> dt.date | None:
     """The paper's own date: never a session date (Termin) nor the date of a paper it answers."""
-    if paper_type is PaperType.STELLUNGNAHME:
-        # An answer's form dates the Anfrage it answers; its letterhead dates the answer:
-        # "GZ: OB 7831 -10.00<TAB>Stuttgart, 22.06.2018".
-        for line in lines[:_LETTERHEAD_LINES]:
-            for _, cell in form.split_cells(line):
-                m = _LETTER_DATE.fullmatch(cell)
-                if m:
-                    return values.parse_date(m.group("date"))
+    letterhead = _letterhead_date(lines)
+    if letterhead and paper_type is PaperType.STELLUNGNAHME:
+        # An answer's form dates the Anfrage it answers; its letterhead dates the answer.
+        return letterhead
     for value in paper_form.values("date"):
         found = values.parse_date(value)
         if found:
             return found
-    # A letter's date in a cell of the letterhead: "91052 Erlangen<TAB>20. April 2019".
-    for line in lines[:_LETTERHEAD_LINES]:
-        row = form.split_cells(line)
-        if len(row) > 1 and _DATE_ONLY.fullmatch(row[-1][1]):
-            return values.parse_date(row[-1][1])
+    if letterhead:
+        return letterhead
     # A letter date's line has the comma after the place.
     m = next(scan.finditer_at(_LETTER_DATE, text, scan.line_starts(text, ",")), None)
     if m:
@@ -228,12 +229,9 @@ def paper_date(
                 return values.parse_date(sub.group("date"))
     # A date alone on a line above or inside the form ("25.05.2021" over "Drucksache
     # 113/21", "Seite: 1/1" / "15.02.2018" / "Amt für Controlling und Finanzen").
-    last_form_line = max(paper_form.lines, default=-1)
-    inside = [
-        line for i, line in enumerate(lines[: last_form_line + 1]) if i not in paper_form.lines
-    ]
-    for line in [*before_form[:20], *inside]:
-        if _DATE_ONLY.fullmatch(line):
+    reach = max(paper_form.lines) + 1 if paper_form.lines else _DATE_LINE_REACH
+    for i, line in enumerate(lines[:reach]):
+        if i not in paper_form.lines and _DATE_ONLY.fullmatch(line):
             return values.parse_date(line)
     all_lines = text.splitlines()
     for previous, line in zip(reversed(all_lines[:-1]), reversed(all_lines[1:]), strict=True):

@@ -13,7 +13,7 @@ import functools
 import re
 from typing import Any
 
-from extractors import title, vocab
+from extractors import form, scan, title, vocab
 from pipeline.model import PaperType, Parsed, Record
 
 # How far into the document the self-description is looked for.
@@ -44,17 +44,17 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
     return {"paper_type": kind}
 
 
-# A Vorlagen-/Drucksachen-Nr. label in the paper's head: the paper is one of a council's.
-_NUMBER_LABEL = re.compile(
-    r"^[ \t]*(?:Vorlagen?|Drucksachen?|Drs\.?|Sitzungsvorlage)[ -]?(?:Nr\.?|Nummer)?[ \t]*:?[ \t]*"
-    r"[A-Z]{0,6}[ /-]?\d",
-    re.I | re.M,
-)
+# How many lines from the top a paper's form is read in for its Vorlagen-Nr.
+_FORM_LINES = 40
 
 
 def _is_council_paper(doc: Parsed) -> bool:
-    head = doc.text[:_HEAD_CHARS]
-    return bool(_NUMBER_LABEL.search(head)) and bool(doc.sections_labelled("beratungsfolge"))
+    """A paper of a council's: a labelled Vorlagen-/Drucksachen-Nr. in its form (the label
+    vocabulary of extractors.form) and a Beratungsfolge."""
+    if not doc.sections_labelled("beratungsfolge"):
+        return False
+    entry = form.read(scan.first_lines(doc.text, _FORM_LINES)).first("reference")
+    return entry is not None and form.fits(form.Kind.REF, entry.value)
 
 
 def _proposes(doc: Parsed) -> bool:

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from extractors import committees, scan, vocab
+from extractors import committees, form, scan, vocab
 from pipeline.model import PaperType, Parsed, Record, ResolutionItem, Section
 
 # Papers that ask nothing of the council: questions, invitations, anything that is no paper.
@@ -32,13 +32,7 @@ _FULLER = 1.25
 
 # A page header or footer block: at most this many lines around a page number.
 _FURNITURE_LINES = 4
-_PAGE_NUMBER = re.compile(
-    # "Seite 2", "Seite 2/3", "- Seite 2 von 3 -", "- 2 -", "– 4 –", "-- 1 of 12 --"
-    r"^[ \t]*(?:[-–][ \t]*)?"
-    r"(?:Seite[ \t]+\d+(?:[ \t]*(?:/|von)[ \t]*\d+)?|\d{1,3}(?=[ \t]*[-–])|-- \d+ of \d+ --)"
-    r"[ \t]*(?:[-–][ \t]*)?$",
-    re.I | re.M,
-)
+_PAGE_NUMBER = re.compile(rf"^[ \t]*{form.PAGE_MARKER.pattern}[ \t]*$", re.I | re.M)
 _RULE_OR_PAGE_NUMBER = re.compile(
     rf"(?:{_PAGE_NUMBER.pattern}|^[ \t]*[_=–-]{{10,}}[ \t]*$)\n?", re.I | re.M
 )

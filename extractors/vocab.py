@@ -36,3 +36,19 @@ def alternation(name: str, column: int = 0) -> str:
     "Antrag")."""
     entries = sorted({row[column] for row in rows(name)}, key=len, reverse=True)
     return "|".join(re.escape(entry) for entry in entries)
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A vocabulary phrase as a regex for the ways papers print it: words apart by spaces,
+    "<n>" a number, a hyphen also as a space or left out ("Vorlagen-Nr.", "Vorlagen Nr.",
+    "Vorlagennr."), a final dot also left out ("Vorlagen-Nr:")."""
+    return r"[ ]+".join(_word_pattern(word) for word in phrase.split())
+
+
+def _word_pattern(word: str) -> str:
+    if word == "<n>":
+        return r"\d{1,3}"
+    pattern = re.escape(word).replace(r"\-", r"[- ]?")
+    if word.endswith(".") and len(word) > 2:
+        return pattern[: -len(r"\.")] + r"\.?"
+    return pattern

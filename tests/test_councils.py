@@ -265,3 +265,10 @@ def test_a_motion_addressed_to_one_session_in_prose(
 ) -> None:
     text = f"Antrag der SPD-Fraktion\n{line}\nBetreff: Sanierung der Sporthalle\n"
     assert consultations.prose_sessions(text) == [Consultation(organization, date)]
+
+
+@pytest.mark.parametrize("printed", ["Vorlagen-Nr.", "Vorlagen Nr.", "Vorlagennr.", "Vorlagen-Nr"])
+def test_a_label_is_read_however_a_council_prints_its_hyphen_and_dot(printed: str) -> None:
+    # "Vorlagen-Nr: 18/0163" (Oldenburg 2018), "Vorlagen Nr." (Ahnsen's minutes).
+    entries = form.read([f"{printed}: 18/0163"]).entries
+    assert [(e.field, e.value) for e in entries] == [("reference", "18/0163")]

@@ -41,10 +41,7 @@ def _labels() -> re.Pattern[str]:
     """A form label or section heading with its colon, as printed with a capital."""
     phrases = {row[2] for row in vocab.rows("form_labels")}
     phrases |= {row[1] for row in vocab.rows("sections")}
-    phrases |= {"Ausdruck vom", "Beratungsfolge", "Status", "Kennung"}
-    printed = sorted(
-        (p for p in phrases if p[:1].isupper() and "<n>" not in p), key=len, reverse=True
-    )
+    printed = {p for p in phrases if p[:1].isupper()}
     return re.compile(rf"(?<= )(?:{_alternation(printed)})[ ]*:")
 
 
@@ -58,14 +55,8 @@ def _headings() -> re.Pattern[str]:
 
 
 def _alternation(phrases: Iterable[str]) -> str:
-    """Phrases as printed, longest first; a final dot may be left out ("Vorlagen-Nr:")."""
-    parts = []
-    for phrase in sorted(phrases, key=len, reverse=True):
-        words = [
-            re.escape(w[:-1]) + r"\.?" if w.endswith(".") else re.escape(w) for w in phrase.split()
-        ]
-        parts.append(r"[ ]+".join(words))
-    return "|".join(parts)
+    """Phrases as printed (extractors.vocab.phrase_pattern), longest first."""
+    return "|".join(vocab.phrase_pattern(p) for p in sorted(phrases, key=len, reverse=True))
 
 
 def line_breaks(text: str) -> Iterator[Correction]:
