@@ -54,18 +54,19 @@ def merge(record: Record, given: dict[str, Any], oparl_id: str = "") -> Merge:
         value = given.get(name)
         if name == "consultations" and value:
             value = _fill(value, extracted)
-        has_text, has_oparl = _known(extracted), _known(value)
+        has_text, has_oparl = known(extracted), known(value)
         if has_oparl:
             setattr(record, name, value)
-            result.values.append(FieldValue(name, "oparl", _show(value), True))
+            result.values.append(FieldValue(name, "oparl", show(value), True))
         if has_text:
-            result.values.append(FieldValue(name, "text", _show(extracted), not has_oparl))
+            result.values.append(FieldValue(name, "text", show(extracted), not has_oparl))
         if has_oparl and has_text and _key(name, value) != _key(name, extracted):
-            result.disagreements.append(Disagreement(name, _show(value), _show(extracted)))
+            result.disagreements.append(Disagreement(name, show(value), show(extracted)))
     return result
 
 
-def _known(value: Any) -> bool:
+def known(value: Any) -> bool:
+    """Whether a field's value says something (a placeholder type or an empty list does not)."""
     return value not in (None, [], "") and value is not PaperType.SONSTIGES
 
 
@@ -146,7 +147,8 @@ def _norm(text: str) -> str:
     return " ".join(text.casefold().split()).strip(" .:;,")
 
 
-def _show(value: Any) -> str:
+def show(value: Any) -> str:
+    """A field's value as stored beside its origin in field_values."""
     if isinstance(value, list):
         return json.dumps(
             [

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.model import FieldValue, PaperType, Record
-from pipeline.oparl.merge import _show
+from pipeline.model import FieldValue, Record
+from pipeline.oparl.merge import known, show
 from pipeline.read.ris_pages import PageFields
 
 ORIGIN = "ris-page"
@@ -37,7 +37,7 @@ def merge(record: Record, page: PageFields, origins: list[FieldValue]) -> list[F
     result = list(origins)
     for name in FIELDS:
         value = getattr(page, name)
-        if not _known(value):
+        if not known(value):
             continue
         extracted = getattr(record, name)
         kept = name not in by_oparl
@@ -49,21 +49,17 @@ def merge(record: Record, page: PageFields, origins: list[FieldValue]) -> list[F
                 FieldValue(v.field, v.origin, v.value, False) if v.field == name else v
                 for v in result
             ]
-            if _known(extracted) and (name, "text") not in listed:
+            if known(extracted) and (name, "text") not in listed:
                 result.append(FieldValue(name, "text", _show_any(extracted), False))
         result.append(FieldValue(name, ORIGIN, _show_any(value), kept))
     # Amounts are not one value but a set: the page's money columns add to the text's.
-    known = {a.value for a in record.finance.amounts}
-    added = [a for a in page.amounts if a.value not in known]
+    present = {a.value for a in record.finance.amounts}
+    added = [a for a in page.amounts if a.value not in present]
     if added:
         record.finance.amounts = [*record.finance.amounts, *added]
         shown = "; ".join(f"{a.value:.2f} {a.currency}" for a in added)
         result.append(FieldValue("amounts", ORIGIN, shown, True))
     return result
-
-
-def _known(value: Any) -> bool:
-    return value not in (None, [], "") and value is not PaperType.SONSTIGES
 
 
 def _fill(given: list[Any], extracted: list[Any]) -> list[Any]:
@@ -84,4 +80,4 @@ def _show_any(value: Any) -> str:
         return "\n".join(item.text for item in value)
     if isinstance(value, list) and value and isinstance(value[0], str):
         return "; ".join(value)
-    return _show(value)
+    return show(value)
