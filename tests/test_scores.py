@@ -76,9 +76,21 @@ def test_eval_by_council_lists_the_worst_council_first(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     table = lines[lines.index(next(x for x in lines if x.startswith("council "))) + 1 :][:4]
-    assert [line.split()[0] for line in table] == ["albstadt", "stuttgart", "ahnsen", "oldenburg"]
-    f1s = [float(line.split()[2]) for line in table]
+    rows = {cells[0]: (int(cells[1]), float(cells[2])) for cells in map(str.split, table)}
+    # Each council once, with its papers counted, the worst fields F1 first.
+    assert {name: docs for name, (docs, _) in rows.items()} == {
+        "albstadt": 1,
+        "stuttgart": 2,
+        "ahnsen": 6,
+        "oldenburg": 6,
+    }
+    f1s = [f1 for _, f1 in rows.values()]
     assert f1s == sorted(f1s)
+    # A council's line is that council's papers scored alone.
+    gold = evaluate.load_gold(FIXTURES / "councils" / "gold")
+    records = [r.to_json() for r in store.records(store.connect(url, create=False))]
+    oldenburg = {k: v for k, v in gold.items() if k.startswith("oldenburg_")}
+    assert rows["oldenburg"][1] == round(evaluate.evaluate(oldenburg, records).micro.f1, 3)
     assert lines[-1].startswith("summary: documents 15 ")
 
 
