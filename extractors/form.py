@@ -242,8 +242,13 @@ def _continuation(lines: list[str], start: int) -> list[int]:
 _CELL_GAP = re.compile(r"\t+[ \t]*| {2,}\t*")
 
 
-def split_cells(line: str) -> list[tuple[int, str]]:
-    """(offset, text) of each cell of `line`, left to right; blank cells dropped."""
+@functools.lru_cache(maxsize=4096)
+def split_cells(line: str) -> tuple[tuple[int, str], ...]:
+    """(offset, text) of each cell of `line`, left to right; blank cells dropped. Asked of
+    the same head lines by several readers: kept for the paper in hand."""
+    if "\t" not in line and "  " not in line:
+        stripped = line.strip()
+        return ((len(line) - len(line.lstrip()), stripped),) if stripped else ()
     found, start = [], 0
     for gap in _CELL_GAP.finditer(line):
         if line[start : gap.start()].strip():
@@ -251,7 +256,7 @@ def split_cells(line: str) -> list[tuple[int, str]]:
         start = gap.end()
     if line[start:].strip():
         found.append((start, line[start:].strip()))
-    return found
+    return tuple(found)
 
 
 def _cell_pairs(line: str) -> list[tuple[Label, str]] | None:
@@ -322,13 +327,16 @@ def _wrapped_label(lines: list[str], i: int) -> tuple[list[tuple[Label, str]], i
     "                   Personalwesen". Returns the pair and the value's last line."""
     if i + 1 >= len(lines):
         return None
-    first, second = split_cells(lines[i]), split_cells(lines[i + 1])
-    if not first or not second or abs(first[0][0] - second[0][0]) > _COLUMN_SLACK:
+    first = split_cells(lines[i])
+    if not first or not _may_start_label(first[0][1], 0):
+        return None
+    second = split_cells(lines[i + 1])
+    if not second or abs(first[0][0] - second[0][0]) > _COLUMN_SLACK:
         return None
     found = label_line(f"{first[0][1]} {second[0][1]}")
     if not found or len(found) != 1 or found[0][1]:
         return None
-    rest = first[1:] + second[1:]
+    rest = [*first[1:], *second[1:]]
     if not rest:
         return None
     column = rest[0][0]
