@@ -205,7 +205,19 @@ def parse(lines: list[str]) -> list[Consultation]:
             row.role = _role(tail, named=bool(line_rows), dated=bool(dates))
         if row.public is None:
             row.public = _public(tail, dates, mark_columns, line)
+        if row.public is None and line_rows:
+            row.public = _leading_status(line[: names[0].start])
     return [Consultation(r.organization, r.date, r.role, r.public) for r in rows]
+
+
+def _leading_status(lead: str) -> bool | None:
+    """A status cell before the row's committee ("Ö<TAB>12.09.2023<TAB>Schulausschuss", the
+    first column of ALLRIS's Beratungsfolge)."""
+    for cell in re.split(r"\t|\s{2,}", lead.strip()):
+        word = _PUBLIC_WORD.fullmatch(cell.strip())
+        if word:
+            return word.group("not") is None
+    return None
 
 
 def _date_joint_rows(rows: list[_Row], owner: _Row) -> None:

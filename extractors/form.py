@@ -184,7 +184,9 @@ def label_line(text: str) -> list[tuple[Label, str]] | None:
         stripped = rest.strip()
         if not stripped:
             return [(label, "")]
-        # "Drucksache 113/21": a reference needs no colon, but must have its slash or dash.
+        # "Drucksache 113/21", "Vorlage - VO/2023/0456" (an ALLRIS page's heading): a
+        # reference needs no colon, but must have its slash or dash.
+        stripped = re.sub(r"^[-–][ \t]+", "", stripped)
         if label.kind is Kind.REF and fits(Kind.REF, stripped) and re.search(r"\d[/-]\d", stripped):
             return [(label, stripped)]
         return None

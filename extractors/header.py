@@ -96,12 +96,38 @@ _MOTION_HEADING = re.compile(
 )
 
 
+# "Antrag zur Sitzung des Stadtrates am 27.02.2024": a heading that names the session the
+# motion is for, not its subject; the subject is the line below.
+_FOR_SESSION = re.compile(r"^[ \t]*\S+[ \t]+(?:zur|für die)[ \t]+(?:\S+[ \t]+)?Sitzung\b", re.I)
+
+
 def motion_heading(lines: list[str]) -> str | None:
     """The heading line of a motion written as a letter, naming its kind and subject."""
-    for line in lines[:30]:
+    for i, line in enumerate(lines[:30]):
         if _MOTION_HEADING.match(line) and not line.rstrip().endswith((",", ":")):
+            if _FOR_SESSION.match(line):
+                subject = _subject_below(lines, i + 1)
+                if subject:
+                    return subject
             return title.join([line])
     return None
+
+
+def _subject_below(lines: list[str], start: int) -> str | None:
+    """The subject printed under a motion's session heading: its first block of at most two
+    lines, unless that is a salutation or a label."""
+    block: list[str] = []
+    for line in lines[start : start + 3]:
+        if not line.strip():
+            if block:
+                break
+            continue
+        block.append(line)
+    if not block or len(block) > 2 or block[0].rstrip().endswith((",", ":")):
+        return None
+    if form.label_line(block[0].strip()) is not None:
+        return None
+    return title.join(block)
 
 
 def session_heading(lines: list[str]) -> tuple[int, str] | None:
@@ -243,8 +269,8 @@ def paper_date(
 # --- body ---------------------------------------------------------------------------------
 
 _KINDS = (
-    "Landeshauptstadt|Hansestadt|Kreisstadt|Universitätsstadt|Stadt|Landkreis|Kreis|Gemeinde"
-    "|Samtgemeinde|Verbandsgemeinde|Markt"
+    "Landeshauptstadt|Bundesstadt|Hansestadt|Kreisstadt|Universitätsstadt|Stadt|Landkreis"
+    "|Kreis|Städteregion|Gemeinde|Samtgemeinde|Verbandsgemeinde|Ortsgemeinde|Markt|Bezirksamt"
 )
 # A place name: "Karlsruhe", "Rheda-Wiedenbrück", "Frankfurt am Main", "Mülheim an der Ruhr".
 _PLACE = (

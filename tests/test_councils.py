@@ -272,3 +272,52 @@ def test_a_label_is_read_however_a_council_prints_its_hyphen_and_dot(printed: st
     # "Vorlagen-Nr: 18/0163" (Oldenburg 2018), "Vorlagen Nr." (Ahnsen's minutes).
     entries = form.read([f"{printed}: 18/0163"]).entries
     assert [(e.field, e.value) for e in entries] == [("reference", "18/0163")]
+
+
+# --- RIS pages copied as text, and motions for one session -----------------------------------
+
+
+def test_ris_page_as_text_labels_over_their_values_and_a_reference_after_a_dash() -> None:
+    # The shape of a SessionNet vo0050 page copied from the browser: each label on a line of
+    # its own over its value; "Art" ends the title's block. ALLRIS vo020 heads its page
+    # "Vorlage - VO/2023/0456".
+    lines = ["Vorlage", "2024/117", "Titel", "Neubau einer Kindertagesstätte", "Art"]
+    lines += ["Beschlussvorlage", "Datum", "14.03.2024", "Federführend", "Fachbereich 5 - Jugend"]
+    found = _header("\n".join(lines), PaperType.BESCHLUSSVORLAGE)
+    assert (found["reference"], found["name"]) == ("2024/117", "Neubau einer Kindertagesstätte")
+    assert (found["date"], found["department"]) == (dt.date(2024, 3, 14), "Fachbereich 5 - Jugend")
+    allris = "Vorlage - VO/2023/0456\nBetreff:\tSanierung der Grundschule\n"
+    assert _header(allris, PaperType.BESCHLUSSVORLAGE)["reference"] == "VO/2023/0456"
+
+
+def test_a_status_cell_before_the_committee_says_public_or_not() -> None:
+    # ALLRIS prints the status first: "Ö<TAB>Datum<TAB>Gremium<TAB>Beschluss".
+    block = [
+        "Beratungsfolge:",
+        "Status\tDatum\tGremium\tBeschluss",
+        "Ö\t12.09.2023\tSchulausschuss\tungeändert beschlossen",
+        "N\t28.09.2023\tStadtrat\t",
+    ]
+    rows = consultation_table.parse(block)
+    assert [(r.organization, r.public) for r in rows] == [
+        ("Schulausschuss", True),
+        ("Stadtrat", False),
+    ]
+
+
+def test_a_motion_headed_by_its_session_is_named_by_the_subject_below() -> None:
+    lines = ["Musterburg, 12.02.2024", "", "Antrag zur Sitzung des Stadtrates am 27.02.2024"]
+    lines += ["Einrichtung eines Jugendbeirates", "", "Sehr geehrter Herr Oberbürgermeister,"]
+    assert _header("\n".join(lines), PaperType.ANTRAG)["name"] == "Einrichtung eines Jugendbeirates"
+    # Where a salutation follows at once, the heading is all there is.
+    lines = ["Antrag zur Sitzung des Stadtrates am 27.02.2024", "Sehr geehrter Herr Meier,"]
+    assert _header("\n".join(lines), PaperType.ANTRAG)["name"] == lines[0]
+
+
+@pytest.mark.parametrize(
+    "letterhead",
+    ["Bundesstadt Bonn", "Städteregion Aachen", "Ortsgemeinde Weisenheim", "Bezirksamt Pankow"],
+)
+def test_bodies_by_every_kind_of_council(letterhead: str) -> None:
+    lines = [letterhead, "Beschlussvorlage", "Drucksache Nr.: 2024/117"]
+    assert header.body(lines, form.read(lines), None) == letterhead
