@@ -25,18 +25,20 @@ from pipeline.model import Consultation
 
 _START = re.compile(
     r"^[ \t]*(?:Beratungs(?:reihen)?folge\b"
+    r"|(?:Beratungsverlauf|Beratungsweg|Gremienweg|Gremienfolge)\b"
     r"|Gremi(?:um|en)\b(?![ \t]*:)[^\n]{0,20}?\b(?:Termin|Sitzungsdatum|Datum|Sitzung)\b)",
     re.M,
 )
 # Every match of _START is on a line with one of these.
-_START_WORDS = ("Beratungs", "Gremi")
+_START_WORDS = ("Beratungs", "Gremi")  # "Beratungsverlauf", "Gremienweg" too
 # Words of column headings ("Gremium Termin TOP ö nö Ergebnis", "Geplante Sitzungstermine").
 _HEADING_WORDS = frozenset(
     {
         *("gremium", "gremien", "termin", "termine", "top", "zu", "ö", "nö", "n", "/", "ergebnis"),
         *("zuständigkeit", "sitzung", "am", "dieser", "vorlage", "sitzungsdatum", "datum"),
         *("beschlussstatus", "beratungsstatus", "status", "geplante", "sitzungstermine"),
-        *("öffentlichkeitsstatus", "beratungsfolge", "beratungsreihenfolge"),
+        *("öffentlichkeitsstatus", "beratungsfolge", "beratungsreihenfolge", "beratungsverlauf"),
+        *("beratungsweg", "gremienweg", "gremienfolge"),
     }
 )
 # A line this short is a cell value of its own ("x", "3", "vorberaten", "öffentlich").
@@ -190,6 +192,9 @@ def parse(lines: list[str]) -> list[Consultation]:
             line_rows.append((name.end, row))
         for offset, date in dates:
             owner = next((r for end, r in reversed(line_rows) if end <= offset), None)
+            if owner is None and dates_first and line_rows and offset < line_rows[0][0]:
+                # "04.05.2026: Stadtbezirksrat Vahrenwald-List: Einstimmig": the row's own date.
+                owner = line_rows[0][1]
             if owner is None and not dates_first:
                 owner = next((r for r in rows if r.date is None), None)
             if owner is not None and owner.date is None:

@@ -186,7 +186,7 @@ def label_line(text: str) -> list[tuple[Label, str]] | None:
             return [(label, "")]
         # "Drucksache 113/21", "Vorlage - VO/2023/0456" (an ALLRIS page's heading): a
         # reference needs no colon, but must have its slash or dash.
-        stripped = re.sub(r"^[-–][ \t]+", "", stripped)
+        stripped = re.sub(r"^[-–][ \t]+", "", stripped).rstrip(":").rstrip()
         if label.kind is Kind.REF and fits(Kind.REF, stripped) and re.search(r"\d[/-]\d", stripped):
             return [(label, stripped)]
         return None

@@ -25,9 +25,10 @@ _CODE_REFERENCE = re.compile(
 )
 
 _DATE_ONLY = re.compile(rf"\s*{values.DATE_TEXT}\s*\.?\s*")
-# "Augsburg, den 26.11.2025", "Karlsruhe, 3. März 2024": the date of a letter.
+# "Augsburg, den 26.11.2025", "Karlsruhe, 3. März 2024", "Hannover / 14.04.2026": the date
+# of a letter.
 _LETTER_DATE = re.compile(
-    r"^[ \t]*[A-ZÄÖÜ][\wäöüß. -]{1,40},[ \t]*(?:den[ \t]+)?"
+    r"^[ \t]*[A-ZÄÖÜ][\wäöüß. -]{1,40}?(?:,|[ \t]+/)[ \t]*(?:den[ \t]+)?"
     rf"(?P<date>{values.DATE_TEXT})[ \t]*$",
     re.M,
 )
@@ -44,7 +45,7 @@ _SUBMITTED = re.compile(rf"\bvom:?\s+(?P<date>{values.DATE_TEXT})")
 def extract(doc: Parsed, record: Record) -> dict[str, Any]:
     lines = scan.first_lines(doc.text, HEAD_LINES)
     paper_form = form.read(lines)
-    ref = reference(lines, paper_form)
+    ref = reference(lines, paper_form, record.paper_type)
     anchor = next((i for i, line in enumerate(lines) if ref and ref in line), None)
     name = title.find(doc.text, paper_form, anchor)
     if name is None and record.paper_type in _MOTIONS:
@@ -158,11 +159,16 @@ def session_date(paper_form: form.Form, name: str | None) -> dt.date | None:
     return values.parse_date(name) if name else None
 
 
-def reference(lines: list[str], paper_form: form.Form) -> str | None:
-    """The Vorlagen-/Drucksachen-Nr. as printed, without its label."""
+def reference(
+    lines: list[str], paper_form: form.Form, paper_type: PaperType | None = None
+) -> str | None:
+    """The Vorlagen-/Drucksachen-Nr. as printed, without its label. Minutes and agendas have
+    one only where their form labels it: a number alone on a line there is an item's paper."""
     entry = paper_form.first("reference")
     if entry and form.fits(form.Kind.REF, entry.value):
         return entry.value
+    if paper_type in _SESSION_PAPERS:
+        return None
     head = "\n".join(lines)
     m = _CODE_REFERENCE.search(head)
     return m.group("ref") if m else _heading_reference(head)
@@ -238,8 +244,8 @@ def paper_date(
             return found
     if letterhead:
         return letterhead
-    # A letter date's line has the comma after the place.
-    m = next(scan.finditer_at(_LETTER_DATE, text, scan.line_starts(text, ",")), None)
+    # A letter date's line has the comma (or a slash) after the place.
+    m = next(scan.finditer_at(_LETTER_DATE, text, scan.line_starts(text, ",", " /")), None)
     if m:
         return values.parse_date(m.group("date"))
     first_form_line = min(paper_form.lines, default=len(lines))

@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import Any
 
 from extractors import consultations, finance, header, paper_type, products, reporters, resolution
-from pipeline.model import Parsed, Record
+from pipeline.model import PaperType, Parsed, Record
 
 Extractor = Callable[[Parsed, Record], dict[str, Any]]
 
@@ -27,11 +27,16 @@ EXTRACTORS: tuple[tuple[str, Extractor], ...] = (
 )
 
 
-def extract(doc: Parsed) -> tuple[Record, list[str]]:
-    """Run every extractor; one that raises is reported and the others still run."""
+def extract(doc: Parsed, paper_type: PaperType | None = None) -> tuple[Record, list[str]]:
+    """Run every extractor; one that raises is reported and the others still run. A
+    `paper_type` known from elsewhere (a RIS page's own field) is taken, not guessed, so the
+    other readers read the paper as the kind it is."""
     record = Record(source=doc.source, text=doc.text)
     errors: list[str] = []
     for name, extractor in EXTRACTORS:
+        if name == "paper_type" and paper_type is not None:
+            record = replace(record, paper_type=paper_type)
+            continue
         try:
             record = replace(record, **extractor(doc, record))
         except Exception as e:

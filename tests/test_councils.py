@@ -321,3 +321,39 @@ def test_a_motion_headed_by_its_session_is_named_by_the_subject_below() -> None:
 def test_bodies_by_every_kind_of_council(letterhead: str) -> None:
     lines = [letterhead, "Beschlussvorlage", "Drucksache Nr.: 2024/117"]
     assert header.body(lines, form.read(lines), None) == letterhead
+
+
+def test_a_course_of_consultations_with_each_date_before_its_committee() -> None:
+    # A "Beratungsverlauf" list (Hannover's SIM): "date: committee: result" per line.
+    text = (
+        "Beratungsverlauf:\n04.05.2026: Stadtbezirksrat: Einstimmig\n"
+        "22.06.2026: Jugendhilfeausschuss: Einstimmig\n"
+        "13.08.2026: Verwaltungsausschuss: Einstimmig\n"
+    )
+    found = [(c.organization, c.date) for c in consultation_table.find(text)]
+    assert found == [
+        ("Stadtbezirksrat", dt.date(2026, 5, 4)),
+        ("Jugendhilfeausschuss", dt.date(2026, 6, 22)),
+        ("Verwaltungsausschuss", dt.date(2026, 8, 13)),
+    ]
+
+
+def test_a_heading_reference_before_a_colon_and_a_sign_off_date_after_a_slash() -> None:
+    lines = ["Drucksache Nr. 0728/2026:", "Umstrukturierungen der Kita Gethsemane", "", "Antrag,"]
+    lines += [
+        "zu beschließen, die Gruppen umzustrukturieren.",
+        "",
+        "51.72",
+        "Hannover / 14.04.2026",
+    ]
+    found = _header("\n".join(lines), PaperType.BESCHLUSSVORLAGE)
+    assert found["reference"] == "0728/2026"
+    assert found["name"] == "Umstrukturierungen der Kita Gethsemane"
+    assert found["date"] == dt.date(2026, 4, 14)
+
+
+def test_an_agenda_has_no_reference_of_its_own() -> None:
+    # A number alone on an agenda's line is the paper of one item.
+    lines = ["Tagesordnung", "5.1", "Neufassung der Entgeltordnung", "VIII/2026/02530", "Vorlage"]
+    assert _header("\n".join(lines), PaperType.EINLADUNG)["reference"] is None
+    assert _header("\n".join(lines), PaperType.BESCHLUSSVORLAGE)["reference"] == "VIII/2026/02530"

@@ -304,6 +304,13 @@ def test_declared_latin1_is_read_as_windows_1252():
             False,
         ),
         ('<?xml version="1.0" encoding="utf-8"?><p>Grün</p>'.encode(), "utf-8", False),
+        # an ALLRIS page saved again as UTF-8 that kept its Latin-1 meta: read as UTF-8
+        (
+            '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">'
+            "<p>Grün</p>".encode(),
+            "utf-8",
+            True,
+        ),
         ("\ufeff<p>Grün</p>".encode(), "utf-8", False),
     ],
 )
@@ -443,3 +450,48 @@ def test_a_paper_page_with_a_login_box_is_no_login_page(monkeypatch):
 def test_reference_from_the_page_heading(heading, reference, kind):
     found = html.parse(f"<html><body><h1>{heading}</h1></body></html>".encode())
     assert ris_pages.heading_reference(found) == (reference, kind)
+
+
+# --- pages of products without a profile, and session pages -------------------------------
+
+
+def test_a_body_named_menu_is_the_page_not_its_chrome():
+    # Hannover's SIM names its <body id="menu"> for its stylesheet.
+    data = (
+        b'<html><body id="menu"><nav>Startseite</nav><main><h2>Drucksache Nr. 0728/2026:<br/>'
+        b"Umstrukturierungen der Kita Gethsemane</h2></main></body></html>"
+    )
+    text = html.text(html.parse(data).root)
+    assert text.splitlines() == [
+        "Drucksache Nr. 0728/2026:",
+        "Umstrukturierungen der Kita Gethsemane",
+    ]
+
+
+def test_a_sessionnet_agenda_page_is_an_invitation_named_and_dated_by_its_session():
+    data = (
+        "<html><head><title>SessionNet | Hauptausschuss - 28.09.2026 - 17:00 Uhr</title></head>"
+        '<body><div class="smc_page_si0057_layout"><table><tr><td>Ö 2</td>'
+        "<td>Ausschreibung einer Stelle</td><td>Vorlage:</td><td>BV/473/2026</td></tr>"
+        "</table></div></body></html>"
+    ).encode()
+    fields = ris_pages.read(html.parse(data))
+    assert fields.paper_type is PaperType.EINLADUNG
+    assert fields.name == "Hauptausschuss - 28.09.2026 - 17:00 Uhr"
+    assert fields.date == dt.date(2026, 9, 28)
+    assert fields.reference is None  # the item's paper is not the page's
+
+
+def test_a_session_page_is_read_as_the_kind_its_page_says(tmp_path):
+    # Its text alone, with "Beschlussvorlage VIII/2026/02530" in an item, reads as a paper.
+    path = tmp_path / "halle_to0040.html"
+    path.write_text(
+        "<html><head><title>SessionNet | Bildungsausschuss 01.09.2026</title></head><body>"
+        '<div class="smc_page_to0040_layout"><p>5.1</p><p>Neufassung der Entgeltordnung</p>'
+        "<p>VIII/2026/02530</p><p>Beschlussvorlage VIII/2026/02530 323 KB</p></div></body></html>",
+        encoding="utf-8",
+    )
+    record = process(source(path)).record
+    assert record is not None
+    assert (record.paper_type, record.reference) == (PaperType.EINLADUNG, None)
+    assert (record.name, record.date) == ("Bildungsausschuss 01.09.2026", dt.date(2026, 9, 1))

@@ -56,6 +56,8 @@ _SKIP_TAGS = frozenset(
     }
 )
 # Roles of page chrome.
+# Elements that hold the whole page or its content: never chrome by their id or class.
+_CONTAINERS = frozenset({"html", "body", "main"})
 _SKIP_ROLES = frozenset({"navigation", "banner", "contentinfo", "menubar", "menu", "search"})
 # An id or class that starts with one of these marks page chrome: "navbar-collapse",
 # "smc-nav-config", "rismenu", "skipLinks", "cookieDialog", "footer".
@@ -140,6 +142,16 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
                 raise UnreadableDocument(f"invalid {encoding} page: {e.reason}") from e
     declared = _declared(data[:_PRESCAN])
     warnings = []
+    if declared is not None and declared != "utf-8" and not data.isascii():
+        # A page saved again as UTF-8 that kept its old "iso-8859-1" meta: bytes that are
+        # valid UTF-8 with multi-byte sequences are next to never Latin-1 text ("Ã¼" for "ü").
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            warnings.append(f"page declares {declared} but its bytes are UTF-8: read as UTF-8")
+            return text, "utf-8", warnings
     if declared is not None:
         try:
             return data.decode(declared), declared, []
@@ -204,6 +216,8 @@ def skipped(node: LexborNode) -> bool:
         return True
     if _HIDDEN_STYLE.search(attrs.get("style") or ""):
         return True
+    if node.tag in _CONTAINERS:
+        return False  # <body id="menu"> (Hannover's SIM): the whole page, named for its CSS
     return bool(_CHROME.search(f"{attrs.get('id') or ''} {attrs.get('class') or ''}"))
 
 

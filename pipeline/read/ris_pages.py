@@ -378,6 +378,9 @@ class Profile:
     product: str
     recognises: Callable[[HtmlPage], bool]
     read: Callable[[HtmlPage], PageFields]
+    # Whether the general reader fills what the profile leaves: not on a session's page,
+    # whose labelled fields are its items' ("Vorlage: VIII/2026/02530").
+    general: bool = True
 
 
 def _heading_reference(page: HtmlPage, selector: str, pattern: str) -> str | None:
@@ -502,6 +505,23 @@ def _sessionnet(page: HtmlPage) -> PageFields:
     return found
 
 
+# SessionNet's session pages: the agenda (si0057, to0040) and the session's details (si0050).
+_SESSIONNET_SESSION = ".smc_page_si0057_layout, .smc_page_to0040_layout, .smc_page_si0050_layout"
+
+
+def _sessionnet_session(page: HtmlPage) -> PageFields:
+    """A SessionNet session page: an agenda, read as an Einladung named by its session as
+    the page title gives it ("SessionNet | Hauptausschuss - 28.09.2026 - 17:00 Uhr") and
+    dated by the session. The papers of its items are theirs, not the page's."""
+    found = PageFields(product="SessionNet (session)", paper_type=PaperType.EINLADUNG)
+    _, bar, session = page.title.partition("|")
+    name = squeeze(session if bar else page.title)
+    if name:
+        found.name = name
+        found.date = parse_date(name)
+    return found
+
+
 def _sdnet(page: HtmlPage) -> PageFields:
     """SD.NET RIM 4's Vorgang page: fields in `table.table-details`, where the reference's
     label names the kind ("Vorlage zur Kenntnis:"); the council after the "|" of the page
@@ -594,6 +614,7 @@ PROFILES: tuple[Profile, ...] = (
         ),
         _sessionnet,
     ),
+    Profile("SessionNet (session)", _has(_SESSIONNET_SESSION), _sessionnet_session, general=False),
     Profile(
         "SD.NET RIM 4 (Vorgang)",
         lambda p: (
@@ -643,7 +664,8 @@ def read(page: HtmlPage) -> PageFields:
     """The page's fields: its product's profile first, the general reader for the rest."""
     profile = recognise(page)
     found = profile.read(page) if profile is not None else PageFields()
-    found.fill(general(page))
+    if profile is None or profile.general:
+        found.fill(general(page))
     if found.body and _BY_ADMINISTRATION.search(_kind_label(page)):
         # A paper of the administration is issued by it, not by the council whose RIS
         # shows it: by the administration of the same place that it names ("Das Bezirksamt

@@ -67,7 +67,8 @@ def process(
         # with nothing to process, such as a re-run on an unchanged corpus, never needs.
         from extractors import registry
 
-        outcome.record, errors = registry.extract(parsed)
+        known_type = result.fields.paper_type if result.fields is not None else None
+        outcome.record, errors = registry.extract(parsed, known_type)
         outcome.errors = warnings + errors + _merge_oparl(outcome)
         if result.fields is not None:  # a saved RIS page: its labelled fields win over the text
             outcome.origins = page_merge.merge(outcome.record, result.fields, outcome.origins)
