@@ -57,6 +57,8 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
         # ("Auszug") records; one further down belongs to an item inside whole minutes.
         if heading and (labelled is None or labelled.line - heading[0] > _SUBJECT_REACH):
             name = heading[1]
+        elif heading is None and name is None:
+            name = _bare_kind_heading(lines)
     date = paper_date(doc.text, lines, paper_form, record.paper_type)
     if date is None and record.paper_type in _SESSION_PAPERS:
         date = session_date(paper_form, name)
@@ -95,6 +97,11 @@ _MOTION_HEADING = re.compile(
     r"(?:zur|zum|zu|über|für|betreffend|betr\.|bzgl\.|wegen)[ \t]+\S.{5,200}$",
     re.I,
 )
+# "Antrag: Pestizidfreie Kommune": the kind, a colon, and the subject, which is the name.
+_KIND_COLON_SUBJECT = re.compile(
+    r"^[ \t#*]*(?:Antrag|Anfrage|Änderungsantrag|Prüfantrag|Dringlichkeitsantrag)[ \t]*:"
+    r"[ \t]*(?P<subject>[A-ZÄÖÜ\d\"„].{3,200})$"
+)
 
 
 # "Antrag zur Sitzung des Stadtrates am 27.02.2024": a heading that names the session the
@@ -105,12 +112,19 @@ _FOR_SESSION = re.compile(r"^[ \t]*\S+[ \t]+(?:zur|für die)[ \t]+(?:\S+[ \t]+)?
 def motion_heading(lines: list[str]) -> str | None:
     """The heading line of a motion written as a letter, naming its kind and subject."""
     for i, line in enumerate(lines[:30]):
+        colon = _KIND_COLON_SUBJECT.match(line)
+        if colon:
+            return title.join([colon.group("subject")])
         if _MOTION_HEADING.match(line) and not line.rstrip().endswith((",", ":")):
             if _FOR_SESSION.match(line):
                 subject = _subject_below(lines, i + 1)
                 if subject:
                     return subject
-            return title.join([line])
+            parts = [line]
+            # A heading cut after "und"/"der" goes on on the next line.
+            if _DANGLING.search(line) and i + 1 < len(lines) and lines[i + 1].strip():
+                parts.append(lines[i + 1])
+            return title.join(parts)
     return None
 
 
@@ -148,6 +162,21 @@ def session_heading(lines: list[str]) -> tuple[int, str] | None:
         return None  # a bare "Protokoll" names no session
     joined = title.join(parts)
     return (start, joined) if joined else None
+
+
+def _bare_kind_heading(lines: list[str]) -> str | None:
+    """A heading that is the kind word alone ("Protokoll", "Öffentliche Bekanntmachung"):
+    the name of minutes or a notice that print no other. A bare "Tagesordnung" is the
+    heading of a list, not a name."""
+    for line in lines[:20]:
+        stripped = line.strip()
+        if (
+            _SESSION_KIND.match(stripped)
+            and len(stripped.split()) <= 2
+            and not re.search(r"Tagesordnung|Einladung", stripped, re.I)
+        ):
+            return stripped
+    return None
 
 
 def session_date(paper_form: form.Form, name: str | None) -> dt.date | None:

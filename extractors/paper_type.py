@@ -37,11 +37,27 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
         # A numbered paper with a Beratungsfolge that proposes nothing reports to the
         # council: "Unterrichtung des Rates über ...", "Bericht", "Um Kenntnisnahme wird gebeten".
         kind = PaperType.MITTEILUNGSVORLAGE
+    if kind is PaperType.EINLADUNG and _records_proceedings(doc.text):
+        kind = PaperType.NIEDERSCHRIFT
     if kind is PaperType.MITTEILUNGSVORLAGE:
         name = title.find(doc.text)
         if name and _ANSWERED.match(name):
             kind = PaperType.STELLUNGNAHME
     return {"paper_type": kind}
+
+
+@functools.cache
+def _proceedings() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<!\w)(?:{'|'.join(vocab.phrase_pattern(w) for w in vocab.words('proceedings'))})"
+        r"(?!\w)",
+        re.I,
+    )
+
+
+def _records_proceedings(text: str) -> bool:
+    """Whether the text records a session's course (two kinds of proceedings words)."""
+    return len({m.group().casefold() for m in _proceedings().finditer(text)}) >= 2
 
 
 # How many lines from the top a paper's form is read in for its Vorlagen-Nr.

@@ -357,3 +357,39 @@ def test_an_agenda_has_no_reference_of_its_own() -> None:
     lines = ["Tagesordnung", "5.1", "Neufassung der Entgeltordnung", "VIII/2026/02530", "Vorlage"]
     assert _header("\n".join(lines), PaperType.EINLADUNG)["reference"] is None
     assert _header("\n".join(lines), PaperType.BESCHLUSSVORLAGE)["reference"] == "VIII/2026/02530"
+
+
+@pytest.mark.parametrize(
+    ("lines", "paper_type", "name"),
+    [
+        # A group's letter: "Antrag: <subject>" names its subject after the colon.
+        (
+            ["An Herrn Bürgermeister Kleiner", "", "Antrag: Pestizidfreie Kommune"],
+            "Antrag",
+            "Pestizidfreie Kommune",
+        ),
+        # Stadtteilbeirat Büchenbach (Erlangen), 2022: a heading cut after "und".
+        (
+            [
+                "Stadtteilbeirat Büchenbach\tErlangen, den 7.7.2022",
+                'Stellungnahme zur Beschlussvorlage 6131/67/2022 "Umweltspur" Am Europakanal und',
+                "fahrradfreundlicher Umbau der Kreuzung Dorfstraße",
+                "Sehr geehrter Herr Oberbürgermeister,",
+            ],
+            "Stellungnahme",
+            'Stellungnahme zur Beschlussvorlage 6131/67/2022 "Umweltspur" Am Europakanal und'
+            " fahrradfreundlicher Umbau der Kreuzung Dorfstraße",
+        ),
+        # Minutes that print no more than their kind; an agenda's bare heading is no name.
+        (
+            ["Stadt Braunschweig", "Der Oberbürgermeister", "", "Protokoll", ""],
+            "Niederschrift",
+            "Protokoll",
+        ),
+        (["Stadtrat", "", "Tagesordnung", "1. Eröffnung"], "Einladung", None),
+    ],
+)
+def test_names_of_letters_and_bare_headings(
+    lines: list[str], paper_type: str, name: str | None
+) -> None:
+    assert _header("\n".join(lines), PaperType(paper_type))["name"] == name

@@ -75,3 +75,19 @@ def test_a_paper_naming_no_kind_but_proposing_a_resolution_is_a_beschlussvorlage
     prose = text.split("Beschlussvorschlag")[0]
     doc = Parsed(source="x.txt", text=prose, pages=[prose], sections=segment(prose))
     assert paper_type.extract(doc, Record(source="x.txt"))["paper_type"] is PaperType.SONSTIGES
+
+
+@pytest.mark.parametrize("words", vocab.words("proceedings"))
+def test_minutes_that_open_with_their_agenda_are_minutes(words: str) -> None:
+    # Minutes print the agenda they followed first ("Tagesordnung" / "1. Festsetzung der
+    # Tagesordnung"), then the course of the session.
+    agenda = "Betriebsausschuss der Abfallwirtschaftsbetriebe\n07.07.2026\n\nTagesordnung\n\n"
+    agenda += "1. Festsetzung der Tagesordnung\n2. Eröffnung der Sitzung\n\n"
+    # The entry and one other word of proceedings: two are needed.
+    other = (
+        "Keine Wortmeldungen." if words == "Abstimmungsergebnis" else "Abstimmungsergebnis: 9 Ja"
+    )
+    minutes = f"{agenda}Punkt 1 der Tagesordnung\n{words}\n{other}\n"
+    for text, kind in ((agenda, PaperType.EINLADUNG), (minutes, PaperType.NIEDERSCHRIFT)):
+        doc = Parsed(source="x.txt", text=text, pages=[text], sections=segment(text))
+        assert paper_type.extract(doc, Record(source="x.txt"))["paper_type"] is kind
