@@ -31,6 +31,10 @@ _PROPOSAL_HEADING = re.compile(r"^\W*Beschluss(?:vorschlag|antrag|empfehlung)", 
 
 def extract(doc: Parsed, record: Record) -> dict[str, Any]:
     kind = classify(doc.text)
+    if kind is PaperType.SONSTIGES:
+        # "Vorlage-Art: Beschlussvorlage", "Art" over "Mitteilungsvorlage": the form's field.
+        labelled = form.read(scan.first_lines(doc.text, _FORM_LINES)).first("kind")
+        kind = classify(labelled.value) if labelled else kind
     if kind is PaperType.SONSTIGES and _proposes(doc):
         kind = PaperType.BESCHLUSSVORLAGE
     elif kind is PaperType.SONSTIGES and _is_council_paper(doc):

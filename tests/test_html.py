@@ -495,3 +495,16 @@ def test_a_session_page_is_read_as_the_kind_its_page_says(tmp_path):
     assert record is not None
     assert (record.paper_type, record.reference) == (PaperType.EINLADUNG, None)
     assert (record.name, record.date) == ("Bildungsausschuss 01.09.2026", dt.date(2026, 9, 1))
+
+
+def test_allris_net_heading_with_the_number_before_the_kind_and_a_vom_date():
+    # Landkreis Osnabrück's ALLRIS net 4 heads its page "VO/2026/181 - öffentliche
+    # Beschlussvorlage"; PIWi (Wiesbaden) dates its paper under "Vom:".
+    data = (
+        '<html><head><meta name="description" content="ALLRIS net Version 4.1"></head><body>'
+        '<div id="allris"><h1 class="title">VO/2026/181 - öffentliche Beschlussvorlage</h1>'
+        "<dl><dt>Vom:</dt><dd>16.06.2026</dd></dl></div></body></html>"
+    ).encode()
+    fields = ris_pages.read(html.parse(data))
+    assert (fields.reference, fields.paper_type) == ("VO/2026/181", PaperType.BESCHLUSSVORLAGE)
+    assert fields.date == dt.date(2026, 6, 16)

@@ -91,3 +91,13 @@ def test_minutes_that_open_with_their_agenda_are_minutes(words: str) -> None:
     for text, kind in ((agenda, PaperType.EINLADUNG), (minutes, PaperType.NIEDERSCHRIFT)):
         doc = Parsed(source="x.txt", text=text, pages=[text], sections=segment(text))
         assert paper_type.extract(doc, Record(source="x.txt"))["paper_type"] is kind
+
+
+def test_a_paper_whose_kind_is_only_in_its_form_field() -> None:
+    # An ALLRIS page copied as text: "Vorlage - VO/26/23343/D2" heads it, the kind is a field.
+    text = "Vorlage - VO/26/23343/D2\nBetreff:\tKlimaanpassung\nStatus:\töffentlich\t"
+    text += "Vorlage-Art:\tBeschlussvorlage\n"
+    doc = Parsed(source="x.txt", text=text, pages=[text], sections=segment(text))
+    assert (
+        paper_type.extract(doc, Record(source="x.txt"))["paper_type"] is PaperType.BESCHLUSSVORLAGE
+    )

@@ -39,9 +39,10 @@ name        betreff | titel | gegenstand | bezeichnung | kurztitel
 reference   vorlage | vorlagen-nr. | vorlagen-nr | vorlagennummer | vorlage-nr. | vorlage nr. |
             vorlagennr. | drucksache | drucksachen-nr. | drucksachennummer | ds-nr. | nummer |
             vorgang | kennung
-paper_type  art | vorlageart | vorlagenart | drucksache-art | drucksachenart | typ | vorlagentyp |
-            dokumentart | vorgangsart
-date        datum | vorlagedatum | datum der vorlage | erstellt am | erstellungsdatum | freigabe
+paper_type  art | vorlageart | vorlagenart | vorlage-art | drucksache-art | drucksachenart | typ |
+            vorlagentyp | dokumentart | vorgangsart
+date        datum | vorlagedatum | datum der vorlage | erstellt am | erstellungsdatum | freigabe |
+            vom
 department  federführend | federführung | federführendes amt | federführende stelle |
             federführende organisationseinheit | federführender fachbereich |
             federführende dienststelle | zuständiges referat | zuständige dienststelle |
@@ -475,6 +476,8 @@ def _allris_net(page: HtmlPage) -> PageFields:
     heading = page.tree.css_first("h1.title")
     if heading is not None:
         kind, _, ref = squeeze(heading.text()).rpartition(" - ")
+        if kind_of(ref) is not None and kind_of(kind) is None:
+            kind, ref = ref, kind  # "VO/2026/181 - öffentliche Beschlussvorlage"
         found.reference = ref or None
         found.paper_type = kind_of(kind)
     table = page.root.css_first("table.bfTable")
