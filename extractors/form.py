@@ -240,15 +240,18 @@ def _continuation(lines: list[str], start: int) -> list[int]:
 
 
 # Cells of a form row: text extraction puts a TAB between them, a layout text
-# (pdftotext -layout, a saved page) two spaces or more.
-_CELL_GAP = re.compile(r"\t+[ \t]*| {2,}\t*")
+# (pdftotext -layout, a saved page) two spaces or more; Word documents set a bullet between
+# them ("1. Sitzung  Mittwoch, 24.04.2024  18:30 Uhr", the bullet from a symbol font
+# in the private-use area).
+_BULLETS = "\uf09f\uf0b7\uf0a7\u2022"
+_CELL_GAP = re.compile(rf"\t+[ \t]*| {{2,}}\t*|[ \t]+[{_BULLETS}][ \t]+")
 
 
 @functools.lru_cache(maxsize=4096)
 def split_cells(line: str) -> tuple[tuple[int, str], ...]:
     """(offset, text) of each cell of `line`, left to right; blank cells dropped. Asked of
     the same head lines by several readers: kept for the paper in hand."""
-    if "\t" not in line and "  " not in line:
+    if "\t" not in line and "  " not in line and not any(b in line for b in _BULLETS):
         stripped = line.strip()
         return ((len(line) - len(line.lstrip()), stripped),) if stripped else ()
     found, start = [], 0

@@ -26,9 +26,10 @@ _CODE_REFERENCE = re.compile(
 
 _DATE_ONLY = re.compile(rf"\s*{values.DATE_TEXT}\s*\.?\s*")
 # "Augsburg, den 26.11.2025", "Karlsruhe, 3. März 2024", "Hannover / 14.04.2026": the date
-# of a letter.
+# of a letter; "Mittwoch, 24.04.2024" is a session's day, not a place.
 _LETTER_DATE = re.compile(
-    r"^[ \t]*[A-ZÄÖÜ][\wäöüß. -]{1,40}?(?:,|[ \t]+/)[ \t]*(?:den[ \t]+)?"
+    r"^[ \t]*(?!(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)\b)"
+    r"[A-ZÄÖÜ][\wäöüß. -]{1,40}?(?:,|[ \t]+/)[ \t]*(?:den[ \t]+)?"
     rf"(?P<date>{values.DATE_TEXT})[ \t]*$",
     re.M,
 )
@@ -81,8 +82,13 @@ _SESSION_KIND = re.compile(
     r"(?:Niederschrift|Protokoll|Sitzungsprotokoll|Bekanntmachung|Einladung|Tagesordnung)\b",
     re.I,
 )
-# A heading goes on with "der 17. Sitzung ...", "über die 6. Sitzung", "zur 18. Sitzung".
-_HEADING_GOES_ON = re.compile(r"^[ \t]*(?:der|des|zur|zum|über|für|vom|über die)\b", re.I)
+# A heading goes on with "der 17. Sitzung ...", "über die 6. Sitzung", "zur 18. Sitzung",
+# "(öffentlicher Teil)", "Sitzung des Kulturausschusses", "7. Sitzung des Rates".
+_HEADING_GOES_ON = re.compile(
+    r"^[ \t]*(?:(?:der|des|zur|zum|über|für|vom|über die)\b|\((?:nicht)?öffentlicher Teil\)"
+    r"|(?:\d{1,3}\.[ \t]*)?Sitzung\b)",
+    re.I,
+)
 _DANGLING = re.compile(r"\b(?:der|des|die|im|in|am|zur|zum|über|für|und|vom)[ \t]*$", re.I)
 _HEADING_LINES = 4
 _SUBJECT_REACH = 12
@@ -151,8 +157,9 @@ def session_heading(lines: list[str]) -> tuple[int, str] | None:
     start = next((i for i, line in enumerate(lines[:20]) if _SESSION_KIND.match(line)), None)
     if start is None:
         return None
-    parts = [lines[start]]
+    parts = [_first_cell(lines[start])]
     for line in lines[start + 1 : start + 1 + _HEADING_LINES]:
+        line = _first_cell(line)
         if not line.strip():
             break
         if not (_HEADING_GOES_ON.match(line) or _DANGLING.search(parts[-1])):
@@ -162,6 +169,13 @@ def session_heading(lines: list[str]) -> tuple[int, str] | None:
         return None  # a bare "Protokoll" names no session
     joined = title.join(parts)
     return (start, joined) if joined else None
+
+
+def _first_cell(line: str) -> str:
+    """A line's first cell: "Einladung Stadtteilbeirat Büchenbach<TAB>Stadt Erlangen" is a
+    heading beside the letterhead."""
+    cells = form.split_cells(line)
+    return cells[0][1] if cells else ""
 
 
 def _bare_kind_heading(lines: list[str]) -> str | None:
@@ -247,6 +261,9 @@ def _letterhead_date(lines: list[str]) -> dt.date | None:
     """A letter's date in a cell of its letterhead, beside other cells:
     "GZ: OB 7831 -10.00<TAB>Stuttgart, 22.06.2018", "91052 Erlangen<TAB>20. April 2019"."""
     for line in lines[:_LETTERHEAD_LINES]:
+        dated = _COUNCIL_AND_DATE.fullmatch(line.strip())
+        if dated:
+            return values.parse_date(dated.group("date"))  # "Stadt Münster 15.07.2026"
         row = [cell for _, cell in form.split_cells(line)]
         if len(row) < 2:
             continue
@@ -328,6 +345,10 @@ _MAYOR = re.compile(
 _KIND_WORDS = tuple(kind.lower() for kind in _KINDS.split("|"))
 # Words that follow a body's kind but are no place: "Stadt Karlsruhe" yes, "Stadt Verwaltung" no.
 _NOT_PLACES = {"und", "oder", "verwaltung", "der", "die", "das"}
+
+
+# The council's name and the paper's date on one letterhead line: "Stadt Münster 15.07.2026".
+_COUNCIL_AND_DATE = re.compile(rf"{_BODY.pattern}[ \t,]+(?P<date>{values.DATE_TEXT})")
 
 
 def body(lines: list[str], paper_form: form.Form, name: str | None) -> str | None:

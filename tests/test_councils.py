@@ -393,3 +393,42 @@ def test_names_of_letters_and_bare_headings(
     lines: list[str], paper_type: str, name: str | None
 ) -> None:
     assert _header("\n".join(lines), PaperType(paper_type))["name"] == name
+
+
+@pytest.mark.parametrize(
+    ("lines", "name", "date"),
+    [
+        # Stadt Osnabrück: the heading goes on with its part and its session.
+        (
+            ["1/24", "", "PROTOKOLL", "(öffentlicher Teil)", "Sitzung des Kulturausschusses (25)"],
+            "PROTOKOLL (öffentlicher Teil) Sitzung des Kulturausschusses (25)",
+            None,
+        ),
+        # Stadtteilbeirat Büchenbach (Erlangen), 2024: the heading beside the letterhead, the
+        # session's day set off by symbol-font bullets, the date under the invitation.
+        (
+            [
+                "Einladung Stadtteilbeirat Büchenbach\tStadt Erlangen",
+                "1. Sitzung \uf09f Mittwoch, 24.04.2024 \uf09f 18:30 Uhr \uf09f Mönauschule, Aula",
+                "Ich darf Sie hiermit zu dieser Sitzung einladen.",
+                "Erlangen, den 10. April 2024",
+            ],
+            "Einladung Stadtteilbeirat Büchenbach 1. Sitzung",
+            dt.date(2024, 4, 10),
+        ),
+        # Stadt Münster: the council and the minutes' date on one line, the session's above.
+        (
+            [
+                *(" Betriebsausschuss der Abfallwirtschaftsbetriebe", "07.07.2026", "öffentlich"),
+                *("", "Stadt Münster 15.07.2026", "", "Niederschrift"),
+            ],
+            "Niederschrift",
+            dt.date(2026, 7, 15),
+        ),
+    ],
+)
+def test_minutes_and_invitations_of_more_councils(
+    lines: list[str], name: str, date: dt.date | None
+) -> None:
+    found = _header("\n".join(lines), PaperType.NIEDERSCHRIFT)
+    assert (found["name"], found["date"]) == (name, date)
