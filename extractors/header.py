@@ -24,11 +24,12 @@ _CODE_REFERENCE = re.compile(
     r"^\s*(?P<ref>[A-Z]{2,5}(?:-[A-Z]{2,5})?/\d{2,4}/\d{3,6}(?:[/-]\d{1,3})?)\s*$", re.M
 )
 
+_WEEKDAYS = r"(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)"
 _DATE_ONLY = re.compile(rf"\s*{values.DATE_TEXT}\s*\.?\s*")
 # "Augsburg, den 26.11.2025", "Karlsruhe, 3. März 2024", "Hannover / 14.04.2026": the date
 # of a letter; "Mittwoch, 24.04.2024" is a session's day, not a place.
 _LETTER_DATE = re.compile(
-    r"^[ \t]*(?!(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)\b)"
+    rf"^[ \t]*(?!{_WEEKDAYS}\b)"
     r"[A-ZÄÖÜ][\wäöüß. -]{1,40}?(?:,|[ \t]+/)[ \t]*(?:den[ \t]+)?"
     rf"(?P<date>{values.DATE_TEXT})[ \t]*$",
     re.M,
@@ -62,7 +63,7 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
             name = _bare_kind_heading(lines)
     date = paper_date(doc.text, lines, paper_form, record.paper_type)
     if date is None and record.paper_type in _SESSION_PAPERS:
-        date = session_date(paper_form, name)
+        date = session_date(paper_form, name, lines)
     return {
         "reference": ref,
         "date": date,
@@ -91,6 +92,10 @@ _HEADING_GOES_ON = re.compile(
 )
 _DANGLING = re.compile(r"\b(?:der|des|die|im|in|am|zur|zum|über|für|und|vom)[ \t]*$", re.I)
 _HEADING_LINES = 4
+# How far from the top a session's day is looked for.
+_SESSION_DAY_LINES = 30
+# How far from the top a heading of the kind word alone is taken for a name.
+_BARE_HEADING_LINES = 8
 _SUBJECT_REACH = 12
 
 
@@ -182,7 +187,7 @@ def _bare_kind_heading(lines: list[str]) -> str | None:
     """A heading that is the kind word alone ("Protokoll", "Öffentliche Bekanntmachung"):
     the name of minutes or a notice that print no other. A bare "Tagesordnung" is the
     heading of a list, not a name."""
-    for line in lines[:20]:
+    for line in lines[:_BARE_HEADING_LINES]:
         stripped = line.strip()
         if (
             _SESSION_KIND.match(stripped)
@@ -193,13 +198,24 @@ def _bare_kind_heading(lines: list[str]) -> str | None:
     return None
 
 
-def session_date(paper_form: form.Form, name: str | None) -> dt.date | None:
-    """The session's date: its form field ("Sitzungstermin: 28.03.2019"), else the heading's."""
+# "am Donnerstag, 17.09.2026, 17:00 Uhr": a session's day and date.
+_SESSION_DAY = re.compile(rf"\b{_WEEKDAYS},?[ \t]+(?:den[ \t]+)?(?P<date>{values.DATE_TEXT})")
+
+
+def session_date(
+    paper_form: form.Form, name: str | None, lines: list[str] | None = None
+) -> dt.date | None:
+    """The session's date: its form field ("Sitzungstermin: 28.03.2019"), else the heading's,
+    else the first date after a weekday near the top ("am Donnerstag, 17.09.2026")."""
     for value in paper_form.values("session"):
         found = values.parse_date(value)
         if found:
             return found
-    return values.parse_date(name) if name else None
+    found = values.parse_date(name) if name else None
+    if found is None and lines:
+        m = _SESSION_DAY.search("\n".join(lines[:_SESSION_DAY_LINES]))
+        found = values.parse_date(m.group("date")) if m else None
+    return found
 
 
 def reference(

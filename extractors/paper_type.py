@@ -41,6 +41,8 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
         # A numbered paper with a Beratungsfolge that proposes nothing reports to the
         # council: "Unterrichtung des Rates über ...", "Bericht", "Um Kenntnisnahme wird gebeten".
         kind = PaperType.MITTEILUNGSVORLAGE
+    if kind is PaperType.SONSTIGES and len(_AGENDA_ITEM.findall(doc.text)) >= _AGENDA_ITEMS:
+        kind = PaperType.EINLADUNG  # a session's agenda that names no kind: "TOP 1<TAB>..."
     if kind is PaperType.EINLADUNG and _records_proceedings(doc.text):
         kind = PaperType.NIEDERSCHRIFT
     if kind is PaperType.MITTEILUNGSVORLAGE:
@@ -48,6 +50,11 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
         if name and _ANSWERED.match(name):
             kind = PaperType.STELLUNGNAHME
     return {"paper_type": kind}
+
+
+# An agenda item's line: "TOP 1<TAB>Eröffnung der Sitzung", "Ö 4 Anfragen", "TOP 3.1:".
+_AGENDA_ITEM = re.compile(r"^[ \t]*(?:TOP|Ö|N|NÖ)[ \t]*\d{1,3}(?:\.\d{1,2})?\b", re.M)
+_AGENDA_ITEMS = 3
 
 
 @functools.cache

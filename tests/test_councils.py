@@ -179,7 +179,7 @@ def test_stuttgart_answer_reference_in_its_heading_and_date_in_its_letterhead() 
             ],
             PaperType.NIEDERSCHRIFT,
             "ÖFFENTLICHE NIEDERSCHRIFT der 17. Sitzung des Gemeinderates Ahnsen",
-            None,
+            dt.date(2026, 3, 26),  # no signature in these lines: the session's day
         ),
         (
             [
@@ -432,3 +432,14 @@ def test_minutes_and_invitations_of_more_councils(
 ) -> None:
     found = _header("\n".join(lines), PaperType.NIEDERSCHRIFT)
     assert (found["name"], found["date"]) == (name, date)
+
+
+def test_an_agenda_is_dated_by_its_session_day() -> None:
+    lines = [
+        "Ausschuss für Wirtschaft und Strategie (AWS)",
+        "Donnerstag, 17. September 2026  , 16:00",
+    ]
+    lines += ["TOP 1\tEröffnung der Sitzung"]
+    assert _header("\n".join(lines), PaperType.EINLADUNG)["date"] == dt.date(2026, 9, 17)
+    # The day of a session is no letter's place: a Vorlage is not dated by it.
+    assert _header("\n".join(lines), PaperType.BESCHLUSSVORLAGE)["date"] is None

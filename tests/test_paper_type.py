@@ -101,3 +101,14 @@ def test_a_paper_whose_kind_is_only_in_its_form_field() -> None:
     assert (
         paper_type.extract(doc, Record(source="x.txt"))["paper_type"] is PaperType.BESCHLUSSVORLAGE
     )
+
+
+def test_an_agenda_that_names_no_kind_is_an_invitation() -> None:
+    # Landkreis Helmstedt's session page: the committee, the day, the items.
+    text = (
+        "Ausschuss für Wirtschaft und Strategie (AWS)\nDonnerstag, 17. September 2026, 16:00 Uhr\n"
+    )
+    items = "TOP 1\tEröffnung der Sitzung\nTOP 5\tEinwohnerfragestunde\nTOP 13\tKennzahlen\n"
+    for body, kind in ((text + items, PaperType.EINLADUNG), (text, PaperType.SONSTIGES)):
+        doc = Parsed(source="x.txt", text=body, pages=[body], sections=segment(body))
+        assert paper_type.extract(doc, Record(source="x.txt"))["paper_type"] is kind
