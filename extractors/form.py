@@ -48,6 +48,17 @@ PAGE_MARKER = re.compile(
     r"(?:[ \t]*[-–])?",
     re.I,
 )
+# A running head or foot that names the paper beside its page: "Seite 2 von 5 - Vorlage
+# 2024/017", "Vorlage 2024/017 | Seite 2". Only with "Seite" or "von", as "2 - ..." may be
+# an item.
+_PAGE_WORDS = (
+    r"(?:Seite:?[ \t]*\d{1,3}(?:[ \t]*(?:/|von)[ \t]*\d{1,3})?|\d{1,3}[ \t]+von[ \t]+\d{1,3})"
+)
+RUNNING_LINE = re.compile(
+    rf"^[ \t\f]*(?:{_PAGE_WORDS}[ \t]*[-–|·][ \t]*(?P<after>\S[^\n]{{0,80}}?)"
+    rf"|(?P<before>\S[^\n]{{0,80}}?)[ \t]*[-–|·][ \t]*{_PAGE_WORDS})[ \t]*$",
+    re.I | re.M,
+)
 # Words a form prints in a cell of its own without a label (public/non-public, a ticked box).
 STATUS = re.compile(r"(?:nicht\s?)?öffentlich|ö|nö|n|x|☒|⊠", re.I)
 # At most this many lines continue a value wrapped in its cell.

@@ -47,7 +47,7 @@ _SUBMITTED = re.compile(rf"\bvom:?\s+(?P<date>{values.DATE_TEXT})")
 def extract(doc: Parsed, record: Record) -> dict[str, Any]:
     lines = scan.first_lines(doc.text, HEAD_LINES)
     paper_form = form.read(lines)
-    ref = reference(lines, paper_form, record.paper_type)
+    ref = reference(lines, paper_form, record.paper_type, doc.text)
     anchor = next((i for i, line in enumerate(lines) if ref and ref in line), None)
     name = title.find(doc.text, paper_form, anchor)
     if name is None and record.paper_type in _MOTIONS:
@@ -219,7 +219,10 @@ def session_date(
 
 
 def reference(
-    lines: list[str], paper_form: form.Form, paper_type: PaperType | None = None
+    lines: list[str],
+    paper_form: form.Form,
+    paper_type: PaperType | None = None,
+    text: str = "",
 ) -> str | None:
     """The Vorlagen-/Drucksachen-Nr. as printed, without its label. Minutes and agendas have
     one only where their form labels it: a number alone on a line there is an item's paper."""
@@ -230,7 +233,19 @@ def reference(
         return None
     head = "\n".join(lines)
     m = _CODE_REFERENCE.search(head)
-    return m.group("ref") if m else _heading_reference(head)
+    found = m.group("ref") if m else _heading_reference(head)
+    return found or _running_reference(text)
+
+
+def _running_reference(text: str) -> str | None:
+    """A reference the running head or foot prints beside the page number ("Seite 2 von 5 -
+    Vorlage 2024/017"), for a paper whose first page does not."""
+    for m in scan.finditer_at(form.RUNNING_LINE, text, scan.line_starts(text, "Seite", " von ")):
+        pairs = form.label_line((m.group("after") or m.group("before") or "").strip())
+        for label, value in pairs or []:
+            if label.field == "reference" and form.fits(form.Kind.REF, value):
+                return value
+    return None
 
 
 @functools.cache
@@ -257,13 +272,17 @@ def _heading_reference(head: str) -> str | None:
     return None
 
 
+# A person, not an office: "Herr Schmidt", "Frau Dr. Meier".
+_PERSON = re.compile(r"(?:Herr|Frau|Hr\.|Fr\.)(?:\s|$)")
+
+
 def department(paper_form: form.Form) -> str | None:
     """The federführende Amt / Organisationseinheit / Dezernat as printed: a labelled one,
     or an office's name the form prints without a label ("Amt für Controlling und
     Finanzen" over "Datum: 28.11.2023", see form.read)."""
     for entry in paper_form.entries:
-        if entry.field != "department":
-            continue
+        if entry.field != "department" or _PERSON.match(entry.value):
+            continue  # "Verfasser: Herr Schmidt" names the author, not the office
         # "Federführende Organisation: Gemeinde Ahnsen": a small council names itself as the
         # office; beside its label the council's name is no letterhead.
         if form.fits(form.Kind.TEXT, entry.value) or (

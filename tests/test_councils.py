@@ -13,7 +13,7 @@ import json
 
 import pytest
 
-from extractors import consultation_table, consultations, finance, form, header
+from extractors import consultation_table, consultations, finance, form, header, resolution
 from pipeline.clean import cleaner as clean
 from pipeline.clean import unflatten
 from pipeline.model import Consultation, PaperType, Parsed, Record
@@ -443,3 +443,26 @@ def test_an_agenda_is_dated_by_its_session_day() -> None:
     assert _header("\n".join(lines), PaperType.EINLADUNG)["date"] == dt.date(2026, 9, 17)
     # The day of a session is no letter's place: a Vorlage is not dated by it.
     assert _header("\n".join(lines), PaperType.BESCHLUSSVORLAGE)["date"] is None
+
+
+def test_a_reference_printed_only_in_the_running_foot_and_kept_out_of_the_proposal() -> None:
+    text = (
+        "Stadt Kleinstadt\n\nBeschlussvorlage\n\nBetreff: Haushaltssatzung 2024\n\n"
+        "Beschlussvorschlag:\nDer Rat beschließt die Haushaltssatzung 2024.\n\n"
+        "\fSeite 2 von 2 - Vorlage 2024/017\nBegründung:\nDer Entwurf liegt vor.\n"
+    )
+    assert _header(text, PaperType.BESCHLUSSVORLAGE)["reference"] == "2024/017"
+    doc = Parsed(source="x.txt", text=text, pages=text.split("\f"), sections=segment(text))
+    record = Record(source="x.txt", paper_type=PaperType.BESCHLUSSVORLAGE)
+    items = resolution.extract(doc, record)["resolution"]
+    assert [item.text for item in items] == ["Der Rat beschließt die Haushaltssatzung 2024."]
+
+
+def test_the_author_is_no_department_where_the_form_names_the_office() -> None:
+    lines = ["Vorlage Nr. 2024/0456", "Amt/Dezernat: 61 - Amt für Stadtentwicklung"]
+    lines += ["Verfasser: Herr Schmidt", "Datum: 14. Mai 2024"]
+    assert _header("\n".join(lines), PaperType.BESCHLUSSVORLAGE)["department"] == (
+        "61 - Amt für Stadtentwicklung"
+    )
+    lines = ["Vorlage Nr. 2024/0456", "Verfasser: Herr Schmidt", "Datum: 14. Mai 2024"]
+    assert _header("\n".join(lines), PaperType.BESCHLUSSVORLAGE)["department"] is None
