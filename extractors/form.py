@@ -195,11 +195,17 @@ def label_line(text: str) -> list[tuple[Label, str]] | None:
         stripped = rest.strip()
         if not stripped:
             return [(label, "")]
+        # "Datum 03.06.2024", "Betreff Sanierung der Sporthalle": the colon lost in a copy;
+        # only a whole date, or a capitalised subject after "Betreff".
+        if label.kind is Kind.DATE and rest[:1] in " \t" and _WHOLE_DATE.fullmatch(stripped):
+            return [(label, stripped)]
+        if label.text == "Betreff" and rest[:1] in " \t" and stripped[:1].isupper():
+            return [(label, stripped)]
         # "Drucksache 113/21", "Vorlage - VO/2023/0456" (an ALLRIS page's heading): a
         # reference needs no colon, but must have its slash or dash.
         stripped = re.sub(r"^[-–][ \t]+", "", stripped).rstrip(":").rstrip()
-        if label.kind is Kind.REF and fits(Kind.REF, stripped) and re.search(r"\d[/-]\d", stripped):
-            return [(label, stripped)]
+        if label.kind is Kind.REF:
+            return _reference_and_date(label, stripped)
         return None
     rest = rest[sep.end() :]
     # Further "Label:" pairs on the same line ("Vorlage Nr.: 2026/0133 Verantwortlich: Dez. 4").
@@ -214,7 +220,27 @@ def label_line(text: str) -> list[tuple[Label, str]] | None:
             current = hit[0]
             start = hit[1].end() + len(colon.group(0))
     pairs.append((current, rest[start:].strip()))
+    if current.kind is Kind.REF and " vom " in pairs[-1][1]:
+        split = _reference_and_date(current, pairs[-1][1])
+        if split:
+            pairs[-1:] = split
     return pairs
+
+
+# A whole date as a value: "03.06.2024", "14. Mai 2024".
+_WHOLE_DATE = re.compile(rf"{values.DATE_TEXT}")
+# "117/2024 vom 03.06.2024": a paper's number and its date in one value.
+_REFERENCE_OF = re.compile(rf"(?P<ref>.+?)[ \t]+vom[ \t]+(?P<date>{values.DATE_TEXT})")
+
+
+def _reference_and_date(label: Label, value: str) -> list[tuple[Label, str]] | None:
+    """A reference printed without a colon after its label ("Drucksache 113/21"), which then
+    needs its slash or dash; with its date after "vom" as a second pair."""
+    m = _REFERENCE_OF.fullmatch(value)
+    ref = m.group("ref") if m else value
+    if not (fits(Kind.REF, ref) and re.search(r"\d[/-]\d", ref)):
+        return None
+    return [(label, ref), (_DATED, m.group("date"))] if m else [(label, ref)]
 
 
 def _label_row(text: str) -> list[Label] | None:
@@ -329,6 +355,8 @@ def office_label(text: str) -> Label | None:
     return _OFFICE_LABEL
 
 
+# What a paper's date printed after its number is entered under ("117/2024 vom ...").
+_DATED = Label("date", Kind.DATE, "vom")
 # What an office's own name is entered under: no label was printed.
 _OFFICE_LABEL = Label("department", Kind.TEXT, "")
 # How far a wrapped label's value may run on below it, and how far off its column a

@@ -20,8 +20,11 @@ from pipeline.model import PaperType, Parsed, Record
 HEAD_LINES = 80
 
 # A code-style Vorlagen-Nr. alone on a line: "ANF/25/61796", "INF-ANF/25/61471-1".
+# Also with a short prefix word and the number and year: "DS 7/2023", "Fin/12/2022".
 _CODE_REFERENCE = re.compile(
-    r"^\s*(?P<ref>[A-Z]{2,5}(?:-[A-Z]{2,5})?/\d{2,4}/\d{3,6}(?:[/-]\d{1,3})?)\s*$", re.M
+    r"^\s*(?P<ref>[A-Z]{2,5}(?:-[A-Z]{2,5})?/\d{2,4}/\d{3,6}(?:[/-]\d{1,3})?"
+    r"|(?!Seite\b|Nr\b)[A-Z][A-Za-z]{1,4}[ /]\d{1,4}/(?:19|20)?\d{2})\s*$",
+    re.M,
 )
 
 _WEEKDAYS = r"(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)"
@@ -41,6 +44,9 @@ _OFFICE_LINE = re.compile(r"\b\w*(?:amt|Amt|Dezernat|Referat)\b.*[-–]\s*$")
 _LETTERHEAD_LINES = 10
 # How far a paper without a form is searched for a date alone on its line.
 _DATE_LINE_REACH = 20
+# A paper's number with its date: "117/2024 vom 03.06.2024", in the paper's first lines.
+_NUMBER_OF_DATE = re.compile(rf"\d[\d/.-]*\d[ \t]+vom:?[ \t]+(?P<date>{values.DATE_TEXT})")
+_NUMBER_DATE_LINES = 15
 _SUBMITTED = re.compile(rf"\bvom:?\s+(?P<date>{values.DATE_TEXT})")
 
 
@@ -257,7 +263,7 @@ def _type_reference() -> re.Pattern[str]:
     kinds = vocab.alternation("paper_types", column=1)
     return re.compile(
         rf"^[ \t]*(?:{kinds})(?:[ \t]+[\w.]+){{0,3}}?[ \t]*(?:[-–:][ \t]*|\t|[ \t]+)"
-        rf"(?P<ref>{form.REFERENCE.pattern})(?=[ \t]*$|\t|[ ]{{2}})",
+        rf"(?P<ref>{form.REFERENCE.pattern})(?=[ \t]*$|\t|[ ]{{2}}|[ ]vom[ ])",
         re.M | re.I,
     )
 
@@ -266,7 +272,8 @@ def _heading_reference(head: str) -> str | None:
     """The first reference a heading gives (see _type_reference) that is no date and has
     the slash, dash or letters of a paper's number, not a bare count."""
     for m in _type_reference().finditer(head):
-        ref = m.group("ref").strip()
+        # "117/2024 vom 03.06.2024": the pattern is case-blind, so "vom" passes for a word.
+        ref = re.split(r"[ \t]+vom[ \t]+", m.group("ref"))[0].strip()
         if form.fits(form.Kind.REF, ref) and re.search(r"\d[/.-]\d|[A-Za-z]", ref):
             return ref
     return None
@@ -323,6 +330,10 @@ def paper_date(
         found = values.parse_date(value)
         if found:
             return found
+    for line in lines[:_NUMBER_DATE_LINES]:
+        numbered = _NUMBER_OF_DATE.search(line)
+        if numbered:  # "Beschlussvorlage 117/2024 vom 03.06.2024"
+            return values.parse_date(numbered.group("date"))
     if letterhead:
         return letterhead
     # A letter date's line has the comma (or a slash) after the place.

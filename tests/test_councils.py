@@ -466,3 +466,36 @@ def test_the_author_is_no_department_where_the_form_names_the_office() -> None:
     )
     lines = ["Vorlage Nr. 2024/0456", "Verfasser: Herr Schmidt", "Datum: 14. Mai 2024"]
     assert _header("\n".join(lines), PaperType.BESCHLUSSVORLAGE)["department"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "date", "department"),
+    [
+        # The shapes of ordinary forms, each on a line of its own or several on one.
+        (
+            "Verfasser: Amt 40 Az.: 40.1-123 Datum: 03.06.2024\n",
+            None,
+            dt.date(2024, 6, 3),
+            "Amt 40",
+        ),
+        ("Stadt Musterstadt\nDS 7/2023\n\nBeschlussvorlage\n", "DS 7/2023", None, None),
+        ("Fin/12/2022\nBeschlussvorlage\n", "Fin/12/2022", None, None),
+        (
+            "Beschlussvorlage\nNr. 2024/117\nDatum 03.06.2024\n",
+            "2024/117",
+            dt.date(2024, 6, 3),
+            None,
+        ),
+        ("Sitzungsvorlage Nr. 117/2024 vom 03.06.2024\n", "117/2024", dt.date(2024, 6, 3), None),
+        ("Vorlagen-Nr.: 117/2024 vom 03.06.2024\n", "117/2024", dt.date(2024, 6, 3), None),
+        ("Beschlussvorlage 117/2024 vom 03.06.2024\n", "117/2024", dt.date(2024, 6, 3), None),
+        # A page number is no reference.
+        ("Seite 12/34\nBeschlussvorlage\n", None, None, None),
+    ],
+)
+def test_references_dates_and_offices_in_ordinary_forms(
+    text: str, reference: str | None, date: dt.date | None, department: str | None
+) -> None:
+    found = _header(f"{text}Betreff Sanierung der Sporthalle\n", PaperType.BESCHLUSSVORLAGE)
+    assert (found["reference"], found["date"], found["department"]) == (reference, date, department)
+    assert found["name"] == "Sanierung der Sporthalle"
