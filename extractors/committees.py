@@ -130,7 +130,20 @@ def _extend(line: str, words: list[re.Match[str]], core: int) -> int:
         return last if last > core + 1 else core
     if _is_place_name(word):
         return core + 1
+    if _NUMBERED.match(words[core].group()) and _DISTRICT_NUMBER.fullmatch(word):
+        # "Ortsbeirat 3 (Nordwest)", "Bezirksausschuss 12": a district's council by number.
+        after = words[core + 2] if core + 2 < len(words) else None
+        bracketed = after is not None and _BRACKETED.match(after.group())
+        if bracketed and after is not None and not _gap(line, following, after):
+            return core + 2
+        return core + 1
     return core
+
+
+# Councils of a town's districts, which are numbered: "Ortsbeirat 3", "Stadtbezirksrat 12".
+_NUMBERED = re.compile(r"(?:Orts|Bezirks|Stadtbezirks|Stadtteil)\w*", re.I)
+_DISTRICT_NUMBER = re.compile(r"\d{1,2}")
+_BRACKETED = re.compile(r"\([A-ZÄÖÜ][\w-]*\)$")
 
 
 def _gap(line: str, left: re.Match[str], right: re.Match[str]) -> bool:
@@ -153,11 +166,12 @@ def _stops(word: str) -> bool:
 
 def _is_place_name(word: str) -> bool:
     """One capitalised word after the core that names its place: "Ortschaftsrat Grötzingen"."""
+    # "Vahrenwald-List": each part of a double name capitalised; a colon may close the cell.
+    word = word.rstrip(",;:")
     return (
         len(word) >= 3
-        and word[0].isupper()
-        and word[1:].islower()
-        and word.isalpha()
+        and all(len(p) >= 2 and p[0].isupper() and p[1:].islower() for p in word.split("-"))
+        and word.replace("-", "").isalpha()
         and not _stops(word)
     )
 

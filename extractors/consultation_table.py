@@ -179,9 +179,11 @@ def parse(lines: list[str]) -> list[Consultation]:
         for name in names:
             row = _Row(committees.clean(name.text))
             rest = line[name.end :].strip()
-            row.open_name = rest in ("", ",") and bool(_CONTINUES.search(name.text + rest))
+            # "Ausschuss für Umwelt,<TAB>12.03.2024" / "Klima und Verkehr": the name's cell wraps.
+            cell = re.split(r"\t| {2,}", rest, maxsplit=1)[0].strip()
+            row.open_name = cell in ("", ",") and bool(_CONTINUES.search(name.text + cell))
             if row.open_name:
-                row.organization += rest  # "Ausschuss für Planung," / "Bauwesen und Umwelt"
+                row.organization += cell  # "Ausschuss für Planung," / "Bauwesen und Umwelt"
             row.joined = bool(_JOINT.match(rest))
             inner = _PARENTHESIS.match(line, name.end)
             if inner and _roles().match(inner.group("inner")):

@@ -499,3 +499,37 @@ def test_references_dates_and_offices_in_ordinary_forms(
     found = _header(f"{text}Betreff Sanierung der Sporthalle\n", PaperType.BESCHLUSSVORLAGE)
     assert (found["reference"], found["date"], found["department"]) == (reference, date, department)
     assert found["name"] == "Sanierung der Sporthalle"
+
+
+@pytest.mark.parametrize(
+    ("table", "rows"),
+    [
+        # A committee's cell wrapped after its comma, the date and role beside its first line.
+        (
+            "Beratungsfolge:\nAusschuss für Umwelt,\t12.03.2024\tVorberatung\nKlima und Verkehr\n"
+            "Stadtverordnetenversammlung\t26.03.2024\tBeschluss\n",
+            [
+                ("Ausschuss für Umwelt, Klima und Verkehr", dt.date(2024, 3, 12), "Vorberatung"),
+                ("Stadtverordnetenversammlung", dt.date(2024, 3, 26), "Beschluss"),
+            ],
+        ),
+        # Councils of districts by number and by a double name.
+        (
+            "Beratungsfolge:\nOrtsbeirat 3 (Nordwest)\t14.05.2024\tAnhörung\n"
+            "Bezirksausschuss 12\t16.05.2024\tAnhörung\n",
+            [
+                ("Ortsbeirat 3 (Nordwest)", dt.date(2024, 5, 14), "Anhörung"),
+                ("Bezirksausschuss 12", dt.date(2024, 5, 16), "Anhörung"),
+            ],
+        ),
+        (
+            "Beratungsverlauf:\n04.05.2026: Stadtbezirksrat Vahrenwald-List: Einstimmig\n",
+            [("Stadtbezirksrat Vahrenwald-List", dt.date(2026, 5, 4), None)],
+        ),
+    ],
+)
+def test_beratungsfolge_rows_of_more_councils(
+    table: str, rows: list[tuple[str, dt.date, str | None]]
+) -> None:
+    found = consultation_table.find(table)
+    assert [(c.organization, c.date, c.role) for c in found] == rows
