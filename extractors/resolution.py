@@ -153,8 +153,13 @@ def _phrase_pattern(kind: str) -> str:
 @functools.cache
 def _lead_pattern() -> re.Pattern[str]:
     # The lead-in runs to the next colon within its paragraph ("den folgenden Antrag zur
-    # Beratung in der Sitzung des Stadtrats am 11.12.2025:").
-    return re.compile(rf"\b(?:{_phrase_pattern('lead')})\b(?:(?!\n[ \t]*\n)[^:]){{0,160}}:", re.I)
+    # Beratung in der Sitzung des Stadtrats am 11.12.2025:"), or to its line's end where a
+    # list follows at once ("Wir beantragen daher" / "•<TAB>maximal 4 Vollgeschosse").
+    return re.compile(
+        rf"\b(?:{_phrase_pattern('lead')})\b(?:(?:(?!\n[ \t]*\n)[^:]){{0,160}}:"
+        r"|[^:\n]{0,60}\n(?=[ \t]*(?:[•·▪◦*–-]|\d{1,2}[.)])[ \t]))",
+        re.I,
+    )
 
 
 @functools.cache
@@ -327,10 +332,20 @@ def _split_items(text: str) -> list[str]:
             # "Die Stadtverwaltung wird beauftragt, / 1. eine ... zu erstellen" is one sentence.
             chunks[0] = preamble + " " + chunks[0]
         elif preamble:
-            chunks.insert(0, preamble)
+            chunks[:0] = _bulleted(text[: numbered[0]]) or [preamble]
     else:
-        chunks = _paragraphs(text)
+        chunks = _bulleted(text) or _paragraphs(text)
     return [joined for chunk in chunks if (joined := join_lines(_BULLET.sub("", chunk)))]
+
+
+def _bulleted(text: str) -> list[str]:
+    """A list of points set with bullets, each point an item as numbered ones are (the text
+    before the first bullet one more); none where fewer than two bullets start a line."""
+    bullets = [m.start() for m in _BULLET.finditer(text)]
+    if len(bullets) < 2:
+        return []
+    chunks = [text[a:b] for a, b in zip(bullets, [*bullets[1:], len(text)], strict=True)]
+    return [text[: bullets[0]], *chunks] if text[: bullets[0]].strip() else chunks
 
 
 def _numbered_starts(text: str) -> list[int]:

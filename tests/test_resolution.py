@@ -200,3 +200,33 @@ def test_page_numbers_inside_a_point_are_dropped(marker: str) -> None:
         "Darüber hinaus bietet sich der Ausschuss als Beratungsorgan bei Planungen von neu "
         "entstehenden Wohnquartieren an."
     )
+
+
+def test_a_lead_without_its_colon_before_a_list_of_points_set_with_bullets() -> None:
+    # Stadtteilbeirat Büchenbach (Erlangen), 2020: "Wir beantragen daher" over its points.
+    text = (
+        "Sehr geehrter Herr Oberbürgermeister,\nwir stellen unseren Antrag erneut.\n"
+        "Wir beantragen daher\n•\tmaximal 4 Vollgeschosse\n•\tein Gesamtkonzept für den Parkplatz\n"
+        "•\tdie Einbeziehung der Bürger*innen in die Planungen.\n\nMit freundlichen Grüßen\n"
+    )
+    assert extract(text, PaperType.ANTRAG) == [
+        (None, "maximal 4 Vollgeschosse"),
+        (None, "ein Gesamtkonzept für den Parkplatz"),
+        (None, "die Einbeziehung der Bürger*innen in die Planungen."),
+    ]
+
+
+def test_an_antrag_paragraph_that_asks_before_its_reasons() -> None:
+    # A group's Antrag as published on its website (Liste Mensch und Umwelt, Kämpfelbach).
+    text = (
+        "An Herrn Bürgermeister Kleiner\n\nAntrag: Pestizidfreie Kommune\n\n"
+        "Die Liste Mensch und Umwelt beantragt, eine pestizidfreie Bewirtschaftung kommunaler "
+        "Flächen.\n\n \n\nBegründung:\n\nViele Städte verzichten schon auf Pflanzengifte.\n"
+    )
+    assert extract(text, PaperType.ANTRAG) == [
+        (
+            None,
+            "Die Liste Mensch und Umwelt beantragt, eine pestizidfreie Bewirtschaftung "
+            "kommunaler Flächen.",
+        )
+    ]
