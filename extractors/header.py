@@ -169,9 +169,11 @@ def session_heading(lines: list[str]) -> tuple[int, str] | None:
     if start is None:
         return None
     parts = [_first_cell(lines[start])]
-    for line in lines[start + 1 : start + 1 + _HEADING_LINES]:
+    for k, line in enumerate(lines[start + 1 : start + 1 + _HEADING_LINES]):
         line = _first_cell(line)
         if not line.strip():
+            if k == 0:
+                continue  # OCR sets a blank line between a heading's lines
             break
         if not (_HEADING_GOES_ON.match(line) or _DANGLING.search(parts[-1])):
             break
@@ -308,6 +310,11 @@ def _letterhead_date(lines: list[str]) -> dt.date | None:
             return values.parse_date(dated.group("date"))  # "Stadt Münster 15.07.2026"
         row = [cell for _, cell in form.split_cells(line)]
         if len(row) < 2:
+            # OCR joins the cells with single spaces: "Landeshauptstadt Stuttgart
+            # Stuttgart, 22.06.2018"; a council's name before the place shows it.
+            joined = _COUNCIL_THEN_LETTER_DATE.fullmatch(line.strip())
+            if joined:
+                return values.parse_date(joined.group("date"))
             continue
         for cell in row:
             m = _LETTER_DATE.fullmatch(cell)
@@ -395,6 +402,12 @@ _NOT_PLACES = {"und", "oder", "verwaltung", "der", "die", "das"}
 
 # The council's name and the paper's date on one letterhead line: "Stadt Münster 15.07.2026".
 _COUNCIL_AND_DATE = re.compile(rf"{_BODY.pattern}[ \t,]+(?P<date>{values.DATE_TEXT})")
+
+
+_COUNCIL_THEN_LETTER_DATE = re.compile(
+    rf"{_BODY.pattern}[ \t]+[A-ZÄÖÜ][\wäöüß. -]{{1,40}}?,[ \t]*(?:den[ \t]+)?"
+    rf"(?P<date>{values.DATE_TEXT})"
+)
 
 
 def body(lines: list[str], paper_form: form.Form, name: str | None) -> str | None:
