@@ -25,6 +25,7 @@ glyphs by their codes ("4" for ✔) where pdfium gives the characters.
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import math
 import re
@@ -37,7 +38,7 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from pipeline.read.layout import Line
+from pipeline.read.layout import Line, unchecked
 
 # The marks written into the text for a drawn box; the finance reader reads them
 # (extractors/finance.py: "[X] ja [ ] nein").
@@ -86,6 +87,12 @@ _DINGBATS = {
         0xFC: "✓",
     },
 }
+
+# A page with more drawn and written objects than this is a plan or a chart, not a form: its
+# drawing is not looked at (a plan's 6,000 paths take 55 ms to go through).
+MAX_OBJECTS = 3000
+# Character boxes through the C call without ctypes' argument checks (see layout.unchecked).
+_LOOSE_CHAR_BOX = unchecked(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int)
 
 # Running lines sit this share of the page's height from its top or bottom edge or closer.
 MARGIN = 0.12
@@ -152,13 +159,15 @@ def box_edits(
     edits = _dingbat_edits(textpage, text) if private else {}
     if not edits and not _shows_boxes(text):
         return edits  # private-use characters that are no boxes: bullets of a Symbol font
+    if pdfium_c.FPDFPage_CountObjects(page.raw) > MAX_OBJECTS:
+        return edits
     boxes, marks = _drawn(page)
     if not boxes:
         return edits
-    chars = _CharBoxes(textpage, len(text))
+    chars = _CharBoxes(textpage, text)
     for box in boxes:
         ticked = any(_inside(mark, box) for mark in marks if not mark.same(box))
-        inner = [i for i in chars.inside(box) if not text[i].isspace()]
+        inner = chars.inside(box)
         if any(text[i] not in _TICK_GLYPHS + _TICKED_GLYPHS for i in inner):
             continue  # a square around a letter or digit: a table cell, not a box
         for i in inner:
@@ -166,9 +175,9 @@ def box_edits(
             edits[i] = ""
         _write(edits, text, chars, box, TICKED if ticked else EMPTY)
     # A box glyph with a tick drawn over it.
-    for i in chars.glyphs(text, _BOX_GLYPHS):
-        glyph = chars.box(i)
-        if glyph.width > 0 and any(_inside(mark, glyph, slack=2.0) for mark in marks):
+    for i, ch in enumerate(text):
+        glyph = chars.boxes.get(i) if ch in _BOX_GLYPHS else None
+        if glyph is not None and any(_inside(mark, glyph, slack=2.0) for mark in marks):
             edits[i] = "☒"
     return edits
 
@@ -176,11 +185,11 @@ def box_edits(
 def _write(edits: dict[int, str], text: str, chars: _CharBoxes, box: _Box, mark: str) -> None:
     """Put `mark` before the first character right of `box` on its line, or else after the
     last one left of it."""
-    right = chars.nearest(box, text, to_right=True)
+    right = chars.nearest(box, to_right=True)
     if right is not None:
         edits[right] = f"{mark} {edits.get(right, text[right])}"
         return
-    left = chars.nearest(box, text, to_right=False)
+    left = chars.nearest(box, to_right=False)
     if left is not None:
         edits[left] = f"{edits.get(left, text[left])} {mark}"
 
@@ -289,50 +298,48 @@ def _transformed(
 
 
 class _CharBoxes:
-    """The loose boxes of a text page's characters, asked for once each."""
+    """The loose boxes of a text page's visible characters, asked for once each and kept in
+    the order of their middle's height, so that a box's line is found by bisection."""
 
-    def __init__(self, textpage: pdfium.PdfTextPage, count: int) -> None:
-        self.raw = textpage.raw
-        self.count = count
-        self._boxes: list[_Box] | None = None
+    def __init__(self, textpage: pdfium.PdfTextPage, text: str) -> None:
+        raw, rect = textpage.raw, pdfium_c.FS_RECTF()
+        ref, get_box = ctypes.byref(rect), _LOOSE_CHAR_BOX
+        found = []
+        for index, ch in enumerate(text):
+            if not ch.isspace() and get_box(raw, index, ref) and rect.right > rect.left:
+                middle = (rect.bottom + rect.top) / 2
+                found.append((middle, index, _Box(rect.left, rect.bottom, rect.right, rect.top)))
+        found.sort(key=lambda item: item[0])
+        self.middles = [middle for middle, _, _ in found]
+        self.chars = [(index, box) for _, index, box in found]
+        self.boxes = {index: box for index, box in self.chars}
+        self.tallest = max((box.height for _, box in self.chars), default=0.0)
 
-    def box(self, index: int) -> _Box:
-        return self._all()[index]
-
-    def _all(self) -> list[_Box]:
-        if self._boxes is None:
-            rect = pdfium_c.FS_RECTF()
-            boxes = []
-            for index in range(self.count):
-                if pdfium_c.FPDFText_GetLooseCharBox(self.raw, index, rect):
-                    boxes.append(_Box(rect.left, rect.bottom, rect.right, rect.top))
-                else:
-                    boxes.append(_Box(0.0, 0.0, 0.0, 0.0))
-            self._boxes = boxes
-        return self._boxes
+    def _between(self, low: float, high: float) -> list[tuple[int, _Box]]:
+        """The characters whose middle's height is between `low` and `high`."""
+        return self.chars[
+            bisect.bisect_left(self.middles, low) : bisect.bisect_right(self.middles, high)
+        ]
 
     def inside(self, box: _Box) -> list[int]:
         """The characters whose centre lies inside `box`."""
         return [
-            i
-            for i, c in enumerate(self._all())
-            if c.width > 0 and box.holds((c.left + c.right) / 2, (c.bottom + c.top) / 2)
+            index
+            for index, c in self._between(box.bottom, box.top)
+            if box.left <= (c.left + c.right) / 2 <= box.right
         ]
 
-    def glyphs(self, text: str, glyphs: str) -> list[int]:
-        return [i for i, ch in enumerate(text) if ch in glyphs]
-
-    def nearest(self, box: _Box, text: str, *, to_right: bool) -> int | None:
-        """The visible character on the box's line nearest to it on one side, within reach."""
+    def nearest(self, box: _Box, *, to_right: bool) -> int | None:
+        """The character on the box's line nearest to it on one side, within reach."""
         middle = (box.bottom + box.top) / 2
-        reach = _LABEL_REACH * box.width
-        best, best_gap = None, reach
-        for i, c in enumerate(self._all()):
-            if c.width <= 0 or text[i].isspace() or not c.bottom <= middle <= c.top:
+        best, best_gap = None, _LABEL_REACH * box.width
+        reach = self.tallest / 2
+        for index, c in self._between(middle - reach, middle + reach):
+            if not c.bottom <= middle <= c.top:
                 continue
             gap = c.left - box.right if to_right else box.left - c.right
             if -0.5 <= gap < best_gap:
-                best, best_gap = i, gap
+                best, best_gap = index, gap
         return best
 
 

@@ -75,7 +75,7 @@ class Line:
         return cells[0].text if len(cells) == 1 else "\t".join(c.text for c in cells)
 
 
-def _unchecked(function: Any, restype: Any) -> Callable[..., Any]:
+def unchecked(function: Any, restype: Any) -> Callable[..., Any]:
     """`function` (a pypdfium2 raw binding) through a prototype without argument types and
     without releasing the GIL: about 0.16 µs a call instead of 0.47 µs, most of which is the
     per-argument `from_param` checks. ctypes then passes a Python int as a C int and a
@@ -90,8 +90,8 @@ def _unchecked(function: Any, restype: Any) -> Callable[..., Any]:
 
 # Loose boxes span a glyph's advance and the font's ascent to descent, so words set with a
 # plain space are ~0.3 em apart and all characters of a line share one bottom.
-_LOOSE_CHAR_BOX = _unchecked(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int)
-_FONT_SIZE = _unchecked(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
+_LOOSE_CHAR_BOX = unchecked(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int)
+_FONT_SIZE = unchecked(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
 
 
 class _Boxes:
