@@ -165,7 +165,9 @@ def _pdf_pages(
                 raise DocumentTooLarge(
                     f"page {number} holds {glyphs} characters, over the limit of {MAX_PAGE_CHARS}"
                 )
-            raw = textpage.get_text_range()
+            # pdfium's soft hyphen (U+FFFE) as the clean stage knows it, length kept: the
+            # geometry reader looks for characters of U+22A0 and above.
+            raw = textpage.get_text_range().replace("\ufffe", "\u00ad")
             # Only a page whose text shows a sign of check boxes has its drawing looked at.
             edits = geometry.box_edits(page, textpage, raw)
             if edits is not None:  # the page showed a sign of boxes: its drawing was read
