@@ -19,7 +19,8 @@ _IMPACT = re.compile(r"Finanzielle Auswirkungen\s*:?\s*(?P<marks>[^\n]*)", re.I)
 _IN_BUDGET = re.compile(
     r"(?:Haushalt(?:splan)?\s+(?:vorgesehen|veranschlagt))\s*:?\s*(?P<marks>[^\n]*)", re.I
 )
-_CHECKED = "⊠☒✓✔xX"
+# A ticked box or a tick: the glyphs geometry (pipeline.read.geometry) writes and Word prints.
+_CHECKED = "⊠☒☑✓✔✗✘xX"
 # "Haushaltsmittel stehen in voller Höhe zur Verfügung", "Die Mittel stehen nicht zur Verfügung".
 _FUNDS_AVAILABLE = re.compile(
     r"\b(?:Haushalts)?[Mm]ittel\s+(?:stehen|sind)\s+(?P<how>(?:[^\n.]|\n(?!\s*\n)){0,60}?)"

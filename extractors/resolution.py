@@ -38,7 +38,8 @@ _RULE_OR_PAGE_NUMBER = re.compile(
     re.I | re.M,
 )
 # Item numbers at the start of a line: "1.", "2)", "(3)", "a)", also after a dash ("- 1.").
-_ITEM = re.compile(r"^[ \t]*(?:[-–•][ \t]*)?\(?(?P<n>\d{1,2}|[a-h])(?:\.(?!\d)|\))[ \t]+", re.M)
+# A page break ("\f") may stand before an item that starts a page.
+_ITEM = re.compile(r"^[ \t\f]*(?:[-–•][ \t]*)?\(?(?P<n>\d{1,2}|[a-h])(?:\.(?!\d)|\))[ \t]+", re.M)
 # Bullets inside an item: "o Einrichtung ...", "• ...", "- ..."; removed, they do not split.
 _BULLET = re.compile(r"^[ \t]*(?:[o•▪●◦➢►*]|[-–](?![ \t]*\d))[ \t]+", re.M)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")

@@ -274,6 +274,7 @@ def stage_costs(files: list[Path], url: str) -> dict[str, Any]:
     warm_up()
     spent = dict.fromkeys(STAGES, 0.0)
     outcomes, pages = [], 0
+    geometry_pages = boxed_pages = 0  # pages whose drawing was looked at, and had boxes
     for path in files:
         source = SourceFile(path, sha256_of(path), path.stat().st_size)
         t0 = time.process_time()
@@ -292,6 +293,8 @@ def stage_costs(files: list[Path], url: str) -> dict[str, Any]:
         for stage, start, end in zip(STAGES, marks, marks[1:], strict=False):
             spent[stage] += end - start
         pages += len(result.pages)
+        geometry_pages += result.geometry_pages
+        boxed_pages += result.boxed_pages
         outcomes.append(
             Outcome(source, Status.OK, record, errors, len(result.pages), raw_text=cleaned.raw)
         )
@@ -307,6 +310,8 @@ def stage_costs(files: list[Path], url: str) -> dict[str, Any]:
         "papers": len(files),
         "pages": pages,
         "load_papers_per_s": len(files) / spent["load"],
+        "geometry_pages": geometry_pages,
+        "boxed_pages": boxed_pages,
         "stages": {
             stage: {
                 "seconds": round(seconds, 3),
@@ -757,6 +762,11 @@ def table(result: dict[str, Any]) -> str:
     for stage, cost in stages["stages"].items():
         lines.append(f"  {stage:<10}{cost['ms_per_page']:>8.2f} ms/page {cost['share']:>7.1%}")
     lines.append(f"load into SQLite: {stages['load_papers_per_s']:,.0f} papers/s")
+    lines.append(
+        f"geometry path: {stages['geometry_pages']} of {stages['pages']} pages"
+        f" ({stages['geometry_pages'] / stages['pages']:.1%}) had their drawing looked at,"
+        f" {stages['boxed_pages']} held check boxes"
+    )
     lines += [
         f"per page on one core: {of('pipeline_over_floor')} the floor (target <= 3);"
         f" {of('pipeline_over_floor_running')} without the start-up,"

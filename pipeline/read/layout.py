@@ -19,6 +19,7 @@ text extraction.
 from __future__ import annotations
 
 import ctypes
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -39,6 +40,7 @@ REORDER_WINDOW = 8
 # Words after a cell-final hyphen that mean the hyphen is a real one ("Haupt- und ...").
 _CONJUNCTIONS = frozenset({"und", "oder", "bzw", "sowie", "als", "bis"})
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_SPACES = re.compile(r" {2,}")
 # pdfium reports a soft hyphen as U+FFFE; the clean stage knows it as U+00AD.
 _PDFIUM_SOFT_HYPHEN = "\ufffe"
 
@@ -51,8 +53,10 @@ class _Cell:
 
 
 @dataclass(slots=True)
-class _Line:
-    baseline: float  # bottom of the line's loose character boxes
+class Line:
+    """One visual line of a page: its cells left to right, where it sits and how large."""
+
+    baseline: float  # bottom of the line's loose character boxes; NaN where unknown
     size: float  # font size in points
     cells: list[_Cell] = field(default_factory=list)
 
@@ -64,8 +68,14 @@ class _Line:
     def right(self) -> float:
         return self.cells[-1].right
 
+    @property
+    def text(self) -> str:
+        """The line as text, its cells separated by a TAB."""
+        cells = self.cells
+        return cells[0].text if len(cells) == 1 else "\t".join(c.text for c in cells)
 
-def _unchecked(function: Any, restype: Any) -> Callable[..., Any]:
+
+def unchecked(function: Any, restype: Any) -> Callable[..., Any]:
     """`function` (a pypdfium2 raw binding) through a prototype without argument types and
     without releasing the GIL: about 0.16 µs a call instead of 0.47 µs, most of which is the
     per-argument `from_param` checks. ctypes then passes a Python int as a C int and a
@@ -80,8 +90,8 @@ def _unchecked(function: Any, restype: Any) -> Callable[..., Any]:
 
 # Loose boxes span a glyph's advance and the font's ascent to descent, so words set with a
 # plain space are ~0.3 em apart and all characters of a line share one bottom.
-_LOOSE_CHAR_BOX = _unchecked(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int)
-_FONT_SIZE = _unchecked(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
+_LOOSE_CHAR_BOX = unchecked(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int)
+_FONT_SIZE = unchecked(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
 
 
 class _Boxes:
@@ -103,26 +113,40 @@ def page_text(textpage: pdfium.PdfTextPage) -> str:
     Falls back to the plain text when the text does not map one character to one box
     (characters outside the Basic Multilingual Plane), so nothing is ever lost.
     """
+    return "\n".join(line.text for line in page_lines(textpage))
+
+
+def page_lines(
+    textpage: pdfium.PdfTextPage, text: str | None = None, edits: dict[int, str] | None = None
+) -> list[Line]:
+    """The page's visual lines (see page_text). `text` is the text page's whole text where
+    the caller has asked for it already. `edits` replaces single characters, by their index
+    in the text page, with other text (pipeline.read.geometry writes a check box's state
+    where the box is drawn); the characters' boxes still place the line."""
     count = textpage.count_chars()
-    text = textpage.get_text_range().replace(_PDFIUM_SOFT_HYPHEN, "\u00ad")
+    if text is None:
+        text = textpage.get_text_range()
+    text = text.replace(_PDFIUM_SOFT_HYPHEN, "\u00ad")
     if len(text) != count:
-        return _LINE_BREAK.sub("\n", text)
+        return [
+            Line(math.nan, 10.0, [_Cell(part, math.nan, math.nan)])
+            for part in _LINE_BREAK.split(text)
+        ]
     boxes = _Boxes(textpage)
-    lines: list[_Line] = []
+    lines: list[Line] = []
     position = 0
     for match in [*_LINE_BREAK.finditer(text), None]:
         end = match.start() if match else len(text)
-        line = _read_line(text, position, end, boxes)
+        line = _read_line(text, position, end, boxes, edits)
         if line is not None:
             _place(line, lines)
         position = match.end() if match else end
-    return "\n".join(
-        line.cells[0].text if len(line.cells) == 1 else "\t".join(c.text for c in line.cells)
-        for line in _merge_wrapped(lines)
-    )
+    return _merge_wrapped(lines)
 
 
-def _read_line(text: str, start: int, end: int, boxes: _Boxes) -> _Line | None:
+def _read_line(
+    text: str, start: int, end: int, boxes: _Boxes, edits: dict[int, str] | None = None
+) -> Line | None:
     """One pdfium text line, split into cells at wide gaps.
 
     Boxes are asked only for the first and last character and the two characters around
@@ -138,7 +162,7 @@ def _read_line(text: str, start: int, end: int, boxes: _Boxes) -> _Line | None:
     get_box, raw, rect, ref = _LOOSE_CHAR_BOX, boxes.raw, boxes.rect, boxes.ref
     get_box(raw, start, ref)
     size = _FONT_SIZE(raw, start) or 10.0
-    line = _Line(baseline=rect.bottom, size=size)
+    line = Line(baseline=rect.bottom, size=size)
     cells = line.cells
     gap = CELL_GAP_EM * size
     cell_start, cell_left = start, rect.left
@@ -157,10 +181,30 @@ def _read_line(text: str, start: int, end: int, boxes: _Boxes) -> _Line | None:
         space = text.find(" ", next_word, end)
     get_box(raw, end - 1, ref)
     cells.append(_Cell(text[cell_start:end], cell_left, rect.right))
+    if edits:
+        return _edited(line, text, start, end, edits)
     return line
 
 
-def _place(line: _Line, lines: list[_Line]) -> None:
+def _edited(line: Line, text: str, start: int, end: int, edits: dict[int, str]) -> Line | None:
+    """`line` (text[start:end]) with the characters in `edits` replaced; a cell left empty
+    (a tick mark moved to its box) goes, and so does a line left empty."""
+    if not any(start <= index < end for index in edits):
+        return line
+    position = start
+    kept = []
+    for cell in line.cells:
+        begin = text.index(cell.text, position)
+        position = begin + len(cell.text)
+        edited = "".join(edits.get(i, text[i]) for i in range(begin, position))
+        cell.text = _SPACES.sub(" ", edited).strip()
+        if cell.text:
+            kept.append(cell)
+    line.cells = kept
+    return line if kept else None
+
+
+def _place(line: Line, lines: list[Line]) -> None:
     """Append `line`, or add its cells to an earlier line on the same baseline to their left."""
     tolerance = SAME_LINE_EM * line.size
     for earlier in reversed(lines[-REORDER_WINDOW:]):
@@ -170,16 +214,16 @@ def _place(line: _Line, lines: list[_Line]) -> None:
     lines.append(line)
 
 
-def _merge_wrapped(lines: list[_Line]) -> list[_Line]:
+def _merge_wrapped(lines: list[Line]) -> list[Line]:
     """Fold the continuation lines of wrapped table cells into their row.
 
     A line continues the row above it when the row has two or more cells, the line is at
     most one line-spacing below, has fewer cells than the row, and every cell of it fits
     inside one of the row's columns (starts at or after the column and ends before the next).
     """
-    merged: list[_Line] = []
-    row: _Line | None = None
-    previous: _Line | None = None
+    merged: list[Line] = []
+    row: Line | None = None
+    previous: Line | None = None
     for line in lines:
         if row is not None and previous is not None and _continues(row, previous, line):
             for cell in line.cells:
@@ -194,7 +238,7 @@ def _merge_wrapped(lines: list[_Line]) -> list[_Line]:
     return merged
 
 
-def _continues(row: _Line, previous: _Line, line: _Line) -> bool:
+def _continues(row: Line, previous: Line, line: Line) -> bool:
     if len(line.cells) >= len(row.cells):
         return False
     if not 0 < previous.baseline - line.baseline <= ROW_LEADING_EM * row.size:
@@ -208,7 +252,7 @@ def _continues(row: _Line, previous: _Line, line: _Line) -> bool:
     )
 
 
-def _column_of(row: _Line, cell: _Cell) -> int:
+def _column_of(row: Line, cell: _Cell) -> int:
     """The index of the row's column that `cell` starts in, or -1 if it starts left of all."""
     tolerance = 0.5 * row.size
     found = -1

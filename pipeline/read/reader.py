@@ -26,7 +26,7 @@ from pipeline.errors import (
     UnreadableDocument,
 )
 from pipeline.model import Page, SourceFile
-from pipeline.read import layout, ocr
+from pipeline.read import geometry, layout, ocr
 from pipeline.read.quality import assess, judge
 
 # A page whose text layer has fewer visible characters than this is treated as image-only.
@@ -73,6 +73,14 @@ class ReadResult:
     # A saved RIS page's labelled fields (pipeline.read.ris_pages.PageFields), which go into the
     # record beside what is extracted from its text (pipeline.run.page_merge).
     fields: Any = None
+    # A PDF's running heads and feet (pipeline.read.geometry), (page number, line) in page
+    # order. They are out of the pages' text but the first page's, where they stand at the
+    # top, so that a reference or date printed only there is still found.
+    running_lines: list[tuple[int, str]] = field(default_factory=list)
+    # Pages whose drawing was looked at for check boxes, and of those the pages where boxes
+    # were found and written into the text (pipeline.read.geometry).
+    geometry_pages: int = 0
+    boxed_pages: int = 0
 
     @property
     def ocr_used(self) -> bool:
@@ -144,6 +152,9 @@ def _pdf_pages(
         raise UnreadableDocument("PDF has no pages")
     to_ocr: dict[int, Image.Image] = {}  # page index -> rendered image
     clean_pages = 0  # pages judged to be no garbage
+    laid: list[list[layout.Line] | None] = []  # each page's lines, for its running lines
+    heights: list[float] = []
+    geometry_pages = boxed_pages = 0
     for index in range(len(pdf)):
         number = index + 1
         try:
@@ -154,11 +165,22 @@ def _pdf_pages(
                 raise DocumentTooLarge(
                     f"page {number} holds {glyphs} characters, over the limit of {MAX_PAGE_CHARS}"
                 )
-            # PDF strings may hold NUL, which no database text column takes.
-            text = layout.page_text(textpage).replace("\x00", "")
+            # pdfium's soft hyphen (U+FFFE) as the clean stage knows it, length kept: the
+            # geometry reader looks for characters of U+22A0 and above.
+            raw = textpage.get_text_range().replace("\ufffe", "\u00ad")
+            # Only a page whose text shows a sign of check boxes has its drawing looked at.
+            edits = geometry.box_edits(page, textpage, raw)
+            if edits is not None:  # the page showed a sign of boxes: its drawing was read
+                geometry_pages += 1
+                boxed_pages += bool(edits)
+            lines = layout.page_lines(textpage, raw, edits)
+            heights.append(page.get_height())
             textpage.close()
         except pdfium.PdfiumError as e:
             raise UnreadableDocument(f"damaged PDF: page {number}: {e}") from e
+        laid.append(lines)
+        # PDF strings may hold NUL, which no database text column takes.
+        text = _joined(lines)
         pages.append(Page(number, text))
         usable = _has_visible(text, MIN_TEXT_CHARS)
         # A text layer of garbage (an old OCR of a page scanned sideways) is read again.
@@ -191,9 +213,42 @@ def _pdf_pages(
     if not any(_has_visible(p.text) for p in pages):
         reason = warnings[0].split(": ", 1)[1] if warnings else "no text found on any page"
         raise _no_text_error(reason)
+    running = _without_running_lines(pages, laid, heights)
     return ReadResult(
-        pages=pages, kind="pdf", warnings=warnings, judged_clean=clean_pages == len(pages)
+        pages=pages,
+        kind="pdf",
+        warnings=warnings,
+        judged_clean=clean_pages == len(pages),
+        running_lines=running,
+        geometry_pages=geometry_pages,
+        boxed_pages=boxed_pages,
     )
+
+
+def _joined(lines: list[layout.Line]) -> str:
+    return "\n".join(line.text for line in lines).replace("\x00", "")
+
+
+def _without_running_lines(
+    pages: list[Page], laid: list[list[layout.Line] | None], heights: list[float]
+) -> list[tuple[int, str]]:
+    """Take the running heads and feet out of the pages' text (in place), but the first
+    page's, which go to its top; return them all, (page number, line)."""
+    for index, page in enumerate(pages):
+        if page.ocr:  # the lines laid out are the text layer's, which OCR replaced
+            laid[index] = None
+    found = geometry.running_lines(laid, heights)
+    running: list[tuple[int, str]] = []
+    for index, indices in enumerate(found):
+        lines = laid[index]
+        if not indices or lines is None:
+            continue
+        taken = [line for i, line in enumerate(lines) if i in indices]
+        others = [line for i, line in enumerate(lines) if i not in indices]
+        running += [(index + 1, line.text.replace("\x00", "")) for line in taken]
+        kept = sorted(taken, key=lambda line: -line.baseline) + others if index == 0 else others
+        pages[index] = Page(index + 1, _joined(kept))
+    return running
 
 
 def _text_only(page: pdfium.PdfPage) -> bool:
