@@ -533,3 +533,21 @@ def test_beratungsfolge_rows_of_more_councils(
 ) -> None:
     found = consultation_table.find(table)
     assert [(c.organization, c.date, c.role) for c in found] == rows
+
+
+def test_ocr_text_a_heading_with_a_blank_line_inside_and_a_letterhead_joined_into_one_line() -> (
+    None
+):
+    # Ahnsen's Niederschrift and Stuttgart's answer, rendered to images and read by Tesseract,
+    # which sets blocks apart with blank lines and joins a row's cells with single spaces.
+    minutes = ["ÖFFENTLICHE NIEDERSCHRIFT", "", "der 17. Sitzung des Gemeinderates Ahnsen"]
+    minutes += ["am Donnerstag, 26.03.2026, 19:30 Uhr bis 20:00 Uhr", "", "Anwesenheiten"]
+    found = _header("\n".join(minutes), PaperType.NIEDERSCHRIFT)
+    assert found["name"] == "ÖFFENTLICHE NIEDERSCHRIFT der 17. Sitzung des Gemeinderates Ahnsen"
+    answer = [
+        "Beantwortung zur Anfrage 23/2018",
+        "",
+        "Landeshauptstadt Stuttgart Stuttgart, 22.06.2018",
+    ]
+    answer += ["Der Oberbürgermeister", "", "Datum", "", "30.01.2018", "", "Betreff", "S-21"]
+    assert _header("\n".join(answer), PaperType.STELLUNGNAHME)["date"] == dt.date(2018, 6, 22)
