@@ -37,6 +37,9 @@ _MINUTES = re.compile(
 )
 # Lines of a minutes' head that give its session's date and status.
 _MINUTES_HEAD_LINES = 6
+_EXTRACT_HEADING = re.compile(
+    r"^[ \t]*Auszug[ \t]+aus[ \t]+(?:der|dem)[ \t]+(?:Niederschrift|Protokoll)\b", re.I
+)
 _PRELIMINARY = re.compile(r"\bVorberatung\s+für\s+(?:den|die|das)\b")
 # Where a paper names the bodies that prepared its decision: a cheap search for the word,
 # then the German tokenizer and a Matcher on the sentence around it.
@@ -102,6 +105,8 @@ def minutes_session(text: str) -> Consultation | None:
     opening = _MINUTES.match(head[0])
     names = committees.find(opening.group("rest")) if opening else []
     if not names:
+        names = _extract_session(head)
+    if not names:
         return None
     block = "\n".join(head)
     public = _PUBLIC_LINE.search(block)
@@ -111,6 +116,22 @@ def minutes_session(text: str) -> Consultation | None:
         "Vorberatung" if _PRELIMINARY.search(text) else None,
         None if public is None else public.group("not") is None,
     )
+
+
+def _extract_session(head: list[str]) -> list[committees.Name]:
+    """The committee of an extract's heading under the letterhead, perhaps on the lines
+    below it: "Stadt Gütersloh" / "Auszug aus der Niederschrift" / "über die 12. Sitzung des
+    Ausschusses für Umwelt und Klimaschutz". Whole minutes record no one consultation."""
+    for k, line in enumerate(head):
+        if _EXTRACT_HEADING.match(line):
+            for following in head[k : k + 3]:
+                # "des Ausschusses für Umwelt": the body in the genitive, as named itself.
+                words = re.split(r"(\s+)", following)
+                names = committees.find("".join(_nominative(word) for word in words))
+                if names:
+                    return names[:1]
+            return []
+    return []
 
 
 def _opening_lines(text: str) -> list[str]:

@@ -66,7 +66,7 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
         if heading and (labelled is None or labelled.line - heading[0] > _SUBJECT_REACH):
             name = heading[1]
         elif heading is None and name is None:
-            name = _bare_kind_heading(lines)
+            name = _extract_item(lines) or _bare_kind_heading(lines)
     date = paper_date(doc.text, lines, paper_form, record.paper_type)
     if date is None and record.paper_type in _SESSION_PAPERS:
         date = session_date(paper_form, name, lines)
@@ -154,6 +154,8 @@ def _subject_below(lines: list[str], start: int) -> str | None:
             if block:
                 break
             continue
+        if block and form.label_line(line.strip()) is not None:
+            break  # "Vorlage: 0456/2024" under the subject
         block.append(line)
     if not block or len(block) > 2 or block[0].rstrip().endswith((",", ":")):
         return None
@@ -182,6 +184,33 @@ def session_heading(lines: list[str]) -> tuple[int, str] | None:
         return None  # a bare "Protokoll" names no session
     joined = title.join(parts)
     return (start, joined) if joined else None
+
+
+# "Auszug aus der Niederschrift": the record of one item of a session.
+_EXTRACT = re.compile(
+    r"^[ \t]*Auszug[ \t]+aus[ \t]+(?:der|dem)[ \t]+(?:Niederschrift|Protokoll)", re.I | re.M
+)
+# The item's number: "TOP 5", "Tagesordnungspunkt 5:", "Punkt 5 der Tagesordnung".
+_ITEM_NUMBER = re.compile(
+    r"^[ \t]*(?:TOP|Tagesordnungspunkt|Punkt)[ \t]*\d{1,3}(?:\.\d{1,2})?\.?"
+    r"(?:[ \t]+der[ \t]+Tagesordnung)?[ \t]*:?[ \t]*(?P<rest>[^\n]*)$"
+)
+
+
+def _extract_item(lines: list[str]) -> str | None:
+    """An extract's name: the title of the one item it records ("TOP 5" / "Klimaschutzkonzept
+    2030", or on the number's line)."""
+    if not _EXTRACT.search("\n".join(lines[:_BARE_HEADING_LINES])):
+        return None
+    for i, line in enumerate(lines):
+        m = _ITEM_NUMBER.match(line)
+        if m is None:
+            continue
+        if m.group("rest").strip():
+            return title.join([m.group("rest")])
+        subject = _subject_below(lines, i + 1)
+        return subject
+    return None
 
 
 def _first_cell(line: str) -> str:

@@ -551,3 +551,22 @@ def test_ocr_text_a_heading_with_a_blank_line_inside_and_a_letterhead_joined_int
     ]
     answer += ["Der Oberbürgermeister", "", "Datum", "", "30.01.2018", "", "Betreff", "S-21"]
     assert _header("\n".join(answer), PaperType.STELLUNGNAHME)["date"] == dt.date(2018, 6, 22)
+
+
+def test_an_extract_of_minutes_is_named_by_its_item_and_records_its_session() -> None:
+    text = (
+        "Stadt Gütersloh\nAuszug aus der Niederschrift\n"
+        "über die 12. Sitzung des Ausschusses für Umwelt und Klimaschutz\nam 14.03.2024\n\n"
+        "TOP 5\nKlimaschutzkonzept 2030\nVorlage: 0456/2024\n\nBeschluss:\n"
+        "Der Ausschuss empfiehlt dem Rat, das Konzept zu beschließen.\n"
+    )
+    assert _header(text, PaperType.NIEDERSCHRIFT)["name"] == "Klimaschutzkonzept 2030"
+    session = consultations.minutes_session(text)
+    assert session is not None
+    assert (session.organization, session.date) == (
+        "Ausschuss für Umwelt und Klimaschutz",
+        dt.date(2024, 3, 14),
+    )
+    # Whole minutes record no one consultation.
+    whole = "ÖFFENTLICHE NIEDERSCHRIFT\nder 17. Sitzung des Gemeinderates Ahnsen\nam 26.03.2026\n"
+    assert consultations.minutes_session(whole) is None
