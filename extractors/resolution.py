@@ -71,10 +71,17 @@ _SESSION_ITEMS = re.compile(
 )
 
 
+# A decision recorded in minutes: "Beschluss:" at a line's start. Minutes with two record
+# more than one item, as whole minutes do (Frankfurt's PARLIS lists only the decided items).
+_DECISION_LABEL = re.compile(r"^[ \t]*Beschluss[ \t]*:", re.M)
+
+
 def extract(doc: Parsed, record: Record) -> dict[str, Any]:
     if record.paper_type in _NO_RESOLUTION:
         return {"resolution": []}
-    if record.paper_type is PaperType.NIEDERSCHRIFT and _SESSION_ITEMS.search(doc.text):
+    if record.paper_type is PaperType.NIEDERSCHRIFT and (
+        _SESSION_ITEMS.search(doc.text) or len(_DECISION_LABEL.findall(doc.text)) >= 2
+    ):
         return {"resolution": []}
     text = proposal_text(doc, record.paper_type)
     return {"resolution": items(text) if text else []}

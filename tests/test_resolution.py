@@ -230,3 +230,17 @@ def test_an_antrag_paragraph_that_asks_before_its_reasons() -> None:
             "kommunaler Flächen.",
         )
     ]
+
+
+def test_minutes_that_record_several_decisions_have_no_one_resolution() -> None:
+    # PARLIS minutes list only the items decided, each with its "Beschluss:".
+    text = (
+        "Dokumentart:\tNiederschrift\nGremium:\tHaupt- und Finanzausschuss\n"
+        "6.2 Ortsbeiratsbudget\nBeschluss: Nicht auf TO\nDer Magistrat wird aufgefordert, "
+        "den Bericht vorzulegen.\n7. Verabschiedung der Tagesordnung II\nBeschluss: Nicht auf TO\n"
+        "Die Tagesordnung II wird verabschiedet.\n"
+    )
+    assert extract(text, PaperType.NIEDERSCHRIFT) == []
+    # An extract of one item keeps its decision.
+    one = text.split("7. Verabschiedung")[0]
+    assert extract(one, PaperType.NIEDERSCHRIFT) != []
