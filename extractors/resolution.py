@@ -101,7 +101,31 @@ def proposal_text(doc: Parsed, paper_type: PaperType) -> str | None:
         return _tidy(
             _antrag_lead_in(doc) or _proposal_before_reasons(doc) or _combined_form_field(doc)
         )
-    return None
+    return _tidy(_to_resolve(doc))
+
+
+# "Antrag," / "zu beschließen, ...": the administration's proposal as Lower Saxony's councils
+# head it (Hannover's Beschlussdrucksachen), the words after the comma part of it.
+_TO_RESOLVE = re.compile(r"^[ \t]*Antrag[ \t]*,[ \t]*\n?[ \t]*(?=zu beschließen\b)", re.M)
+# A heading-like line that ends the proposal: short, capitalised, no closing punctuation.
+_HEADING_LINE = re.compile(r"[A-ZÄÖÜ][^\n.,;:!?]{2,60}")
+
+
+def _to_resolve(doc: Parsed) -> str | None:
+    """The text from "zu beschließen" to the next section or heading-like line that follows
+    a finished sentence."""
+    m = _TO_RESOLVE.search(doc.text)
+    if m is None:
+        return None
+    end = min((s.start for s in doc.sections if s.start > m.end()), default=len(doc.text))
+    lines, finished = [], False
+    for line in doc.text[m.end() : end].split("\n"):
+        stripped = line.strip()
+        if finished and _HEADING_LINE.fullmatch(stripped) and not _ITEM.match(line):
+            break
+        lines.append(line)
+        finished = stripped.endswith(".") or (finished and not stripped)
+    return "\n".join(lines)
 
 
 def _tidy(text: str | None) -> str | None:

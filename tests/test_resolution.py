@@ -244,3 +244,19 @@ def test_minutes_that_record_several_decisions_have_no_one_resolution() -> None:
     # An extract of one item keeps its decision.
     one = text.split("7. Verabschiedung")[0]
     assert extract(one, PaperType.NIEDERSCHRIFT) != []
+
+
+def test_a_proposal_headed_antrag_zu_beschliessen() -> None:
+    # Landeshauptstadt Hannover's Beschlussdrucksache (SIM page), shortened.
+    text = (
+        "Beschlussdrucksache\nIn den Jugendhilfeausschuss\nUmstrukturierung der Kita\nAntrag,\n"
+        "zu beschließen, das Betreuungsangebot wie folgt umzustrukturieren:\n"
+        "1. eine Kindergartengruppe in eine integrative Gruppe,\n"
+        "2. eine Hortgruppe von 5 auf 4 Stunden.\n"
+        "Berücksichtigung von Gender-Aspekten\nDas Angebot richtet sich an alle.\n"
+    )
+    assert extract(text, PaperType.BESCHLUSSVORLAGE) == [
+        (None, "zu beschließen, das Betreuungsangebot wie folgt umzustrukturieren:"),
+        (None, "eine Kindergartengruppe in eine integrative Gruppe,"),
+        (None, "eine Hortgruppe von 5 auf 4 Stunden."),
+    ]
