@@ -71,16 +71,20 @@ _SESSION_ITEMS = re.compile(
 )
 
 
-# A decision recorded in minutes: "Beschluss:" at a line's start. Minutes with two record
-# more than one item, as whole minutes do (Frankfurt's PARLIS lists only the decided items).
+# A decision recorded in minutes, and its vote: "Beschluss:", "Abstimmung:" at a line's
+# start. Minutes with two of either record more than one item, as whole minutes do
+# (Frankfurt's PARLIS lists only the decided items).
 _DECISION_LABEL = re.compile(r"^[ \t]*Beschluss[ \t]*:", re.M)
+_VOTE_LABEL = re.compile(r"^[ \t]*Abstimmung(?:sergebnis)?[ \t]*:", re.M)
 
 
 def extract(doc: Parsed, record: Record) -> dict[str, Any]:
     if record.paper_type in _NO_RESOLUTION:
         return {"resolution": []}
     if record.paper_type is PaperType.NIEDERSCHRIFT and (
-        _SESSION_ITEMS.search(doc.text) or len(_DECISION_LABEL.findall(doc.text)) >= 2
+        _SESSION_ITEMS.search(doc.text)
+        or len(_DECISION_LABEL.findall(doc.text)) >= 2
+        or len(_VOTE_LABEL.findall(doc.text)) >= 2
     ):
         return {"resolution": []}
     text = proposal_text(doc, record.paper_type)

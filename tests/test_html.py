@@ -508,3 +508,22 @@ def test_allris_net_heading_with_the_number_before_the_kind_and_a_vom_date():
     fields = ris_pages.read(html.parse(data))
     assert (fields.reference, fields.paper_type) == ("VO/2026/181", PaperType.BESCHLUSSVORLAGE)
     assert fields.date == dt.date(2026, 6, 16)
+
+
+def test_sessionnet_5_agenda_items_in_accordion_buttons_are_text():
+    # SessionNet 5.5 (si0056) sets each item's number and title in its accordion's button.
+    data = (
+        "<html><head><title>SessionNet | Sitzung des Marktgemeinderates - 13.08.2026</title>"
+        '</head><body><div class="smclayout smc_page_si0056_layout"><div class="card">'
+        '<button class="btn"><span class="badge">Ö 1</span><div class="smc-card-text-title">'
+        "Bauantrag - Dorfstraße 25</div></button><p>Beschluss: Einstimmig beschlossen</p>"
+        '</div><form><button type="submit">Suchen</button></form></div></body></html>'
+    ).encode()
+    page = html.parse(data)
+    assert html.text(page.root).splitlines() == [
+        "Ö 1",
+        "Bauantrag - Dorfstraße 25",
+        "Beschluss: Einstimmig beschlossen",
+    ]
+    fields = ris_pages.read(page)
+    assert (fields.paper_type, fields.date) == (PaperType.EINLADUNG, dt.date(2026, 8, 13))

@@ -260,3 +260,12 @@ def test_a_proposal_headed_antrag_zu_beschliessen() -> None:
         (None, "eine Kindergartengruppe in eine integrative Gruppe,"),
         (None, "eine Hortgruppe von 5 auf 4 Stunden."),
     ]
+
+
+def test_minutes_that_record_two_votes_have_no_one_resolution() -> None:
+    text = (
+        "Niederschrift\nGremium:\tStadtverordnetenversammlung\n§ 322\n4. Tagesordnung II\n"
+        "Beschluss:\nDen Beschlussempfehlungen wird zugestimmt.\nAbstimmung:\nCDU, SPD\n"
+        "§ 323\n5. Abberufung\nDie Abberufung wird beschlossen.\nAbstimmung:\nCDU, GRÜNE\n"
+    )
+    assert extract(text, PaperType.NIEDERSCHRIFT) == []

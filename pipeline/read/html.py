@@ -207,6 +207,9 @@ def squeeze(text: str) -> str:
 def skipped(node: LexborNode) -> bool:
     """Whether an element is no part of the page's text: scripts, controls, hidden parts,
     page chrome."""
+    if node.tag == "button" and node.css_first("div") is not None:
+        # SessionNet 5's agenda: each item's number and title in its accordion's button.
+        return False
     if node.tag in _SKIP_TAGS:
         return True
     attrs = node.attributes

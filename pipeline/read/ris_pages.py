@@ -508,8 +508,9 @@ def _sessionnet(page: HtmlPage) -> PageFields:
     return found
 
 
-# SessionNet's session pages: the agenda (si0057, to0040) and the session's details (si0050).
-_SESSIONNET_SESSION = ".smc_page_si0057_layout, .smc_page_to0040_layout, .smc_page_si0050_layout"
+# SessionNet's session pages (si0050 the session's details, si0056/si0057 and to0040 its
+# agenda): every page whose layout class names a session ("si") or an agenda ("to").
+_SESSIONNET_SESSION = '[class*="smc_page_si0"], [class*="smc_page_to0"]'
 
 
 def _sessionnet_session(page: HtmlPage) -> PageFields:
