@@ -58,6 +58,8 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
     name = title.find(doc.text, paper_form, anchor)
     if name is None and record.paper_type in _MOTIONS:
         name = motion_heading(lines)
+    if name is None:
+        name = front_matter_title(lines)
     if record.paper_type in _SESSION_PAPERS:
         heading = session_heading(lines)
         labelled = paper_form.first("title")
@@ -124,6 +126,24 @@ _KIND_COLON_SUBJECT = re.compile(
 # "Antrag zur Sitzung des Stadtrates am 27.02.2024": a heading that names the session the
 # motion is for, not its subject; the subject is the line below.
 _FOR_SESSION = re.compile(r"^[ \t]*\S+[ \t]+(?:zur|für die)[ \t]+(?:\S+[ \t]+)?Sitzung\b", re.I)
+
+
+# A paper published on a website as Markdown opens with its front matter: "---" /
+# "title: 'Fragen der Fraktion MUM an Bürgermeister Kleiner'" / ... / "---".
+_FRONT_MATTER_TITLE = re.compile(r"""^title:[ \t]*(?P<q>["']?)(?P<title>.+?)(?P=q)[ \t]*$""")
+
+
+def front_matter_title(lines: list[str]) -> str | None:
+    """The title in a Markdown file's front matter, if the text opens with one."""
+    if not lines or lines[0].strip() != "---":
+        return None
+    for line in lines[1:30]:
+        if line.strip() == "---":
+            return None
+        m = _FRONT_MATTER_TITLE.match(line)
+        if m:
+            return title.join([m.group("title").replace("\\", "")])
+    return None
 
 
 def motion_heading(lines: list[str]) -> str | None:

@@ -570,3 +570,13 @@ def test_an_extract_of_minutes_is_named_by_its_item_and_records_its_session() ->
     # Whole minutes record no one consultation.
     whole = "ÖFFENTLICHE NIEDERSCHRIFT\nder 17. Sitzung des Gemeinderates Ahnsen\nam 26.03.2026\n"
     assert consultations.minutes_session(whole) is None
+
+
+def test_a_paper_published_as_markdown_is_named_by_its_front_matter() -> None:
+    # Fraktion Mensch und Umwelt (Kämpfelbach) publishes its letters on its website.
+    lines = ["---", "title: 'Fragen der Fraktion MUM an Bürgermeister Kleiner' "]
+    lines += ["pubDate: 'Dec 11 2020'", "---", "Sehr geehrter Herr Bürgermeister Kleiner,"]
+    found = _header("\n".join(lines), PaperType.SONSTIGES)
+    assert found["name"] == "Fragen der Fraktion MUM an Bürgermeister Kleiner"
+    # Without the front matter's fences, "title:" is prose.
+    assert _header("\n".join(lines[1:2]), PaperType.SONSTIGES)["name"] is None
