@@ -255,8 +255,13 @@ def _bare_kind_heading(lines: list[str]) -> str | None:
     return None
 
 
-# "am Donnerstag, 17.09.2026, 17:00 Uhr": a session's day and date.
-_SESSION_DAY = re.compile(rf"\b{_WEEKDAYS},?[ \t]+(?:den[ \t]+)?(?P<date>{values.DATE_TEXT})")
+# "am Donnerstag, 17.09.2026, 17:00 Uhr": a session's day and date; "Sitzung am 27.02.2026
+# um 19:00 Uhr", "Sitzung Rat am 03.09.2026": a session's heading.
+_SESSION_DAY = re.compile(
+    rf"\b{_WEEKDAYS},?[ \t]+(?:den[ \t]+)?(?P<date>{values.DATE_TEXT})"
+    rf"|^[ \t]*(?:\S+[ \t]+){{0,3}}?Sitzung\b[^\n]{{0,60}}?\bam[ \t]+(?P<held>{values.DATE_TEXT})",
+    re.M,
+)
 
 
 def session_date(
@@ -271,7 +276,7 @@ def session_date(
     found = values.parse_date(name) if name else None
     if found is None and lines:
         m = _SESSION_DAY.search("\n".join(lines[:_SESSION_DAY_LINES]))
-        found = values.parse_date(m.group("date")) if m else None
+        found = values.parse_date(m.group("date") or m.group("held")) if m else None
     return found
 
 

@@ -43,6 +43,8 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
         kind = PaperType.MITTEILUNGSVORLAGE
     if kind is PaperType.SONSTIGES and len(_AGENDA_ITEM.findall(doc.text)) >= _AGENDA_ITEMS:
         kind = PaperType.EINLADUNG  # a session's agenda that names no kind: "TOP 1<TAB>..."
+    if kind is not PaperType.NIEDERSCHRIFT and _session_form(doc):
+        kind = PaperType.EINLADUNG
     if kind is PaperType.EINLADUNG and _records_proceedings(doc.text):
         kind = PaperType.NIEDERSCHRIFT
     if kind is PaperType.MITTEILUNGSVORLAGE:
@@ -50,6 +52,17 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
         if name and _ANSWERED.match(name):
             kind = PaperType.STELLUNGNAHME
     return {"paper_type": kind}
+
+
+def _session_form(doc: Parsed) -> bool:
+    """A session's page: its form names the session and where it is held ("Sitzungsname:",
+    "Sitzungsort:", "Sitzungstermin:") and no paper's number; the kinds its items name are
+    theirs."""
+    found = form.read(scan.first_lines(doc.text, _FORM_LINES))
+    fields = {entry.field for entry in found.entries}
+    return "reference" not in fields and "session" in fields and bool(
+        fields & {"session_name", "place"}
+    )
 
 
 # An agenda item's line: "TOP 1<TAB>Eröffnung der Sitzung", "Ö 4 Anfragen", "TOP 3.1:".

@@ -580,3 +580,61 @@ def test_a_paper_published_as_markdown_is_named_by_its_front_matter() -> None:
     assert found["name"] == "Fragen der Fraktion MUM an Bürgermeister Kleiner"
     # Without the front matter's fences, "title:" is prose.
     assert _header("\n".join(lines[1:2]), PaperType.SONSTIGES)["name"] is None
+
+
+@pytest.mark.parametrize(
+    ("lines", "kind", "date"),
+    [
+        # eCICS (Ilsfeld): the session's heading, then its items.
+        (
+            [
+                "Gemeinderat",
+                "Sitzung am 22.09.2026 um 19:00 Uhr",
+                "Sitzungsbericht",
+                "Tagesordnung",
+                "TOP 1",
+                "Bekanntgabe nichtöffentlicher Beschlüsse",
+                "TOP 2",
+                "Zweckverband",
+                "TOP 3",
+                "Bausachen",
+            ],
+            PaperType.EINLADUNG,
+            dt.date(2026, 9, 22),
+        ),
+        # meeting-mobile (Lichtenstein): a session's form; its items' papers are theirs.
+        (
+            [
+                "Technischer Ausschuss",
+                "Sitzungsname:\tTechnischer Ausschuss",
+                "Geplanter Sitzungstermin:\t08.10.26 (Donnerstag)",
+                "Sitzungsort:\tRathaus",
+                "Beschlussvorlage BV 12/2026 Bauantrag",
+            ],
+            PaperType.EINLADUNG,
+            dt.date(2026, 10, 8),
+        ),
+        # ris-portal (Welver): "Sitzung Rat am 03.09.2026" over its numbered items.
+        (
+            [
+                "Sitzung Rat am 03.09.2026",
+                "Öffentlicher Teil",
+                "TOP 1 Einwohnerfragestunde",
+                "TOP 2 Beteiligung",
+                "TOP 3 Mitteilungen",
+            ],
+            PaperType.EINLADUNG,
+            dt.date(2026, 9, 3),
+        ),
+    ],
+)
+def test_session_pages_of_small_ris_products(
+    lines: list[str], kind: PaperType, date: dt.date
+) -> None:
+    from extractors import paper_type
+
+    text = "\n".join(lines) + "\n"
+    doc = Parsed(source="x.html", text=text, pages=[text], sections=segment(text))
+    found = paper_type.extract(doc, Record(source="x.html"))["paper_type"]
+    assert found is kind
+    assert _header(text, found)["date"] == date
