@@ -432,9 +432,11 @@ _KINDS = (
     "|Kreis|Städteregion|Gemeinde|Samtgemeinde|Verbandsgemeinde|Ortsgemeinde|Markt|Bezirksamt"
 )
 # A place name: "Karlsruhe", "Rheda-Wiedenbrück", "Frankfurt am Main", "Mülheim an der Ruhr".
+# "an der Regionalverkehr Ruhr-Lippe GmbH" is a share in a company, not a river: the river's
+# name ends the place.
 _PLACE = (
     r"[A-ZÄÖÜ][\wäöüß]+(?:-[A-ZÄÖÜ][\wäöüß]+)*"
-    r"(?:[ \t]+(?:an der|am|ob der)[ \t]+[A-ZÄÖÜ][\wäöüß]+)?"
+    r"(?:[ \t]+(?:an der|am|ob der)[ \t]+[A-ZÄÖÜ][\wäöüß]+(?![\wäöüß-]|[ \t]+[A-ZÄÖÜ]))?"
 )
 # "Stadt Karlsruhe", "STADT KARLSRUHE", "des Kreises Warendorf", "der Stadt Heinsberg"
 # (on one line: a kind at a line's end and a capitalised noun below it are no body).

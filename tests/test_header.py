@@ -230,3 +230,18 @@ def test_every_form_label_is_read_with_its_value(row: tuple[str, str, str]) -> N
     printed = label.replace("<n>", "9")
     entries = form.read([f"{printed}: {value}"]).entries
     assert [(e.field, e.value) for e in entries] == [(field, value)]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "Beteiligung der Gemeinde Welver an der Regionalverkehr Ruhr-Lippe GmbH",
+            "Gemeinde Welver",
+        ),
+        ("Die Stadt Mülheim an der Ruhr plant", "Stadt Mülheim an der Ruhr"),
+        ("der Stadt Frankfurt am Main, Dezernat IV", "Stadt Frankfurt am Main"),
+    ],
+)
+def test_a_place_named_by_its_river_but_not_by_a_company_after_an_der(text: str, body: str) -> None:
+    assert header.only_body_named(text) == body
