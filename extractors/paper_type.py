@@ -60,8 +60,10 @@ def _session_form(doc: Parsed) -> bool:
     theirs."""
     found = form.read(scan.first_lines(doc.text, _FORM_LINES))
     fields = {entry.field for entry in found.entries}
-    return "reference" not in fields and "session" in fields and bool(
-        fields & {"session_name", "place"}
+    return (
+        "reference" not in fields
+        and "session" in fields
+        and bool(fields & {"session_name", "place"})
     )
 
 

@@ -31,6 +31,10 @@ import pypdfium2.raw as pdfium_c
 # A gap wider than this many font sizes between two words is a cell boundary: a word space
 # is about 0.25-0.33 em and even justified text rarely stretches one beyond 0.6 em.
 CELL_GAP_EM = 0.8
+# A font size below this many points is no size the text is printed in but the font's own
+# before the text matrix scales it; a loose character box is about this many ems high.
+MIN_FONT_SIZE = 3.0
+LOOSE_BOX_EM = 1.2
 # Lines further apart than this many font sizes are not the same table row's wrapped cell.
 ROW_LEADING_EM = 1.6
 # Baselines closer than this many font sizes are the same visual line.
@@ -162,6 +166,10 @@ def _read_line(
     get_box, raw, rect, ref = _LOOSE_CHAR_BOX, boxes.raw, boxes.rect, boxes.ref
     get_box(raw, start, ref)
     size = _FONT_SIZE(raw, start) or 10.0
+    if size < MIN_FONT_SIZE:
+        # A font set at size 1 and scaled by the text matrix (pdfium reports the 1): the
+        # loose box's height, about an em and a fifth, says how large the text is drawn.
+        size = (rect.top - rect.bottom) / LOOSE_BOX_EM or 10.0
     line = Line(baseline=rect.bottom, size=size)
     cells = line.cells
     gap = CELL_GAP_EM * size
