@@ -527,3 +527,29 @@ def test_sessionnet_5_agenda_items_in_accordion_buttons_are_text():
     ]
     fields = ris_pages.read(page)
     assert (fields.paper_type, fields.date) == (PaperType.EINLADUNG, dt.date(2026, 8, 13))
+
+
+RUBIN_PAGE = (
+    "<html><head><title>Rats- und Bürgerinfosystem Stadt Eibenstock</title>"
+    '<meta name="author" content="more! software"></head><body>'
+    '<div component="MeetingPage__8bcaf0f"></div><script>window.components = {};\n'
+    'window.components["MeetingPage__8bcaf0f"] = {\n props: {"passed-meeting":{"datum":'
+    '"2026-09-10","titel":"20. Sitzung des Stadtrates","committees":[{"name":"Stadtrat"}],'
+    '"agenda_items":[{"title":"Begrüßung"},{"title":"Satzung über Elternbeiträge"}]}},\n'
+    " store: [],\n};</script></body></html>"
+)
+
+
+def test_a_more_rubin_meeting_page_is_read_from_its_components_data(tmp_path):
+    # more!rubin (Stadt Eibenstock) draws the page from a script's data; the DOM is empty.
+    result = ris_pages.read_page(RUBIN_PAGE.encode())
+    fields = result.fields
+    assert (fields.paper_type, fields.name) == (PaperType.EINLADUNG, "20. Sitzung des Stadtrates")
+    assert (fields.date, fields.body) == (dt.date(2026, 9, 10), "Stadt Eibenstock")
+    assert result.text.splitlines()[-1] == "Satzung über Elternbeiträge"
+
+
+def test_a_more_rubin_page_with_broken_data_fails_with_its_reason():
+    broken = RUBIN_PAGE.replace('"passed-meeting":{', '"passed-meeting":{{')
+    with pytest.raises(UnreadableDocument, match="HTML page without text"):
+        ris_pages.read_page(broken.encode())

@@ -16,6 +16,7 @@ page's text goes through the normal clean/segment/extract path for everything el
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -134,6 +135,8 @@ class PageFields:
     consultations: list[Consultation] = field(default_factory=list)
     resolution: list[ResolutionItem] = field(default_factory=list)
     amounts: list[Amount] = field(default_factory=list)  # from tables' money columns
+    # The page's text where the product builds it from data in a script, not in the DOM.
+    text: str = ""
 
     def fill(self, other: PageFields) -> None:
         """Take `other`'s values where this has none."""
@@ -526,6 +529,61 @@ def _sessionnet_session(page: HtmlPage) -> PageFields:
     return found
 
 
+# more!rubin draws its pages from data in a script: window.components["MeetingPage__x"] =
+# { props: {...}, store: ... }.
+_RUBIN_PROPS = re.compile(
+    r"window\.components\[[^\]]+\]\s*=\s*\{\s*props:\s*(\{.*?\})\s*,\s*store:", re.S
+)
+# "Rats- und Bürgerinfosystem Stadt Eibenstock": the council in the page title.
+_TITLE_COUNCIL = re.compile(
+    r"\b(?:Stadt|Gemeinde|Markt|Landkreis|Kreis|Samtgemeinde|Verbandsgemeinde)"
+    r"\s+[A-ZÄÖÜ][\w-]+(?:\s+(?:an der|am|ob der)\s+[A-ZÄÖÜ][\w-]+)?$"
+)
+
+
+def _rubin(page: HtmlPage) -> PageFields:
+    """more!rubin's meeting page: the session's title, date, committees and agenda items are
+    the props of a script component; the page's DOM holds none of them."""
+    found = PageFields(product="more!rubin (component page)")
+    m = _TITLE_COUNCIL.search(page.title)
+    found.body = m.group() if m else None
+    for script in page.tree.css("script"):
+        props = _component_props(script.text())
+        meeting = props.get("passed-meeting") if props else None
+        if not isinstance(meeting, dict):
+            continue
+        found.paper_type = PaperType.EINLADUNG
+        found.name = str(meeting.get("titel") or "") or None
+        found.date = parse_date(_german_date(str(meeting.get("datum") or "")))
+        parts = [found.name or ""]
+        parts += [str(c.get("name", "")) for c in _dicts(meeting.get("committees"))]
+        parts += [str(i.get("title", "")) for i in _dicts(meeting.get("agenda_items"))]
+        found.text = "\n".join(squeeze(part) for part in parts if part.strip())
+        break
+    return found
+
+
+def _component_props(script: str) -> dict[str, object] | None:
+    m = _RUBIN_PROPS.search(script)
+    if m is None:
+        return None
+    try:
+        props = json.loads(m.group(1))
+    except (ValueError, RecursionError):
+        return None
+    return props if isinstance(props, dict) else None
+
+
+def _dicts(value: object) -> list[dict[str, object]]:
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+def _german_date(iso: str) -> str:
+    """ "2026-09-10" as "10.09.2026", which parse_date reads."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso.strip())
+    return f"{m.group(3)}.{m.group(2)}.{m.group(1)}" if m else iso
+
+
 def _sdnet(page: HtmlPage) -> PageFields:
     """SD.NET RIM 4's Vorgang page: fields in `table.table-details`, where the reference's
     label names the kind ("Vorlage zur Kenntnis:"); the council after the "|" of the page
@@ -619,6 +677,12 @@ PROFILES: tuple[Profile, ...] = (
         _sessionnet,
     ),
     Profile("SessionNet (session)", _has(_SESSIONNET_SESSION), _sessionnet_session, general=False),
+    Profile(
+        "more!rubin (component page)",
+        lambda p: p.meta("author") == "more! software" and _has("div[component]")(p),
+        _rubin,
+        general=False,
+    ),
     Profile(
         "SD.NET RIM 4 (Vorgang)",
         lambda p: (
@@ -722,6 +786,8 @@ def read_page(data: bytes) -> ReadResult:
             )
         if _NOT_A_PAPER.search(said):
             raise UnreadableDocument(f"an error page, not a paper: {said[:80]!r}")
+    if not text.strip():
+        text = fields.text  # a page drawn from data in a script (more!rubin)
     if not text.strip():
         raise UnreadableDocument("HTML page without text")
     return ReadResult(
