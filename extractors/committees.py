@@ -179,10 +179,23 @@ def _is_place_name(word: str) -> bool:
 def clean(name: str) -> str:
     """A printed name without session numbers and spacing: "65. Plenarsitzung Gemeinderat"
     -> "Gemeinderat"."""
-    name = _SESSION.sub("", name)
+    stripped = _SESSION.sub("", name)
+    if stripped != name and re.search(r"\b(?:des|der)\s+$", name[: len(name) - len(stripped)]):
+        stripped = nominative(stripped)  # "Sitzung des Stadtrates" -> "Stadtrat"
+    name = stripped
     name = _DATE_LEAD.sub("", name)  # "Verwaltungsausschuss am: 12.03.2018"
     return re.sub(r"\s+", " ", name).strip(" ,;:")
 
 
 # The words that lead a row's name to its session date.
 _DATE_LEAD = re.compile(r"\s+(?:am|vom)\s*:?\s*$")
+
+
+def nominative(name: str) -> str:
+    """ "Stadtrates" -> "Stadtrat", "Hauptausschusses" -> "Hauptausschuss": the genitive
+    after "des" names the body as it names itself."""
+    for ending in vocab.words("committee_words"):
+        for genitive in ("es", "s"):
+            if name.lower().endswith(ending + genitive):
+                return name[: -len(genitive)]
+    return name

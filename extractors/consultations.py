@@ -20,8 +20,8 @@ from typing import Any
 
 from spacy.matcher import Matcher
 
-from extractors import committees, consultation_table, nlp, scan, values, vocab
-from pipeline.model import Consultation, Parsed, Record
+from extractors import committees, consultation_table, nlp, resolution, scan, values, vocab
+from pipeline.model import Consultation, PaperType, Parsed, Record
 
 # How many lines after the "Gremium:" label its value and the session date may follow
 # (forms whose labels and values pdftotext de-interleaved put them 3-10 lines apart).
@@ -58,7 +58,7 @@ _COMMITTEE_LABEL = re.compile(r"^[ \t]*(?P<name>[^\n:]{3,80}):[ \t]*$", re.M)
 def extract(doc: Parsed, record: Record) -> dict[str, Any]:
     found = consultation_table.find(doc.text)
     session = form_session(doc.text) or minutes_session(doc.text)
-    if session is not None:
+    if session is not None and not _of_a_whole_session(doc, record):
         found = _merge(found, session)
     if not found:
         found = committee_parts(doc)
@@ -66,6 +66,14 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
         found = prose_sessions(doc.text)
     _roles_from_prose(doc.text, found)
     return {"consultations": found}
+
+
+def _of_a_whole_session(doc: Parsed, record: Record) -> bool:
+    """An agenda or whole minutes: the session they are of is no consultation of a paper
+    (an extract of one item, and a paper's form for its session, are)."""
+    if record.paper_type is PaperType.EINLADUNG:
+        return True
+    return record.paper_type is PaperType.NIEDERSCHRIFT and resolution.whole_minutes(doc.text)
 
 
 def form_session(text: str) -> Consultation | None:
@@ -127,7 +135,7 @@ def _extract_session(head: list[str]) -> list[committees.Name]:
             for following in head[k : k + 3]:
                 # "des Ausschusses für Umwelt": the body in the genitive, as named itself.
                 words = re.split(r"(\s+)", following)
-                names = committees.find("".join(_nominative(word) for word in words))
+                names = committees.find("".join(committees.nominative(word) for word in words))
                 if names:
                     return names[:1]
             return []
@@ -160,22 +168,12 @@ _PROSE_HEAD = 1500
 def prose_sessions(text: str) -> list[Consultation]:
     """The session a paper is addressed to in its head's prose (see _PROSE_SESSION)."""
     for m in _PROSE_SESSION.finditer(text[:_PROSE_HEAD]):
-        body = _nominative(m.group("body").strip())
+        body = committees.nominative(m.group("body").strip())
         names = committees.find(body)
         date = values.parse_date(m.group("date"))
         if names and date:
             return [Consultation(committees.clean(names[0].text), date)]
     return []
-
-
-def _nominative(name: str) -> str:
-    """ "Stadtrates" -> "Stadtrat", "Hauptausschusses" -> "Hauptausschuss": the genitive
-    after "des" names the body as it names itself."""
-    for ending in vocab.words("committee_words"):
-        for genitive in ("es", "s"):
-            if name.lower().endswith(ending + genitive):
-                return name[: -len(genitive)]
-    return name
 
 
 def committee_parts(doc: Parsed) -> list[Consultation]:

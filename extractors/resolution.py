@@ -78,14 +78,20 @@ _DECISION_LABEL = re.compile(r"^[ \t]*Beschluss[ \t]*:", re.M)
 _VOTE_LABEL = re.compile(r"^[ \t]*Abstimmung(?:sergebnis)?[ \t]*:", re.M)
 
 
+def whole_minutes(text: str) -> bool:
+    """Whether minutes record a whole session (its opening items, or two decisions or votes),
+    not the one item an extract records."""
+    return bool(
+        _SESSION_ITEMS.search(text)
+        or len(_DECISION_LABEL.findall(text)) >= 2
+        or len(_VOTE_LABEL.findall(text)) >= 2
+    )
+
+
 def extract(doc: Parsed, record: Record) -> dict[str, Any]:
     if record.paper_type in _NO_RESOLUTION:
         return {"resolution": []}
-    if record.paper_type is PaperType.NIEDERSCHRIFT and (
-        _SESSION_ITEMS.search(doc.text)
-        or len(_DECISION_LABEL.findall(doc.text)) >= 2
-        or len(_VOTE_LABEL.findall(doc.text)) >= 2
-    ):
+    if record.paper_type is PaperType.NIEDERSCHRIFT and whole_minutes(doc.text):
         return {"resolution": []}
     text = proposal_text(doc, record.paper_type)
     return {"resolution": items(text) if text else []}

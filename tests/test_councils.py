@@ -638,3 +638,23 @@ def test_session_pages_of_small_ris_products(
     found = paper_type.extract(doc, Record(source="x.html"))["paper_type"]
     assert found is kind
     assert _header(text, found)["date"] == date
+
+
+def test_an_agenda_and_whole_minutes_are_no_consultation_of_their_own_session() -> None:
+    text = (
+        "Tagesordnung\nGremium:\tStadtrat\nTermin:\t24.09.2026\nTOP 1\tEröffnung\nTOP 2\tHaushalt\n"
+    )
+    doc = Parsed(source="x.txt", text=text, pages=[text], sections=segment(text))
+    agenda = Record(source="x.txt", paper_type=PaperType.EINLADUNG)
+    assert consultations.extract(doc, agenda)["consultations"] == []
+    # The same form on a Vorlage names the session it is written for.
+    vorlage = Record(source="x.txt", paper_type=PaperType.BESCHLUSSVORLAGE)
+    found = consultations.extract(doc, vorlage)["consultations"]
+    assert [(c.organization, c.date) for c in found] == [("Stadtrat", dt.date(2026, 9, 24))]
+
+
+def test_a_row_named_by_its_session_is_the_body_in_the_nominative() -> None:
+    from extractors import committees
+
+    assert committees.clean("Sitzung des Stadtrates") == "Stadtrat"
+    assert committees.clean("65. Plenarsitzung Gemeinderat") == "Gemeinderat"
