@@ -553,3 +553,27 @@ def test_a_more_rubin_page_with_broken_data_fails_with_its_reason():
     broken = RUBIN_PAGE.replace('"passed-meeting":{', '"passed-meeting":{{')
     with pytest.raises(UnreadableDocument, match="HTML page without text"):
         ris_pages.read_page(broken.encode())
+
+
+@pytest.mark.parametrize(
+    ("head", "foot", "owner"),
+    [
+        ("SessionNet | Bürgerinformationssystem der Stadt Koblenz - Vorlage", "", "Stadt Koblenz"),
+        ("SIM - DS 0728/2026", "<p>© Landeshauptstadt Hannover</p>", "Landeshauptstadt Hannover"),
+        ("Bürgerinfo", "<p>Impressum</p>", None),
+    ],
+)
+def test_the_council_whose_ris_shows_the_page(head, foot, owner):
+    data = f"<html><head><title>{head}</title></head><body><p>Text</p><footer>{foot}</footer>"
+    assert ris_pages.page_council(html.parse(f"{data}</body></html>".encode())) == owner
+
+
+def test_the_ris_owner_is_the_body_only_where_the_paper_names_none(tmp_path):
+    page = (
+        "<html><head><title>Ratsinformationssystem Stadt Woldegk</title></head><body>"
+        "<h1>Tagesordnung</h1><p>{council}</p><p>Hauptausschuss 24.09.2026</p></body></html>"
+    )
+    (tmp_path / "neetzka.html").write_text(page.format(council="Gemeinde Neetzka"), "utf-8")
+    (tmp_path / "woldegk.html").write_text(page.format(council=""), "utf-8")
+    bodies = {s.path.name: process(s).record.body for s in discover([tmp_path])}
+    assert bodies == {"neetzka.html": "Gemeinde Neetzka", "woldegk.html": "Stadt Woldegk"}

@@ -137,6 +137,9 @@ class PageFields:
     amounts: list[Amount] = field(default_factory=list)  # from tables' money columns
     # The page's text where the product builds it from data in a script, not in the DOM.
     text: str = ""
+    # The council whose RIS shows the page (its title, its copyright line): the body only
+    # where the paper names none, as one RIS may show its member towns' papers.
+    owner: str | None = None
 
     def fill(self, other: PageFields) -> None:
         """Take `other`'s values where this has none."""
@@ -281,7 +284,36 @@ def general(page: HtmlPage) -> PageFields:
         found.paper_type = found.paper_type or kind
     found.consultations = consultations_table(page.root)
     found.amounts = money_columns(page.root)
+    found.owner = page_council(page)
     return found
+
+
+# The council a RIS page names as its owner, in its title ("Bürgerinformationssystem der
+# Stadt Koblenz - ...") or its copyright line ("© Landeshauptstadt Hannover").
+_COUNCIL_KINDS = (
+    r"(?:Landeshauptstadt|Bundesstadt|Hansestadt|Stadt|Gemeinde|Markt|Landkreis|Kreis"
+    r"|Samtgemeinde|Verbandsgemeinde|Ortsgemeinde|Städteregion)"
+)
+_OWNER = re.compile(
+    rf"\b{_COUNCIL_KINDS}[ \t]+[A-ZÄÖÜ][\w-]+(?:[ \t]+(?:an der|am|ob der)[ \t]+[A-ZÄÖÜ][\w-]+)?"
+    r"(?:[ \t]+\([A-ZÄÖÜ][\w. ]{1,20}\))?"
+)
+_COPYRIGHT = re.compile(
+    rf"(?:©|\(c\)|Copyright)[ \t]*(?:\d{{4}}[ \t]*)?(?P<owner>{_OWNER.pattern})"
+)
+
+
+def page_council(page: HtmlPage) -> str | None:
+    """The council whose RIS shows the page, where its title or copyright line names it."""
+    title = _OWNER.search(page.title)
+    if title is not None:
+        return title.group()
+    footer = page.root.css_first("footer")
+    if footer is not None:
+        notice = _COPYRIGHT.search(squeeze(footer.text()))
+        if notice is not None:
+            return notice.group("owner")
+    return None
 
 
 # A page heading that names the paper by its kind and number: "Vorlage IV/2026/117",

@@ -52,6 +52,9 @@ def merge(record: Record, page: PageFields, origins: list[FieldValue]) -> list[F
             if known(extracted) and (name, "text") not in listed:
                 result.append(FieldValue(name, "text", _show_any(extracted), False))
         result.append(FieldValue(name, ORIGIN, _show_any(value), kept))
+    if record.body is None and page.owner and "body" not in by_oparl:
+        record.body = page.owner
+        result.append(FieldValue("body", ORIGIN, page.owner, True))
     # Amounts are not one value but a set: the page's money columns add to the text's.
     present = {a.value for a in record.finance.amounts}
     added = [a for a in page.amounts if a.value not in present]
