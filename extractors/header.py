@@ -68,7 +68,7 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
         if heading and (labelled is None or labelled.line - heading[0] > _SUBJECT_REACH):
             name = heading[1]
         elif heading is None and name is None:
-            name = _extract_item(lines) or _bare_kind_heading(lines)
+            name = _extract_item(lines) or _session_line(lines) or _bare_kind_heading(lines)
     date = paper_date(doc.text, lines, paper_form, record.paper_type)
     if date is None and record.paper_type in _SESSION_PAPERS:
         date = session_date(paper_form, name, lines)
@@ -231,6 +231,18 @@ def _extract_item(lines: list[str]) -> str | None:
         subject = _subject_below(lines, i + 1)
         return subject
     return None
+
+
+# "Sitzung Rat am 03.09.2026": a page that opens with the session it is of.
+_OPENING_SESSION = re.compile(
+    rf"(?:[^\n]{{0,40}}[ \t])?Sitzung\b[^\n]{{0,60}}?\bam[ \t]+{values.DATE_TEXT}[^\n]{{0,30}}"
+)
+
+
+def _session_line(lines: list[str]) -> str | None:
+    """The first line, where it names the session ("Sitzung Rat am 03.09.2026")."""
+    first = next((line.strip() for line in lines if line.strip()), "")
+    return first if _OPENING_SESSION.fullmatch(first) else None
 
 
 def _first_cell(line: str) -> str:

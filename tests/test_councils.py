@@ -658,3 +658,15 @@ def test_a_row_named_by_its_session_is_the_body_in_the_nominative() -> None:
 
     assert committees.clean("Sitzung des Stadtrates") == "Stadtrat"
     assert committees.clean("65. Plenarsitzung Gemeinderat") == "Gemeinderat"
+
+
+def test_a_page_that_opens_with_its_session_is_an_agenda_named_by_it() -> None:
+    # ris-portal (Gemeinde Welver): the session's line, then its numbered items.
+    from extractors import paper_type
+
+    text = "Sitzung Rat am 03.09.2026\nÖffentlicher Teil\n1. Einwohnerfragestunde\n2. Beteiligung\n"
+    doc = Parsed(source="x.html", text=text, pages=[text], sections=segment(text))
+    kind = paper_type.extract(doc, Record(source="x.html"))["paper_type"]
+    assert kind is PaperType.EINLADUNG
+    found = _header(text, kind)
+    assert (found["name"], found["date"]) == ("Sitzung Rat am 03.09.2026", dt.date(2026, 9, 3))
