@@ -68,7 +68,7 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
         if heading and (labelled is None or labelled.line - heading[0] > _SUBJECT_REACH):
             name = heading[1]
         elif heading is None and name is None:
-            name = _extract_item(lines) or _session_line(lines) or _bare_kind_heading(lines)
+            name = _extract_item(lines) or session_line(lines) or _bare_kind_heading(lines)
     date = paper_date(doc.text, lines, paper_form, record.paper_type)
     if date is None and record.paper_type in _SESSION_PAPERS:
         date = session_date(paper_form, name, lines)
@@ -239,7 +239,7 @@ _OPENING_SESSION = re.compile(
 )
 
 
-def _session_line(lines: list[str]) -> str | None:
+def session_line(lines: list[str]) -> str | None:
     """The first line, where it names the session ("Sitzung Rat am 03.09.2026")."""
     first = next((line.strip() for line in lines if line.strip()), "")
     return first if _OPENING_SESSION.fullmatch(first) else None

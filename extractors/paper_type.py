@@ -13,7 +13,7 @@ import functools
 import re
 from typing import Any
 
-from extractors import form, scan, title, values, vocab
+from extractors import form, header, scan, title, vocab
 from pipeline.model import PaperType, Parsed, Record
 
 # How far into the document the self-description is looked for.
@@ -45,7 +45,7 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
         kind = PaperType.EINLADUNG  # a session's agenda that names no kind: "TOP 1<TAB>..."
     if kind is not PaperType.NIEDERSCHRIFT and _session_form(doc):
         kind = PaperType.EINLADUNG
-    if kind is PaperType.SONSTIGES and _SESSION_HEADING.match(doc.text.lstrip()):
+    if kind is PaperType.SONSTIGES and header.session_line(scan.first_lines(doc.text, 5)):
         kind = PaperType.EINLADUNG  # "Sitzung Rat am 03.09.2026" over the session's items
     if kind is PaperType.EINLADUNG and _records_proceedings(doc.text):
         kind = PaperType.NIEDERSCHRIFT
@@ -67,13 +67,6 @@ def _session_form(doc: Parsed) -> bool:
         and "session" in fields
         and bool(fields & {"session_name", "place"})
     )
-
-
-# A page that opens with its session: "Sitzung Rat am 03.09.2026", "Sitzung des
-# Bauausschusses am 12. März 2026".
-_SESSION_HEADING = re.compile(
-    rf"(?:[^\n]{{0,40}}[ \t])?Sitzung\b[^\n]{{0,60}}?\bam[ \t]+{values.DATE_TEXT}[^\n]{{0,30}}\n"
-)
 
 
 # An agenda item's line: "TOP 1<TAB>Eröffnung der Sitzung", "Ö 4 Anfragen", "TOP 3.1:".
