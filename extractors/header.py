@@ -228,15 +228,15 @@ def _extract_item(lines: list[str]) -> str | None:
             continue
         if m.group("rest").strip():
             return title.join([m.group("rest")])
-        subject = _subject_below(lines, i + 1)
-        return subject
+        return _subject_below(lines, i + 1)
     return None
 
 
-# "Sitzung Rat am 03.09.2026": a page that opens with the session it is of.
-_OPENING_SESSION = re.compile(
-    rf"(?:[^\n]{{0,40}}[ \t])?Sitzung\b[^\n]{{0,60}}?\bam[ \t]+{values.DATE_TEXT}[^\n]{{0,30}}"
-)
+# "Sitzung Rat am 03.09.2026", "Gemeinderat - Sitzung am 27.02.2026 um 19:00 Uhr": a line
+# that names a session and its day, up to the date.
+_SESSION_AT = r"(?:[^\n]{0,40}[ \t])??Sitzung\b[^\n]{0,60}?\bam[ \t]+"
+# A page that opens with the session it is of.
+_OPENING_SESSION = re.compile(rf"{_SESSION_AT}{values.DATE_TEXT}[^\n]{{0,30}}")
 
 
 def session_line(lines: list[str]) -> str | None:
@@ -271,7 +271,7 @@ def _bare_kind_heading(lines: list[str]) -> str | None:
 # um 19:00 Uhr", "Sitzung Rat am 03.09.2026": a session's heading.
 _SESSION_DAY = re.compile(
     rf"\b{_WEEKDAYS},?[ \t]+(?:den[ \t]+)?(?P<date>{values.DATE_TEXT})"
-    rf"|^[ \t]*(?:\S+[ \t]+){{0,3}}?Sitzung\b[^\n]{{0,60}}?\bam[ \t]+(?P<held>{values.DATE_TEXT})",
+    rf"|^[ \t]*{_SESSION_AT}(?P<held>{values.DATE_TEXT})",
     re.M,
 )
 
@@ -373,14 +373,9 @@ def _letterhead_date(lines: list[str]) -> dt.date | None:
     for line in lines[:_LETTERHEAD_LINES]:
         dated = _COUNCIL_AND_DATE.fullmatch(line.strip())
         if dated:
-            return values.parse_date(dated.group("date"))  # "Stadt Münster 15.07.2026"
+            return values.parse_date(dated.group("date"))
         row = [cell for _, cell in form.split_cells(line)]
         if len(row) < 2:
-            # OCR joins the cells with single spaces: "Landeshauptstadt Stuttgart
-            # Stuttgart, 22.06.2018"; a council's name before the place shows it.
-            joined = _COUNCIL_THEN_LETTER_DATE.fullmatch(line.strip())
-            if joined:
-                return values.parse_date(joined.group("date"))
             continue
         for cell in row:
             m = _LETTER_DATE.fullmatch(cell)
@@ -468,12 +463,11 @@ _KIND_WORDS = tuple(kind.lower() for kind in _KINDS.split("|"))
 _NOT_PLACES = {"und", "oder", "verwaltung", "der", "die", "das"}
 
 
-# The council's name and the paper's date on one letterhead line: "Stadt Münster 15.07.2026".
-_COUNCIL_AND_DATE = re.compile(rf"{_BODY.pattern}[ \t,]+(?P<date>{values.DATE_TEXT})")
-
-
-_COUNCIL_THEN_LETTER_DATE = re.compile(
-    rf"{_BODY.pattern}[ \t]+[A-ZÄÖÜ][\wäöüß. -]{{1,40}}?,[ \t]*(?:den[ \t]+)?"
+# The council's name and the paper's date on one letterhead line: "Stadt Münster 15.07.2026",
+# or with the place between them, where OCR joined the letterhead's cells with single spaces
+# ("Landeshauptstadt Stuttgart Stuttgart, 22.06.2018").
+_COUNCIL_AND_DATE = re.compile(
+    rf"{_BODY.pattern}(?:[ \t,]+|[ \t]+[A-ZÄÖÜ][\wäöüß. -]{{1,40}}?,[ \t]*(?:den[ \t]+)?)"
     rf"(?P<date>{values.DATE_TEXT})"
 )
 

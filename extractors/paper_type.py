@@ -31,19 +31,20 @@ _PROPOSAL_HEADING = re.compile(r"^\W*Beschluss(?:vorschlag|antrag|empfehlung)", 
 
 def extract(doc: Parsed, record: Record) -> dict[str, Any]:
     kind = classify(doc.text)
+    head_form = form.read(scan.first_lines(doc.text, _FORM_LINES))
     if kind is PaperType.SONSTIGES:
         # "Vorlage-Art: Beschlussvorlage", "Art" over "Mitteilungsvorlage": the form's field.
-        labelled = form.read(scan.first_lines(doc.text, _FORM_LINES)).first("kind")
+        labelled = head_form.first("kind")
         kind = classify(labelled.value) if labelled else kind
     if kind is PaperType.SONSTIGES and _proposes(doc):
         kind = PaperType.BESCHLUSSVORLAGE
-    elif kind is PaperType.SONSTIGES and _is_council_paper(doc):
+    elif kind is PaperType.SONSTIGES and _is_council_paper(doc, head_form):
         # A numbered paper with a Beratungsfolge that proposes nothing reports to the
         # council: "Unterrichtung des Rates über ...", "Bericht", "Um Kenntnisnahme wird gebeten".
         kind = PaperType.MITTEILUNGSVORLAGE
     if kind is PaperType.SONSTIGES and len(_AGENDA_ITEM.findall(doc.text)) >= _AGENDA_ITEMS:
         kind = PaperType.EINLADUNG  # a session's agenda that names no kind: "TOP 1<TAB>..."
-    if kind is not PaperType.NIEDERSCHRIFT and _session_form(doc):
+    if kind is not PaperType.NIEDERSCHRIFT and _session_form(head_form):
         kind = PaperType.EINLADUNG
     if kind is PaperType.SONSTIGES and header.session_line(scan.first_lines(doc.text, 5)):
         kind = PaperType.EINLADUNG  # "Sitzung Rat am 03.09.2026" over the session's items
@@ -56,12 +57,11 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
     return {"paper_type": kind}
 
 
-def _session_form(doc: Parsed) -> bool:
+def _session_form(head_form: form.Form) -> bool:
     """A session's page: its form names the session and where it is held ("Sitzungsname:",
     "Sitzungsort:", "Sitzungstermin:") and no paper's number; the kinds its items name are
     theirs."""
-    found = form.read(scan.first_lines(doc.text, _FORM_LINES))
-    fields = {entry.field for entry in found.entries}
+    fields = {entry.field for entry in head_form.entries}
     return (
         "reference" not in fields
         and "session" in fields
@@ -92,12 +92,12 @@ def _records_proceedings(text: str) -> bool:
 _FORM_LINES = 40
 
 
-def _is_council_paper(doc: Parsed) -> bool:
+def _is_council_paper(doc: Parsed, head_form: form.Form) -> bool:
     """A paper of a council's: a labelled Vorlagen-/Drucksachen-Nr. in its form (the label
     vocabulary of extractors.form) and a Beratungsfolge."""
     if not doc.sections_labelled("beratungsfolge"):
         return False
-    entry = form.read(scan.first_lines(doc.text, _FORM_LINES)).first("reference")
+    entry = head_form.first("reference")
     return entry is not None and form.fits(form.Kind.REF, entry.value)
 
 

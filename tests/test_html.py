@@ -545,7 +545,7 @@ def test_a_more_rubin_meeting_page_is_read_from_its_components_data(tmp_path):
     result = ris_pages.read_page(RUBIN_PAGE.encode())
     fields = result.fields
     assert (fields.paper_type, fields.name) == (PaperType.EINLADUNG, "20. Sitzung des Stadtrates")
-    assert (fields.date, fields.body) == (dt.date(2026, 9, 10), "Stadt Eibenstock")
+    assert (fields.date, fields.owner) == (dt.date(2026, 9, 10), "Stadt Eibenstock")
     assert result.text.splitlines()[-1] == "Satzung über Elternbeiträge"
 
 

@@ -55,9 +55,9 @@ _SKIP_TAGS = frozenset(
         *("input", "button", "select", "option", "textarea", "nav", "footer", "aside"),
     }
 )
-# Roles of page chrome.
 # Elements that hold the whole page or its content: never chrome by their id or class.
 _CONTAINERS = frozenset({"html", "body", "main"})
+# Roles of page chrome.
 _SKIP_ROLES = frozenset({"navigation", "banner", "contentinfo", "menubar", "menu", "search"})
 # An id or class that starts with one of these marks page chrome: "navbar-collapse",
 # "smc-nav-config", "rismenu", "skipLinks", "cookieDialog", "footer".

@@ -566,19 +566,13 @@ def _sessionnet_session(page: HtmlPage) -> PageFields:
 _RUBIN_PROPS = re.compile(
     r"window\.components\[[^\]]+\]\s*=\s*\{\s*props:\s*(\{.*?\})\s*,\s*store:", re.S
 )
-# "Rats- und Bürgerinfosystem Stadt Eibenstock": the council in the page title.
-_TITLE_COUNCIL = re.compile(
-    r"\b(?:Stadt|Gemeinde|Markt|Landkreis|Kreis|Samtgemeinde|Verbandsgemeinde)"
-    r"\s+[A-ZÄÖÜ][\w-]+(?:\s+(?:an der|am|ob der)\s+[A-ZÄÖÜ][\w-]+)?$"
-)
 
 
 def _rubin(page: HtmlPage) -> PageFields:
     """more!rubin's meeting page: the session's title, date, committees and agenda items are
     the props of a script component; the page's DOM holds none of them."""
-    found = PageFields(product="more!rubin (component page)")
-    m = _TITLE_COUNCIL.search(page.title)
-    found.body = m.group() if m else None
+    # "Rats- und Bürgerinfosystem Stadt Eibenstock": the council in the page title.
+    found = PageFields(product="more!rubin (component page)", owner=page_council(page))
     for script in page.tree.css("script"):
         props = _component_props(script.text())
         meeting = props.get("passed-meeting") if props else None
