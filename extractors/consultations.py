@@ -20,7 +20,16 @@ from typing import Any
 
 from spacy.matcher import Matcher
 
-from extractors import committees, consultation_table, nlp, resolution, scan, values, vocab
+from extractors import (
+    committees,
+    consultation_table,
+    evidence,
+    nlp,
+    resolution,
+    scan,
+    values,
+    vocab,
+)
 from pipeline.model import Consultation, PaperType, Parsed, Record
 
 # How many lines after the "Gremium:" label its value and the session date may follow
@@ -57,15 +66,19 @@ _COMMITTEE_LABEL = re.compile(r"^[ \t]*(?P<name>[^\n:]{3,80}):[ \t]*$", re.M)
 
 def extract(doc: Parsed, record: Record) -> dict[str, Any]:
     found = consultation_table.find(doc.text)
+    how = evidence.labelled("Beratungsfolge table")
     session = form_session(doc.text) or minutes_session(doc.text)
     if session is not None and not _of_a_whole_session(doc, record):
+        how = how if found else evidence.labelled("the session the paper is for")
         found = _merge(found, session)
     if not found:
         found = committee_parts(doc)
+        how = evidence.placed("a committee's part of the proposal")
     if not found:
         found = prose_sessions(doc.text)
+        how = evidence.inferred("sessions named in prose")
     _roles_from_prose(doc.text, found)
-    return {"consultations": found}
+    return {"consultations": found, "evidence": {"consultations": how} if found else {}}
 
 
 def _of_a_whole_session(doc: Parsed, record: Record) -> bool:

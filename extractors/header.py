@@ -13,8 +13,8 @@ import functools
 import re
 from typing import Any
 
-from extractors import form, scan, title, values, vocab
-from pipeline.model import PaperType, Parsed, Record
+from extractors import evidence, form, scan, title, values, vocab
+from pipeline.model import Evidence, PaperType, Parsed, Record
 
 # How many lines from the top the header form and title are looked for in.
 HEAD_LINES = 80
@@ -53,7 +53,8 @@ _SUBMITTED = re.compile(rf"\bvom:?\s+(?P<date>{values.DATE_TEXT})")
 def extract(doc: Parsed, record: Record) -> dict[str, Any]:
     lines = scan.first_lines(doc.text, HEAD_LINES)
     paper_form = form.read(lines)
-    ref = reference(lines, paper_form, record.paper_type, doc.text)
+    ref = _head_reference(lines, paper_form, record.paper_type)
+    in_foot = None if ref or record.paper_type in _SESSION_PAPERS else _running_reference(doc.text)
     anchor = next((i for i, line in enumerate(lines) if ref and ref in line), None)
     name = title.find(doc.text, paper_form, anchor)
     if name is None and record.paper_type in _MOTIONS:
@@ -72,13 +73,72 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
     date = paper_date(doc.text, lines, paper_form, record.paper_type)
     if date is None and record.paper_type in _SESSION_PAPERS:
         date = session_date(paper_form, name, lines)
-    return {
-        "reference": ref,
+    council = body(lines, paper_form, name)
+    named_once = None if council else only_body_named(doc.text)
+    fields = {
+        "reference": ref or in_foot,
         "date": date,
         "name": name,
-        "body": body(lines, paper_form, name) or only_body_named(doc.text),
+        "body": council or named_once,
         "department": department(paper_form),
     }
+    graded = _evidence(fields, lines, paper_form)
+    if in_foot:
+        graded["reference"] = evidence.inferred("running head or foot")
+    if council:
+        graded["body"] = evidence.placed("letterhead or heading")
+    elif named_once:
+        graded["body"] = evidence.inferred("the one council the text names")
+    return {**fields, "evidence": graded}
+
+
+def _evidence(
+    fields: dict[str, Any], lines: list[str], paper_form: form.Form
+) -> dict[str, Evidence]:
+    """How each found value was come by (extractors/evidence.py): under its form label,
+    elsewhere in the first lines (a heading, the letterhead), or further away (the running
+    foot, the text)."""
+    head = " ".join("\n".join(lines).split())
+    graded: dict[str, Evidence] = {}
+    for entry in paper_form.entries:
+        value = fields.get(_GRADED_AS.get(entry.field, entry.field))
+        if value is None or _GRADED_AS.get(entry.field, entry.field) in graded:
+            continue
+        as_printed = " ".join(entry.value.split())
+        if isinstance(value, dt.date):
+            labelled = values.parse_date(entry.value) == value
+        else:
+            labelled = bool(as_printed) and (value == entry.value or value.startswith(as_printed))
+        if labelled:
+            graded[_GRADED_AS.get(entry.field, entry.field)] = (
+                evidence.labelled(f"label '{entry.label}'")
+                if entry.label
+                else evidence.placed("an office's line in the form")
+            )
+    for name in ("reference", "date", "name"):
+        value = fields[name]
+        if value is None or name in graded:
+            continue
+        if isinstance(value, dt.date):
+            printed = any(found == value for _, found in values.find_dates(head))
+        else:
+            printed = " ".join(value.split())[:_PRINTED_PREFIX] in head
+        graded[name] = (
+            evidence.placed("first lines") if printed else evidence.inferred(_FURTHER_AWAY[name])
+        )
+    return graded
+
+
+# Form fields that give a record field of another name: a session's date dates its minutes,
+# a motion's submission date the motion.
+_GRADED_AS = {"session": "date", "submitted": "date", "title": "name"}
+# How much of a value is looked for in the first lines: a name may be cut or go on there.
+_PRINTED_PREFIX = 40
+_FURTHER_AWAY = {
+    "reference": "a line further down",
+    "date": "a date further down",
+    "name": "a line further down",
+}
 
 
 # Papers of a session, not of a matter: their name is their heading, their date the
@@ -300,6 +360,16 @@ def reference(
 ) -> str | None:
     """The Vorlagen-/Drucksachen-Nr. as printed, without its label. Minutes and agendas have
     one only where their form labels it: a number alone on a line there is an item's paper."""
+    found = _head_reference(lines, paper_form, paper_type)
+    if found is None and paper_type not in _SESSION_PAPERS:
+        found = _running_reference(text)
+    return found
+
+
+def _head_reference(
+    lines: list[str], paper_form: form.Form, paper_type: PaperType | None
+) -> str | None:
+    """The reference the form or a heading of the first lines gives."""
     entry = paper_form.first("reference")
     if entry and form.fits(form.Kind.REF, entry.value):
         return entry.value
@@ -307,8 +377,7 @@ def reference(
         return None
     head = "\n".join(lines)
     m = _CODE_REFERENCE.search(head)
-    found = m.group("ref") if m else _heading_reference(head)
-    return found or _running_reference(text)
+    return m.group("ref") if m else _heading_reference(head)
 
 
 def _running_reference(text: str) -> str | None:

@@ -13,7 +13,7 @@ import functools
 import re
 from typing import Any
 
-from extractors import form, header, scan, title, vocab
+from extractors import evidence, form, header, scan, title, vocab
 from pipeline.model import PaperType, Parsed, Record
 
 # How far into the document the self-description is looked for.
@@ -31,30 +31,41 @@ _PROPOSAL_HEADING = re.compile(r"^\W*Beschluss(?:vorschlag|antrag|empfehlung)", 
 
 def extract(doc: Parsed, record: Record) -> dict[str, Any]:
     kind = classify(doc.text)
+    how = evidence.placed("kind named at the top")
     head_form = form.read(scan.first_lines(doc.text, _FORM_LINES))
     if kind is PaperType.SONSTIGES:
         # "Vorlage-Art: Beschlussvorlage", "Art" over "Mitteilungsvorlage": the form's field.
         labelled = head_form.first("kind")
         kind = classify(labelled.value) if labelled else kind
+        how = evidence.labelled(f"label '{labelled.label}'") if labelled else how
     if kind is PaperType.SONSTIGES and _proposes(doc):
         kind = PaperType.BESCHLUSSVORLAGE
+        how = evidence.inferred("proposes a resolution")
     elif kind is PaperType.SONSTIGES and _is_council_paper(doc, head_form):
         # A numbered paper with a Beratungsfolge that proposes nothing reports to the
         # council: "Unterrichtung des Rates über ...", "Bericht", "Um Kenntnisnahme wird gebeten".
         kind = PaperType.MITTEILUNGSVORLAGE
+        how = evidence.inferred("numbered, with a Beratungsfolge, proposes nothing")
     if kind is PaperType.SONSTIGES and len(_AGENDA_ITEM.findall(doc.text)) >= _AGENDA_ITEMS:
         kind = PaperType.EINLADUNG  # a session's agenda that names no kind: "TOP 1<TAB>..."
+        how = evidence.inferred("agenda items")
     if kind is not PaperType.NIEDERSCHRIFT and _session_form(head_form):
         kind = PaperType.EINLADUNG
+        how = evidence.labelled("a session's form")
     if kind is PaperType.SONSTIGES and header.session_line(scan.first_lines(doc.text, 5)):
         kind = PaperType.EINLADUNG  # "Sitzung Rat am 03.09.2026" over the session's items
+        how = evidence.placed("a session's heading")
     if kind is PaperType.EINLADUNG and _records_proceedings(doc.text):
         kind = PaperType.NIEDERSCHRIFT
+        how = evidence.inferred("records proceedings")
     if kind is PaperType.MITTEILUNGSVORLAGE:
         name = title.find(doc.text)
         if name and _ANSWERED.match(name):
             kind = PaperType.STELLUNGNAHME
-    return {"paper_type": kind}
+            how = evidence.placed("answers an Anfrage")
+    if kind is PaperType.SONSTIGES:
+        how = evidence.inferred("no kind named")
+    return {"paper_type": kind, "evidence": {"paper_type": how}}
 
 
 def _session_form(head_form: form.Form) -> bool:

@@ -1,8 +1,10 @@
 """The extractors, in the order they run.
 
 Each extractor is a plain function `(Parsed, Record) -> dict` returning the record fields it
-fills. Later extractors see what earlier ones found (the paper type decides whether a paper
-has a resolution at all), so the order matters and is kept here, in one place.
+fills, and under "evidence" how sure it is of each (extractors/evidence.py), which adds to
+what earlier extractors said. Later extractors see what earlier ones found (the paper type
+decides whether a paper has a resolution at all), so the order matters and is kept here,
+in one place.
 """
 
 from __future__ import annotations
@@ -38,7 +40,10 @@ def extract(doc: Parsed, paper_type: PaperType | None = None) -> tuple[Record, l
             record = replace(record, paper_type=paper_type)
             continue
         try:
-            record = replace(record, **extractor(doc, record))
+            found = extractor(doc, record)
+            if "evidence" in found:
+                found["evidence"] = {**record.evidence, **found["evidence"]}
+            record = replace(record, **found)
         except Exception as e:
             errors.append(f"extractor {name}: {type(e).__name__}: {e}")
     return record, errors

@@ -20,8 +20,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from extractors import committees, form, scan, vocab
-from pipeline.model import PaperType, Parsed, Record, ResolutionItem, Section
+from extractors import committees, evidence, form, scan, vocab
+from pipeline.model import Evidence, PaperType, Parsed, Record, ResolutionItem, Section
 
 # Papers that ask nothing of the council: questions, invitations, anything that is no paper.
 _NO_RESOLUTION = frozenset({PaperType.ANFRAGE, PaperType.EINLADUNG, PaperType.SONSTIGES})
@@ -93,25 +93,34 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
         return {"resolution": []}
     if record.paper_type is PaperType.NIEDERSCHRIFT and whole_minutes(doc.text):
         return {"resolution": []}
-    text = proposal_text(doc, record.paper_type)
-    return {"resolution": items(text) if text else []}
+    text, how = _graded_proposal(doc, record.paper_type)
+    found = items(text) if text else []
+    return {"resolution": found, "evidence": {"resolution": how} if found and how else {}}
 
 
 def proposal_text(doc: Parsed, paper_type: PaperType) -> str | None:
     """The raw text of the proposal (before splitting into items), or None if there is none."""
+    return _graded_proposal(doc, paper_type)[0]
+
+
+def _graded_proposal(doc: Parsed, paper_type: PaperType) -> tuple[str | None, Evidence | None]:
+    """The proposal's raw text and how it was found: under its section heading, or by the
+    wording that opens it ("Wir beantragen", "zu beschließen")."""
     runs = _runs(doc)
     proposal = _tidy(next((text for label, text in runs if label == _PROPOSAL), None))
     decision = _tidy(next((text for label, text in runs if label == _DECISION), None))
+    under_heading = evidence.labelled("under its section heading")
     if proposal and decision:
         fuller = _words(decision) >= _FULLER * _words(proposal)
-        return decision if fuller else proposal
+        return (decision if fuller else proposal), under_heading
     if proposal or decision:
-        return proposal or decision
+        return proposal or decision, under_heading
     if paper_type == PaperType.ANTRAG:
-        return _tidy(
+        text = _tidy(
             _antrag_lead_in(doc) or _proposal_before_reasons(doc) or _combined_form_field(doc)
         )
-    return _tidy(_to_resolve(doc))
+        return text, evidence.placed("the motion's opening words")
+    return _tidy(_to_resolve(doc)), evidence.placed("'zu beschließen'")
 
 
 # "Antrag," / "zu beschließen, ...": the administration's proposal as Lower Saxony's councils

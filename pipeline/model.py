@@ -206,6 +206,17 @@ class Product:
 
 
 @_pickled_by_fields
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """How sure a reader is of a field's value, and why: `confidence` in 0..1 (see
+    extractors/evidence.py for the grades), `how` in a few words ("label 'Vorlage-Nr.'",
+    "heading", "named once in the text")."""
+
+    confidence: float
+    how: str
+
+
+@_pickled_by_fields
 @dataclass(slots=True)
 class Record:
     source: str
@@ -221,6 +232,9 @@ class Record:
     finance: Finance = field(default_factory=Finance)
     products: list[Product] = field(default_factory=list)
     text: str = ""
+    # Per field, how sure its reader was (fields with no value have none). Not part of the
+    # corpus record format: stored in the table `field_evidence`, not written by to_json.
+    evidence: dict[str, Evidence] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         """The corpus record format, keys in its order."""

@@ -171,6 +171,21 @@ field_values = Table(
 )
 Index("ix_field_values_paper", field_values.c.paper_id)
 
+# How sure the extractors were of each field they filled (extractors/evidence.py): the
+# grade (1.0 given by OParl, 0.9 labelled, 0.7 placed, 0.4 inferred) and where it was found.
+field_evidence = Table(
+    "field_evidence",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("paper_id", Integer, ForeignKey("papers.id", ondelete="CASCADE"), nullable=False),
+    Column("field", String(32), nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("how", Text, nullable=False),
+    UniqueConstraint("paper_id", "field"),
+)
+Index("ix_field_evidence_paper", field_evidence.c.paper_id)
+Index("ix_field_evidence_confidence", field_evidence.c.confidence)
+
 disagreements = Table(
     "disagreements",
     metadata,

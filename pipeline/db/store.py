@@ -399,6 +399,13 @@ def _insert_records(
     for table, rows in parts.items():
         if rows:
             conn.execute(_INSERT[table], rows)
+    graded = [
+        {"paper_id": paper_id, "field": name, "confidence": ev.confidence, "how": ev.how}
+        for paper_id, (_, record, _) in zip(paper_ids, stored, strict=True)
+        for name, ev in record.evidence.items()
+    ]
+    if graded:
+        conn.execute(_INSERT["field_evidence"], graded)
     search.index(
         conn,
         [

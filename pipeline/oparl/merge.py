@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extractors import vocab
+from extractors import evidence, vocab
 from extractors.paper_type import classify
 from pipeline.model import Consultation, Disagreement, FieldValue, PaperType, Record
 from pipeline.read.discover import sidecar
@@ -57,6 +57,7 @@ def merge(record: Record, given: dict[str, Any], oparl_id: str = "") -> Merge:
         has_text, has_oparl = known(extracted), known(value)
         if has_oparl:
             setattr(record, name, value)
+            record.evidence[name] = evidence.given("the council's OParl metadata")
             result.values.append(FieldValue(name, "oparl", show(value), True))
         if has_text:
             result.values.append(FieldValue(name, "text", show(extracted), not has_oparl))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from extractors import evidence
 from pipeline.model import FieldValue, Record
 from pipeline.oparl.merge import known, show
 from pipeline.read.ris_pages import PageFields
@@ -45,6 +46,7 @@ def merge(record: Record, page: PageFields, origins: list[FieldValue]) -> list[F
             if name == "consultations":
                 value = _fill(value, extracted)
             setattr(record, name, value)
+            record.evidence[name] = evidence.labelled("the RIS page's field")
             result = [
                 FieldValue(v.field, v.origin, v.value, False) if v.field == name else v
                 for v in result
@@ -54,6 +56,7 @@ def merge(record: Record, page: PageFields, origins: list[FieldValue]) -> list[F
         result.append(FieldValue(name, ORIGIN, _show_any(value), kept))
     if record.body is None and page.owner and "body" not in by_oparl:
         record.body = page.owner
+        record.evidence["body"] = evidence.inferred("the council whose RIS shows the page")
         result.append(FieldValue("body", ORIGIN, page.owner, True))
     # Amounts are not one value but a set: the page's money columns add to the text's.
     present = {a.value for a in record.finance.amounts}
