@@ -32,15 +32,7 @@ _START = re.compile(
 # Every match of _START is on a line with one of these.
 _START_WORDS = ("Beratungs", "Gremi")  # "Beratungsverlauf", "Gremienweg" too
 # Words of column headings ("Gremium Termin TOP ö nö Ergebnis", "Geplante Sitzungstermine").
-_HEADING_WORDS = frozenset(
-    {
-        *("gremium", "gremien", "termin", "termine", "top", "zu", "ö", "nö", "n", "/", "ergebnis"),
-        *("zuständigkeit", "sitzung", "am", "dieser", "vorlage", "sitzungsdatum", "datum"),
-        *("beschlussstatus", "beratungsstatus", "status", "geplante", "sitzungstermine"),
-        *("öffentlichkeitsstatus", "beratungsfolge", "beratungsreihenfolge", "beratungsverlauf"),
-        *("beratungsweg", "gremienweg", "gremienfolge"),
-    }
-)
+_HEADING_WORDS = frozenset(vocab.words("column_headings"))
 # A line this short is a cell value of its own ("x", "3", "vorberaten", "öffentlich").
 _CELL_WORDS, _CELL_CHARS = 3, 30
 # A wrapped cell line of at most this many words, followed within this many lines by a row.

@@ -259,6 +259,34 @@ def _label_row(text: str) -> list[Label] | None:
     return row
 
 
+@functools.cache
+def _heading_words() -> frozenset[str]:
+    return frozenset(vocab.words("column_headings"))
+
+
+def _column_headings(line: str) -> bool:
+    """Whether `line` is a table's row of column headings: three cells or more, each a
+    heading word or a bare label, at least one of them no label ("Beginn", "Ort"). Its
+    labels head columns and take no value beside them ("Titel" over the sessions' titles,
+    not "Ort")."""
+    cells = [cell for _, cell in split_cells(line)]
+    if len(cells) < _HEADING_CELLS:
+        return False
+    headings = _heading_words()
+    bare_headings = 0
+    for cell in cells:
+        key = cell.lower().rstrip(":").strip()
+        hit = _label_at(cell)
+        labelled = hit is not None and hit[1].end() >= len(cell.rstrip(":").rstrip())
+        if not labelled and key not in headings:
+            return False
+        bare_headings += not labelled
+    return bare_headings > 0
+
+
+_HEADING_CELLS = 3
+
+
 def _continuation(lines: list[str], start: int) -> list[int]:
     """Lines that carry on a value wrapped in its cell ("Dienststelle: Schul- und" / "Sportamt").
 
@@ -409,6 +437,8 @@ def read(lines: list[str]) -> Form:
         if PAGE_MARKER.fullmatch(line):
             form.lines.add(i)  # "Seite: 1/3": the page's running head, part of no title
             continue
+        if _column_headings(raw):
+            continue  # "Datum<TAB>Beginn<TAB>Titel<TAB>Ort<TAB>Gremien": a table's heading
         row = _label_row(raw.strip("\n"))
         if row:
             # A row of labels over a row of values with as many cells.

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections import Counter
 from typing import Any
 
 from extractors import evidence, form, scan, title, values, vocab
@@ -53,6 +54,10 @@ _SUBMITTED = re.compile(rf"\bvom:?\s+(?P<date>{values.DATE_TEXT})")
 def extract(doc: Parsed, record: Record) -> dict[str, Any]:
     lines = scan.first_lines(doc.text, HEAD_LINES)
     paper_form = form.read(lines)
+    if record.paper_type in _SESSION_PAPERS and len(paper_form.values("title")) > 1:
+        # "Punkt 1 der Tagesordnung", "Punkt 2 der Tagesordnung": the items of whole minutes
+        # (Münster), none of them the minutes' name.
+        paper_form = _without_titles(paper_form)
     ref = _head_reference(lines, paper_form, record.paper_type)
     in_foot = None if ref or record.paper_type in _SESSION_PAPERS else _running_reference(doc.text)
     anchor = next((i for i, line in enumerate(lines) if ref and ref in line), None)
@@ -72,7 +77,7 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
             name = _extract_item(lines) or session_line(lines) or _bare_kind_heading(lines)
     date = paper_date(doc.text, lines, paper_form, record.paper_type)
     if date is None and record.paper_type in _SESSION_PAPERS:
-        date = session_date(paper_form, name, lines)
+        date = session_date(paper_form, name, lines, doc.text)
     council = body(lines, paper_form, name)
     named_once = None if council else only_body_named(doc.text)
     fields = {
@@ -90,6 +95,13 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
     elif named_once:
         graded["body"] = evidence.inferred("the one council the text names")
     return {**fields, "evidence": graded}
+
+
+def _without_titles(paper_form: form.Form) -> form.Form:
+    titles = {e.line for e in paper_form.entries if e.field == "title"}
+    return form.Form(
+        [e for e in paper_form.entries if e.field != "title"], paper_form.lines - titles
+    )
 
 
 def _evidence(
@@ -153,6 +165,14 @@ _SESSION_KIND = re.compile(
 )
 # A heading goes on with "der 17. Sitzung ...", "über die 6. Sitzung", "zur 18. Sitzung",
 # "(öffentlicher Teil)", "Sitzung des Kulturausschusses", "7. Sitzung des Rates".
+# A heading that names the session by a word ending in "sitzung", a few words at most:
+# "Öffentliche Gemeinderatssitzung 21.01.2026" (Schiltach), "Gemeinderat-Sitzung" (Cleebronn).
+_SESSION_WORD = re.compile(r"\w*-?[Ss]itzung\b")
+_SESSION_TITLE = re.compile(
+    r"[ \t]*(?:[A-ZÄÖÜ][\wäöüß.-]*[ \t]+){0,3}[\wÄÖÜäöüß]*-?[Ss]itzung(?:[ \t]+"
+    rf"(?:vom[ \t]+|am[ \t]+)?{values.DATE_TEXT})?[ \t]*"
+)
+_SESSION_DATE_LINE = re.compile(r"[ \t]*Sitzung[ \t]+(?:am|vom)\b")
 _HEADING_GOES_ON = re.compile(
     r"^[ \t]*(?:(?:der|des|zur|zum|über|für|vom|über die)\b|\((?:nicht)?öffentlicher Teil\)"
     r"|(?:\d{1,3}\.[ \t]*)?Sitzung\b)",
@@ -247,7 +267,14 @@ def _subject_below(lines: list[str], start: int) -> str | None:
 def session_heading(lines: list[str]) -> tuple[int, str] | None:
     """The heading a Niederschrift or Einladung is named by: "ÖFFENTLICHE NIEDERSCHRIFT" /
     "der 17. Sitzung des Gemeinderates Ahnsen", without the "am Donnerstag, ..." line after."""
-    start = next((i for i, line in enumerate(lines[:20]) if _SESSION_KIND.match(line)), None)
+    start = next(
+        (
+            i
+            for i, line in enumerate(lines[:20])
+            if _SESSION_KIND.match(line) or _SESSION_TITLE.fullmatch(_first_cell(line))
+        ),
+        None,
+    )
     if start is None:
         return None
     parts = [_first_cell(lines[start])]
@@ -259,6 +286,8 @@ def session_heading(lines: list[str]) -> tuple[int, str] | None:
             break
         if not (_HEADING_GOES_ON.match(line) or _DANGLING.search(parts[-1])):
             break
+        if _SESSION_WORD.search(parts[-1]) and _SESSION_DATE_LINE.match(line):
+            break  # "Gemeinderat-Sitzung" / "Sitzung am 27.02.2026 um 19:00 Uhr": its day
         parts.append(line)
     if len(parts) == 1 and "sitzung" not in parts[0].lower():
         return None  # a bare "Protokoll" names no session
@@ -337,7 +366,7 @@ _SESSION_DAY = re.compile(
 
 
 def session_date(
-    paper_form: form.Form, name: str | None, lines: list[str] | None = None
+    paper_form: form.Form, name: str | None, lines: list[str] | None = None, text: str = ""
 ) -> dt.date | None:
     """The session's date: its form field ("Sitzungstermin: 28.03.2019"), else the heading's,
     else the first date after a weekday near the top ("am Donnerstag, 17.09.2026")."""
@@ -349,7 +378,29 @@ def session_date(
     if found is None and lines:
         m = _SESSION_DAY.search("\n".join(lines[:_SESSION_DAY_LINES]))
         found = values.parse_date(m.group("date") or m.group("held")) if m else None
+    if found is None and text:
+        found = _running_session_date(text)
     return found
+
+
+# "Sitzung des Kulturausschusses (25) vom 18.06.2026 4/24": a running head naming the
+# session and its day, up to the date.
+_SESSION_OF_DAY = re.compile(
+    rf"^[ \t]*(?P<head>[^\n]{{0,60}}?\bSitzung\b[^\n]{{0,60}}?\b(?:am|vom)[ \t]+"
+    rf"(?P<date>{values.DATE_TEXT}))",
+    re.M,
+)
+
+
+def _running_session_date(text: str) -> dt.date | None:
+    """The date of the session the minutes' running head names on every page (Osnabrück);
+    a line printed once may name another session ("über die Sitzung vom 05.02.2026")."""
+    heads = Counter(
+        m.group("head")
+        for m in scan.finditer_at(_SESSION_OF_DAY, text, scan.line_starts(text, "Sitzung"))
+    )
+    repeated = [head for head, count in heads.most_common() if count > 1]
+    return values.parse_date(_SESSION_OF_DAY.match(repeated[0]).group("date")) if repeated else None
 
 
 def reference(

@@ -66,7 +66,7 @@ class _Part:
 _SESSION_ITEMS = re.compile(
     r"Eröffnung der Sitzung|Feststellung der (?:ordnungsgemäßen )?(?:Ladung|Einladung)"
     r"|Feststellung der Beschlussfähigkeit|Genehmigung (?:der|des) (?:Niederschrift|Protokolls)"
-    r"|Schließung der Sitzung",
+    r"|(?:Feststellung|Festsetzung|Genehmigung) der Tagesordnung|Schließung der Sitzung",
     re.I,
 )
 

@@ -22,6 +22,8 @@ _TABLE_WORDS = re.compile(
     r"|keine Beratung",
     re.I,
 )
+# A field's heading of a word or two and its colon: "Informationen:", "Anlagen:".
+_FIELD_HEADING = re.compile(r"[A-ZÄÖÜ][\wäöüß-]*(?:[ \t]+[\wäöüß-]+)?[ \t]*:")
 _COLON_HEADING = re.compile(r"[A-ZÄÖÜ][^:]{2,60}:")
 _DATE_OR_NUMBER_ONLY = re.compile(r"[\d\s./,:;()-]*")
 # The longest title block taken; a longer one is prose, not a title.
@@ -49,9 +51,8 @@ def find(text: str, paper_form: form.Form | None = None, anchor: int | None = No
     start = min(taken, default=None)
     if start is None:
         # No form: a short first block directly followed by a section heading.
-        block = _block(
-            lines, next((i for i, line in enumerate(lines) if line.strip()), 0), headings, set()
-        )
+        first = next((i for i, line in enumerate(lines) if line.strip()), 0)
+        block = _block(lines, first, headings, set(), after_form=False)
         if (
             block
             and block[-1] + 2 < len(lines)
@@ -75,6 +76,10 @@ def find(text: str, paper_form: form.Form | None = None, anchor: int | None = No
 def _labelled(lines: list[str], entry: form.Entry) -> str | None:
     if entry.value:
         more = _block(lines, entry.line + 1, {}, set())
+        # "Thema: 1. Sitzung ..." over "Anwesende<TAB>Entschuldigt<TAB>Verteiler" (Erlangen):
+        # a table's row goes on no labelled value.
+        row = next((k for k, j in enumerate(more) if len(form.split_cells(lines[j])) >= 3), None)
+        more = more[:row] if row is not None else more
         return join([entry.value, *(lines[j] for j in more)])
     start = next((j for j in range(entry.line + 1, len(lines)) if lines[j].strip()), None)
     if start is None:
@@ -88,8 +93,11 @@ def _block(
     start: int,
     headings: dict[int, str],
     taken: set[int],
+    *,
+    after_form: bool = True,
 ) -> list[int]:
-    """Indexes of the title lines from `start` to the first blank, form, table or heading line."""
+    """Indexes of the title lines from `start` to the first blank, form, table or heading line.
+    In a form (`after_form`), a field's heading ("Informationen:") ends it too."""
     block = []
     for j in range(start, min(len(lines), start + _MAX_TITLE_LINES + 1)):
         line = lines[j].strip()
@@ -97,6 +105,8 @@ def _block(
             break
         if j in taken or j in headings or _TABLE_WORDS.search(line) or _is_label_line(line):
             break
+        if after_form and block and _FIELD_HEADING.fullmatch(line):
+            break  # "Informationen:" under the title on Hannover's page: the next field
         block.append(j)
     return block if len(block) <= _MAX_TITLE_LINES else []
 

@@ -670,3 +670,132 @@ def test_a_page_that_opens_with_its_session_is_an_agenda_named_by_it() -> None:
     assert kind is PaperType.EINLADUNG
     found = _header(text, kind)
     assert (found["name"], found["date"]) == ("Sitzung Rat am 03.09.2026", dt.date(2026, 9, 3))
+
+
+# --- held-out councils of December 2026 (lines as the papers print them) ---------------------
+
+
+def test_a_row_of_column_headings_gives_no_label_value_pairs() -> None:
+    # Schwentinental's Vorlage page: its sessions table under "Zugehörige Sitzungen".
+    lines = ["Datum", "21.09.26", "Zugehörige Sitzungen", "Datum\tBeginn\tTitel\tOrt\tGremien"]
+    lines += ["26.10.26\t19:00\tHauptausschuss\tRathaus Schwentinental\tHauptausschuss\tInfo"]
+    entries = [(e.field, e.value) for e in form.read(lines).entries]
+    assert entries == [("date", "21.09.26")]
+    # A form's own row of labels and values is still read (Kreis Warendorf).
+    assert form.read(["Vorlage Nr.:\t037/2025\tDatum:\t14.05.2025"]).first("reference")
+
+
+@pytest.mark.parametrize(
+    ("lines", "name"),
+    [
+        # Schiltach's agenda page (hitcom): the session's heading, then its form.
+        (
+            [
+                "Öffentliche Gemeinderatssitzung 21.01.2026",
+                "Sitzungstermin:",
+                "Mi, 21.01.2026",
+                "Sitzungsbeginn:",
+                "19:00 Uhr",
+                "Gremium:",
+                "Gemeinderat",
+            ],
+            "Öffentliche Gemeinderatssitzung 21.01.2026",
+        ),
+        # Cleebronn's agenda page (ecics): the heading, then the line with its day.
+        (
+            [
+                "zurück zur Sitzungliste",
+                "Gemeinderat-Sitzung",
+                "Sitzung am 27.02.2026 um 19:00 Uhr",
+                "Sitzungsbericht",
+                "Tagesordnung:",
+            ],
+            "Gemeinderat-Sitzung",
+        ),
+    ],
+)
+def test_an_agenda_is_named_by_the_heading_that_names_its_session(
+    lines: list[str], name: str
+) -> None:
+    assert _header("\n".join(lines), PaperType.EINLADUNG)["name"] == name
+
+
+def test_whole_minutes_are_not_named_by_one_of_their_items() -> None:
+    # Münster's Betriebsausschuss AWM: "Punkt n der Tagesordnung" over each item's title.
+    lines = ["1", " Betriebsausschuss der Abfallwirtschaftsbetriebe", "07.07.2026", "öffentlich"]
+    lines += ["", "Punkt 1 der Tagesordnung", "", "Festsetzung der Tagesordnung", ""]
+    lines += ["Keine Wortmeldungen.", "", "Punkt 2 der Tagesordnung", "", "Anmerkungen zur"]
+    assert _header("\n".join(lines), PaperType.NIEDERSCHRIFT)["name"] is None
+    # An extract of one item is named by it (Karlsruhe's "Punkt 9 der Tagesordnung:").
+    one = "Niederschrift\n\nPunkt 9 der Tagesordnung: Sanierung der Europahalle\n\nBeschluss:\n"
+    assert _header(one, PaperType.NIEDERSCHRIFT)["name"] == "Sanierung der Europahalle"
+
+
+def test_minutes_are_dated_by_the_session_their_running_head_names() -> None:
+    # Osnabrück's Kulturausschuss: no date on the first page; each further page's head names
+    # the session, and an item names an earlier one.
+    text = "\n".join(
+        [
+            "1/24",
+            "",
+            "PROTOKOLL",
+            "(öffentlicher Teil)",
+            "Sitzung des Kulturausschusses (25)",
+            "",
+            "Genehmigung des Protokolls (öffentlicher Teil) über die",
+            "Sitzung vom 05.02.2026",
+            "",
+            "Der Ausschuss nimmt Kenntnis.",
+            "Sitzung des Kulturausschusses (25) vom 18.06.2026 4/24",
+            "Text",
+            "",
+            "Sitzung des Kulturausschusses (25) vom 18.06.2026 5/24",
+            "Text",
+        ]
+    )
+    assert _header(text, PaperType.NIEDERSCHRIFT)["date"] == dt.date(2026, 6, 18)
+
+
+def test_minutes_that_open_with_settling_the_agenda_are_whole_minutes() -> None:
+    # Frankfurt's Ortsbeirat 12 (PARLIS): one "Beschluss:", but the session's first item.
+    text = (
+        "Dokumentart:\tNiederschrift\nGremium:\tOrtsbeirat 12\nDatum:\t25.09.2026\n"
+        "1. Feststellung der Tagesordnung\nBeschluss:\n"
+        "a) Die Vorlage OF 55/12 wird unter Tagesordnungspunkt 24 in die Tagesordnung "
+        "aufgenommen.\nAbstimmung:\nEinstimmige Annahme\n"
+    )
+    assert resolution.whole_minutes(text)
+
+
+@pytest.mark.parametrize(
+    ("lines", "name"),
+    [
+        # Hannover's SIM page: the next field's heading under the title.
+        (
+            [
+                "Drucksache Nr. 0728/2026:",
+                "Umstrukturierungen des Betreuungsangebotes der Kita",
+                "Informationen:",
+                "verwandte Drucksachen:",
+                "0728/2026 (Originalvorlage)",
+            ],
+            "Umstrukturierungen des Betreuungsangebotes der Kita",
+        ),
+        # Erlangen's Stadtteilbeirat minutes: the attendance table's headings under "Thema:".
+        (
+            [
+                "Stadt Erlangen",
+                "Niederschrift",
+                "Besprechung am:\t22. Januar 2020",
+                "Thema:\t1. Sitzung des Stadtteilbeirates Büchenbach",
+                "Anwesende\tEntschuldigt\tVerteiler",
+                "Stadtteilbeirat:",
+            ],
+            "1. Sitzung des Stadtteilbeirates Büchenbach",
+        ),
+    ],
+)
+def test_a_title_ends_at_the_next_fields_heading_or_a_tables_row(
+    lines: list[str], name: str
+) -> None:
+    assert _header("\n".join(lines), PaperType.BESCHLUSSVORLAGE)["name"] == name

@@ -577,3 +577,26 @@ def test_the_ris_owner_is_the_body_only_where_the_paper_names_none(tmp_path):
     (tmp_path / "woldegk.html").write_text(page.format(council=""), "utf-8")
     bodies = {s.path.name: process(s).record.body for s in discover([tmp_path])}
     assert bodies == {"neetzka.html": "Gemeinde Neetzka", "woldegk.html": "Stadt Woldegk"}
+
+
+def test_a_page_labelling_no_name_is_named_by_its_heading_or_a_session_papers_title():
+    # Schwentinental (hhdocuments): the subject is the page's heading.
+    page = html.parse(
+        "<html><head><title>Dokumentenwesen | Stadt Schwentinental</title></head><body>"
+        "<h1>Teileinziehung des Ritzebeker Weges zur Realisierung der Fahrradstraße</h1>"
+        "<dl><dt>Datum</dt><dd>21.09.26</dd></dl></body></html>".encode()
+    )
+    assert ris_pages.read(page).name == (
+        "Teileinziehung des Ritzebeker Weges zur Realisierung der Fahrradstraße"
+    )
+    # Frankfurt (PARLIS): no heading; the title names the minutes beside the product.
+    page = html.parse(
+        b"<html><head><title>PARLIS - Niederschrift der 4. Sitzung des OBR 12 am 25.09.2026 "
+        b"</title></head><body><table><tr><td><strong>Dokumentart:</strong></td>"
+        b"<td>Niederschrift</td></tr></table></body></html>"
+    )
+    assert ris_pages.read(page).name == "Niederschrift der 4. Sitzung des OBR 12 am 25.09.2026"
+    # A heading that is the RIS's name, or a kind and number, names nothing.
+    for heading in ("Sitzungsmanagement", "Drucksache - 22-2362", "Tagesordnung"):
+        page = html.parse(f"<html><body><h1>{heading}</h1><p>Text</p></body></html>".encode())
+        assert ris_pages.heading_name(page) is None, heading

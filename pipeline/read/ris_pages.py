@@ -282,10 +282,53 @@ def general(page: HtmlPage) -> PageFields:
     if not found.reference:
         found.reference, kind = heading_reference(page)
         found.paper_type = found.paper_type or kind
+    found.owner = page_council(page)
+    found.name = found.name or heading_name(page, found.owner)
     found.consultations = consultations_table(page.root)
     found.amounts = money_columns(page.root)
-    found.owner = page_council(page)
     return found
+
+
+# The name of a RIS or its maker, which a page may print as its first heading
+# ("Sitzungsmanagement", "Bürgerinformationssystem der Stadt Koblenz - ...").
+_SITE_WORDS = re.compile(
+    r"informationssystem|ratsinfo|bürgerinfo|sitzungsmanagement|sitzungsdienst|portal", re.I
+)
+# A session paper's name in the page title beside the product's ("PARLIS - Niederschrift der
+# 4. Sitzung des OBR 12 am 25.09.2026", Frankfurt).
+_SESSION_PAPER_TITLE = re.compile(
+    r"(?:Niederschrift|Protokoll|Tagesordnung|Einladung)\b.*\bSitzung\b.*", re.I
+)
+
+
+_SESSION_PAPER_WORD = re.compile(
+    r"(?:Öffentliche[ \t]+)?(?:Niederschrift|Protokoll|Tagesordnung|Einladung)", re.I
+)
+
+
+def heading_name(page: HtmlPage, owner: str | None = None) -> str | None:
+    """The paper's name where the page labels none: its first heading, where that is no
+    "<kind> - <number>" heading, no bare kind word, and not the RIS's or the council's own
+    name (Schwentinental's "Teileinziehung des Ritzebeker Weges ...", ALLRIS's "Kreistag
+    des Landkreises Osnabrück - 28.09.2026"); else a session paper's name in the title."""
+    heading = page.root.css_first("h1")
+    text = squeeze(heading.text()) if heading is not None else ""
+    if text and heading is not None and not html.skipped(heading):
+        bare_kind = len(text.split()) <= 2 and (
+            kind_of(text) is not None or _SESSION_PAPER_WORD.fullmatch(text) is not None
+        )
+        if not (
+            _HEADING_REFERENCE.match(text)
+            or bare_kind
+            or _SITE_WORDS.search(text)
+            or _NOT_A_PAPER.search(text)  # "Die Seite wurde nicht gefunden"
+            or (owner and text.casefold() == owner.casefold())
+        ):
+            return text
+    for part in re.split(r"\s+[-|–]\s+", page.title):
+        if _SESSION_PAPER_TITLE.fullmatch(part.strip()):
+            return part.strip()
+    return None
 
 
 # The council a RIS page names as its owner, in its title ("Bürgerinformationssystem der
