@@ -395,12 +395,10 @@ _SESSION_OF_DAY = re.compile(
 def _running_session_date(text: str) -> dt.date | None:
     """The date of the session the minutes' running head names on every page (Osnabrück);
     a line printed once may name another session ("über die Sitzung vom 05.02.2026")."""
-    heads = Counter(
-        m.group("head")
-        for m in scan.finditer_at(_SESSION_OF_DAY, text, scan.line_starts(text, "Sitzung"))
-    )
-    repeated = [head for head, count in heads.most_common() if count > 1]
-    return values.parse_date(_SESSION_OF_DAY.match(repeated[0]).group("date")) if repeated else None
+    found = scan.finditer_at(_SESSION_OF_DAY, text, scan.line_starts(text, "Sitzung"))
+    heads = Counter((m.group("head"), m.group("date")) for m in found)
+    repeated = [date for (_, date), count in heads.most_common() if count > 1]
+    return values.parse_date(repeated[0]) if repeated else None
 
 
 def reference(

@@ -98,7 +98,7 @@ def _block(
 ) -> list[int]:
     """Indexes of the title lines from `start` to the first blank, form, table or heading line.
     In a form (`after_form`), a field's heading ("Informationen:") ends it too."""
-    block = []
+    block: list[int] = []
     for j in range(start, min(len(lines), start + _MAX_TITLE_LINES + 1)):
         line = lines[j].strip()
         if not line:
