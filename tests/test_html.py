@@ -600,3 +600,30 @@ def test_a_page_labelling_no_name_is_named_by_its_heading_or_a_session_papers_ti
     for heading in ("Sitzungsmanagement", "Drucksache - 22-2362", "Tagesordnung"):
         page = html.parse(f"<html><body><h1>{heading}</h1><p>Text</p></body></html>".encode())
         assert ris_pages.heading_name(page) is None, heading
+
+
+def test_allris_net_each_session_of_a_committee_is_a_consultation_and_private_ones_say_so():
+    # Laatzen's Antrag 2026/245 (ALLRIS net 4.1): the Schulausschuss adjourned it on 29.06.
+    # and took it again on 01.09.; the Verwaltungsausschuss meets "(nicht-öffentlich)".
+    def row(date: str, committee: str, role: str) -> str:
+        return f"<tr><td></td><td>{date}</td><td>{committee}</td><td>{role}</td><td></td></tr>"
+
+    rows = [
+        row("", "Schulausschuss", "Vorberatung"),
+        row("29.06.2026", "Sitzung des Schulausschusses", "vertagt"),
+        row("01.09.2026", "Sitzung des Schulausschusses", ""),
+        row("", "Verwaltungsausschuss (nicht-öffentlich)", "Vorberatung"),
+    ]
+    page = html.parse(
+        (
+            '<html><body><div id="allris"><h1 class="title">Antrag - 2026/245</h1>'
+            '<table class="bfTable"><tbody>' + "".join(rows) + "</tbody></table></div>"
+            "</body></html>"
+        ).encode()
+    )
+    found = ris_pages.read(page).consultations
+    assert [(c.organization, c.date, c.public) for c in found] == [
+        ("Schulausschuss", dt.date(2026, 6, 29), None),
+        ("Schulausschuss", dt.date(2026, 9, 1), None),
+        ("Verwaltungsausschuss (nicht-öffentlich)", None, False),
+    ]

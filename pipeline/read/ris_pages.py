@@ -19,7 +19,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from selectolax.lexbor import LexborNode
@@ -433,6 +433,7 @@ def consultations_table(root: LexborNode) -> list[Consultation]:
             found.append(
                 Consultation(
                     organization=organization,
+                    public=public_of(organization),
                     date=parse_date(cells[date]),
                     role=cells[role] or None if role is not None and role < len(cells) else None,
                 )
@@ -566,10 +567,27 @@ def _allris_net(page: HtmlPage) -> PageFields:
                 continue
             date = parse_date(cells[1])
             if date is None and cells[2]:
-                found.consultations.append(Consultation(cells[2], role=cells[3] or None))
+                found.consultations.append(
+                    Consultation(cells[2], role=cells[3] or None, public=public_of(cells[2]))
+                )
             elif date is not None and found.consultations:
-                found.consultations[-1].date = found.consultations[-1].date or date
+                last = found.consultations[-1]
+                if last.date is None:
+                    last.date = date
+                else:  # a second session of the committee, the first having adjourned it
+                    found.consultations.append(replace(last, date=date))
     return found
+
+
+# "Verwaltungsausschuss (nicht-öffentlich)": a committee that meets in private, as the
+# Beratungsfolge prints it (Laatzen).
+_PUBLIC_MARK = re.compile(r"\((?P<not>nicht[- ]?)?öffentlich\)\s*$", re.I)
+
+
+def public_of(organization: str) -> bool | None:
+    """Whether the committee meets in public, where its name in the table says so."""
+    m = _PUBLIC_MARK.search(organization)
+    return None if m is None else not m.group("not")
 
 
 def _sessionnet(page: HtmlPage) -> PageFields:
