@@ -275,6 +275,7 @@ def stage_costs(files: list[Path], url: str) -> dict[str, Any]:
     spent = dict.fromkeys(STAGES, 0.0)
     outcomes, pages = [], 0
     geometry_pages = boxed_pages = 0  # pages whose drawing was looked at, and had boxes
+    ruled_pages = 0  # pages read again by pdfplumber for a ruled Beratungsfolge table
     for path in files:
         source = SourceFile(path, sha256_of(path), path.stat().st_size)
         t0 = time.process_time()
@@ -295,6 +296,7 @@ def stage_costs(files: list[Path], url: str) -> dict[str, Any]:
         pages += len(result.pages)
         geometry_pages += result.geometry_pages
         boxed_pages += result.boxed_pages
+        ruled_pages += result.ruled_pages
         outcomes.append(
             Outcome(source, Status.OK, record, errors, len(result.pages), raw_text=cleaned.raw)
         )
@@ -312,6 +314,7 @@ def stage_costs(files: list[Path], url: str) -> dict[str, Any]:
         "load_papers_per_s": len(files) / spent["load"],
         "geometry_pages": geometry_pages,
         "boxed_pages": boxed_pages,
+        "ruled_pages": ruled_pages,
         "stages": {
             stage: {
                 "seconds": round(seconds, 3),
@@ -765,7 +768,8 @@ def table(result: dict[str, Any]) -> str:
     lines.append(
         f"geometry path: {stages['geometry_pages']} of {stages['pages']} pages"
         f" ({stages['geometry_pages'] / stages['pages']:.1%}) had their drawing looked at,"
-        f" {stages['boxed_pages']} held check boxes"
+        f" {stages['boxed_pages']} held check boxes,"
+        f" {stages.get('ruled_pages', 0)} were read by pdfplumber for a ruled table"
     )
     lines += [
         f"per page on one core: {of('pipeline_over_floor')} the floor (target <= 3);"

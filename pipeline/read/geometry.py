@@ -20,7 +20,9 @@ Speed: the sign of boxes is a few regular expressions over the page's text; only
 that shows one has its drawn objects looked at, and only a page with drawn boxes has its
 characters' boxes asked for. pdfplumber could read the same objects, but it parses the page
 again with pdfminer at about a hundred times pypdfium2's cost, and it gives ZapfDingbats
-glyphs by their codes ("4" for ✔) where pdfium gives the characters.
+glyphs by their codes ("4" for ✔) where pdfium gives the characters. It is used where only
+it serves: a ruled table's cells by their borders (pipeline.read.tables), whose pages are
+found by `paths` here.
 """
 
 from __future__ import annotations
@@ -212,7 +214,7 @@ def _drawn(page: pdfium.PdfPage) -> tuple[list[_Box], list[_Box]]:
     path (the candidates for ticks), form XObjects included."""
     boxes: list[_Box] = []
     marks: list[_Box] = []
-    for obj in _paths(page):
+    for obj in paths(page):
         left, bottom, right, top = obj
         width, height = right - left, top - bottom
         if max(width, height) > _BOX_MAX:
@@ -235,7 +237,7 @@ def _encloses(outer: _Box, inner: _Box) -> bool:
     )
 
 
-def _paths(page: pdfium.PdfPage) -> Iterator[tuple[float, float, float, float]]:
+def paths(page: pdfium.PdfPage) -> Iterator[tuple[float, float, float, float]]:
     """Bounds (left, bottom, right, top in page space) of the page's path objects, those in
     form XObjects mapped through their forms' matrices. Raw pdfium calls: a page with a
     drawing holds thousands of paths, and pypdfium2 would make an object of each."""

@@ -26,7 +26,7 @@ from pipeline.errors import (
     UnreadableDocument,
 )
 from pipeline.model import Page, SourceFile
-from pipeline.read import geometry, layout, ocr
+from pipeline.read import geometry, layout, ocr, tables
 from pipeline.read.quality import assess, judge
 
 # A page whose text layer has fewer visible characters than this is treated as image-only.
@@ -81,6 +81,8 @@ class ReadResult:
     # were found and written into the text (pipeline.read.geometry).
     geometry_pages: int = 0
     boxed_pages: int = 0
+    # Pages read again by pdfplumber for a ruled Beratungsfolge table (pipeline.read.tables).
+    ruled_pages: int = 0
 
     @property
     def ocr_used(self) -> bool:
@@ -138,13 +140,13 @@ def read_pdf(
             raise DocumentTooLarge(
                 f"PDF has {len(pdf)} pages, over the limit of {max_pages} (--max-pages)"
             )
-        return _pdf_pages(pdf, use_ocr=use_ocr, ocr_processes=ocr_processes)
+        return _pdf_pages(pdf, data, use_ocr=use_ocr, ocr_processes=ocr_processes)
     finally:
         pdf.close()
 
 
 def _pdf_pages(
-    pdf: pdfium.PdfDocument, *, use_ocr: bool, ocr_processes: int | None = None
+    pdf: pdfium.PdfDocument, data: bytes, *, use_ocr: bool, ocr_processes: int | None = None
 ) -> ReadResult:
     pages: list[Page] = []
     warnings: list[str] = []
@@ -155,6 +157,7 @@ def _pdf_pages(
     laid: list[list[layout.Line] | None] = []  # each page's lines, for its running lines
     heights: list[float] = []
     geometry_pages = boxed_pages = 0
+    ruled: list[int] = []  # pages with a ruled Beratungsfolge table (pipeline.read.tables)
     for index in range(len(pdf)):
         number = index + 1
         try:
@@ -174,6 +177,8 @@ def _pdf_pages(
                 geometry_pages += 1
                 boxed_pages += bool(edits)
             lines = layout.page_lines(textpage, raw, edits)
+            if tables.wanted(page, raw):
+                ruled.append(index)
             heights.append(page.get_height())
             textpage.close()
         except pdfium.PdfiumError as e:
@@ -210,6 +215,8 @@ def _pdf_pages(
             to_ocr = {}
     if to_ocr:
         warnings += _recognise(to_ocr, pages, ocr_processes)
+    if ruled:
+        warnings += _read_ruled_tables(data, ruled, pages, laid)
     if not any(_has_visible(p.text) for p in pages):
         reason = warnings[0].split(": ", 1)[1] if warnings else "no text found on any page"
         raise _no_text_error(reason)
@@ -222,7 +229,27 @@ def _pdf_pages(
         running_lines=running,
         geometry_pages=geometry_pages,
         boxed_pages=boxed_pages,
+        ruled_pages=len(ruled),
     )
+
+
+def _read_ruled_tables(
+    data: bytes, indexes: list[int], pages: list[Page], laid: list[list[layout.Line] | None]
+) -> list[str]:
+    """Put each ruled Beratungsfolge table's rows, read by its borders, in place of the lines
+    the text layer made of it (in `pages` and `laid`); warnings where it could not be read."""
+    indexes = [i for i in indexes if not pages[i].ocr and laid[i] is not None]
+    try:
+        found = tables.read(data, indexes)
+    except Exception as e:  # pdfminer's own errors for a page pdfium reads: keep the text
+        return [f"ruled table not read by its borders: {type(e).__name__}: {e}"]
+    for index, page_tables in found.items():
+        lines = laid[index]
+        if lines is None or not page_tables:
+            continue
+        laid[index] = lines = tables.replace(lines, page_tables)
+        pages[index] = Page(index + 1, _joined(lines))
+    return []
 
 
 def _joined(lines: list[layout.Line]) -> str:
