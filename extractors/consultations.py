@@ -65,10 +65,14 @@ _COMMITTEE_LABEL = re.compile(r"^[ \t]*(?P<name>[^\n:]{3,80}):[ \t]*$", re.M)
 
 
 def extract(doc: Parsed, record: Record) -> dict[str, Any]:
+    if _of_a_whole_session(doc, record):
+        # An agenda or whole minutes: the papers of their items have Beratungsfolgen, they
+        # have none; a committee their attendance list names ("Stadtteilbeirat:") is none.
+        return {"consultations": []}
     found = consultation_table.find(doc.text)
     how = evidence.labelled("Beratungsfolge table")
     session = form_session(doc.text) or minutes_session(doc.text)
-    if session is not None and not _of_a_whole_session(doc, record):
+    if session is not None:
         how = how if found else evidence.labelled("the session the paper is for")
         found = _merge(found, session)
     if not found:

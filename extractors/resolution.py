@@ -66,7 +66,9 @@ class _Part:
 _SESSION_ITEMS = re.compile(
     r"Eröffnung der Sitzung|Feststellung der (?:ordnungsgemäßen )?(?:Ladung|Einladung)"
     r"|Feststellung der Beschlussfähigkeit|Genehmigung (?:der|des) (?:Niederschrift|Protokolls)"
-    r"|(?:Feststellung|Festsetzung|Genehmigung) der Tagesordnung|Schließung der Sitzung",
+    r"|(?:Feststellung|Festsetzung|Genehmigung) der Tagesordnung|Schließung der Sitzung"
+    # "eröffnet die öffentliche Sitzung" (Erlangen), "eröffnete um 17:00 Uhr die 3. Sitzung"
+    r"|\beröffnete?\b(?:[^.\n]|(?<=\d)\.){0,40}?\bSitzung\b",
     re.I,
 )
 

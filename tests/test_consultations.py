@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from extractors import committees, consultation_table, consultations, vocab
-from pipeline.model import Consultation
+from pipeline.model import Consultation, PaperType, Record
 from pipeline.read.discover import discover
 from pipeline.run.document import process
 from tests.conftest import DEV_DOCS, FIXTURES, gold
@@ -126,7 +126,7 @@ def test_a_proposal_split_by_committee_names_the_bodies() -> None:
             "Beschlussvorschlag:\n\nHaupt- und Finanzausschuss:\nDer Beitritt wird beschlossen."
             "\n\nRat:\nDer Technische Beigeordnete wird als Ansprechpartner bestimmt.\n"
         ),
-        None,  # type: ignore[arg-type]
+        Record(source="x.txt", paper_type=PaperType.BESCHLUSSVORLAGE),
     )["consultations"]
     assert found == [Consultation("Haupt- und Finanzausschuss"), Consultation("Rat")]
 

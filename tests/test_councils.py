@@ -799,3 +799,29 @@ def test_a_title_ends_at_the_next_fields_heading_or_a_tables_row(
     lines: list[str], name: str
 ) -> None:
     assert _header("\n".join(lines), PaperType.BESCHLUSSVORLAGE)["name"] == name
+
+
+def test_whole_minutes_give_no_consultation_even_from_their_attendance_list() -> None:
+    # Erlangen's Stadtteilbeirat Büchenbach, 19.11.2024: the attendance list's groups
+    # ("Stadtrat/Betreuungsstadtrat:") and the chair opening the session.
+    text = "\n".join(
+        [
+            "Niederschrift",
+            "Besprechung am:\t19.11.2024\tBeginn:\t18:30 Uhr",
+            "Thema:\t2. öffentliche Sitzung Stadtteilbeirat Büchenbach",
+            "Anwesende\tEntschuldigt\tVerteiler",
+            "Stadtrat/Betreuungsstadtrat:",
+            "Hr. Dr. Dees",
+            "Ergebnis:",
+            "Begrüßung und Vorstellung des Stadtteilbeirates",
+            "Herr Günter Winkelmann eröffnet die öffentliche Sitzung des Stadtteilbeirates "
+            "Büchenbach um 18:30 Uhr",
+            "TOP 1: Stadtteilhaus Büchenbach",
+        ]
+    )
+    assert resolution.whole_minutes(text)
+    doc = Parsed(source="x.pdf", text=text, pages=[text], sections=segment(text))
+    record = Record(source="x.pdf", paper_type=PaperType.NIEDERSCHRIFT)
+    assert consultations.extract(doc, record)["consultations"] == []
+    # Münster: "eröffnete um 17:00 Uhr die 3. Sitzung des Betriebsausschusses".
+    assert resolution.whole_minutes("Frau A. eröffnete um 17:00 Uhr die 3. Sitzung des Betriebs")

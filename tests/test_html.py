@@ -627,3 +627,17 @@ def test_allris_net_each_session_of_a_committee_is_a_consultation_and_private_on
         ("Schulausschuss", dt.date(2026, 9, 1), None),
         ("Verwaltungsausschuss (nicht-öffentlich)", None, False),
     ]
+
+
+def test_an_agenda_takes_no_consultation_from_its_pages_table_of_its_own_session():
+    # Delitzsch's agenda page (KOMFA): "DATUM ORT GREMIUM BEGINN" over the session's row.
+    record = Record(source="x.html", paper_type=PaperType.EINLADUNG)
+    found = ris_pages.PageFields(
+        consultations=[Consultation("Stadtrat", dt.date(2026, 9, 24))], name="Tagesordnung"
+    )
+    page_merge.merge(record, found, [])
+    assert record.consultations == [] and record.name == "Tagesordnung"
+    # A paper's page gives its Beratungsfolge.
+    record = Record(source="x.html", paper_type=PaperType.BESCHLUSSVORLAGE)
+    page_merge.merge(record, found, [])
+    assert [c.organization for c in record.consultations] == ["Stadtrat"]

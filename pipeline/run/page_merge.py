@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from extractors import evidence
-from pipeline.model import FieldValue, Record
+from pipeline.model import FieldValue, PaperType, Record
 from pipeline.oparl.merge import known, show
 from pipeline.read.ris_pages import PageFields
 
@@ -38,7 +38,7 @@ def merge(record: Record, page: PageFields, origins: list[FieldValue]) -> list[F
     result = list(origins)
     for name in FIELDS:
         value = getattr(page, name)
-        if not known(value):
+        if not known(value) or (name == "consultations" and _whole_session(record)):
             continue
         extracted = getattr(record, name)
         kept = name not in by_oparl
@@ -66,6 +66,12 @@ def merge(record: Record, page: PageFields, origins: list[FieldValue]) -> list[F
         shown = "; ".join(f"{a.value:.2f} {a.currency}" for a in added)
         result.append(FieldValue("amounts", ORIGIN, shown, True))
     return result
+
+
+def _whole_session(record: Record) -> bool:
+    """An agenda's page lists its own session in the table a paper's page lists its
+    Beratungsfolge in (Delitzsch's "Datum Ort Gremium Beginn"): an agenda has none."""
+    return record.paper_type is PaperType.EINLADUNG
 
 
 def _fill(given: list[Any], extracted: list[Any]) -> list[Any]:
