@@ -12,7 +12,7 @@ import gc
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import click
 
@@ -25,6 +25,28 @@ if TYPE_CHECKING:
     from pipeline.run import runner
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+class ByteSize(click.ParamType):
+    """A number of bytes: 1000, 500K, 20M, 50G, 1T (powers of 1024)."""
+
+    name = "size"
+    _UNITS: ClassVar[dict[str, int]] = {"": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
+    _UNITS["T"] = 1 << 40
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> int:
+        if isinstance(value, int):
+            return value
+        text = str(value).strip().upper().removesuffix("B")
+        unit = text[-1:] if text[-1:] in self._UNITS else ""
+        number = text[: len(text) - len(unit)]
+        try:
+            size = float(number)
+        except ValueError:
+            self.fail(f"{value!r} is no size (such as 500M or 20G)", param, ctx)
+        if not 0 <= size < 1 << 60:
+            self.fail(f"{value!r} is no size (such as 500M or 20G)", param, ctx)
+        return int(size * self._UNITS[unit])
 
 
 def db_option(func: F) -> F:
@@ -309,9 +331,50 @@ def export_command(
     show_default=True,
     help="Requests per second at most.",
 )
+@click.option(
+    "--deadline",
+    type=click.FloatRange(min=0),
+    default=86_400,
+    show_default=True,
+    metavar="S",
+    help="Seconds the whole run may take; then it stops, keeping what it fetched. 0: no limit.",
+)
+@click.option(
+    "--max-wait",
+    type=click.FloatRange(min=0),
+    default=60,
+    show_default=True,
+    metavar="S",
+    help="Longest wait for a server that answers 429/503 with Retry-After.",
+)
+@click.option(
+    "--max-bytes",
+    type=ByteSize(),
+    default="50G",
+    show_default=True,
+    metavar="SIZE",
+    help="Bytes the run may write (files and metadata; 500M, 20G, ...); then it stops."
+    " 0: no limit.",
+)
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="HOST",
+    help="A host that redirects may lead to besides the one asked (repeatable).",
+)
 @reports_errors
 def import_oparl_command(
-    url: str, body_id: str | None, since: Any, limit: int | None, out: Path, rate: float
+    url: str,
+    body_id: str | None,
+    since: Any,
+    limit: int | None,
+    out: Path,
+    rate: float,
+    deadline: float,
+    max_wait: float,
+    max_bytes: int,
+    allow_hosts: tuple[str, ...],
 ) -> None:
     """Fetch papers and their OParl metadata from an OParl 1.1 endpoint (System or Body URL).
 
@@ -319,8 +382,14 @@ def import_oparl_command(
     `ratsinfo ingest` then keeps the council's values and records where the text disagrees.
     Retries on server errors with backoff; a second run fetches only what changed.
 
-    Exit code: 0 when every paper was fetched, 2 when any failed, 1 when the endpoint
-    itself cannot be read.
+    The server is not trusted: an object of the wrong shape fails alone, with its reason;
+    JSON answers are capped (20 MB, 64 levels deep), files at 200 MB, a list at 20,000
+    pages and a looping list ends; redirects stay on their host (unless --allow-host), and
+    private or loopback addresses are reached only when URL is one. The run stops at
+    --deadline, --max-bytes or a full or read-only disk, keeping every file it wrote whole.
+
+    Exit code: 0 when every paper was fetched, 2 when any failed, a list ended early or the
+    run stopped, 1 when the endpoint itself cannot be read or OUT cannot be written.
 
     \b
     Example:
@@ -331,13 +400,30 @@ def import_oparl_command(
     from pipeline.oparl import importer as oparl_import
 
     when = since.replace(tzinfo=since.tzinfo or dt.UTC) if since else None
+    limits = oparl.Limits(
+        run_seconds=deadline or None,
+        max_wait=max_wait,
+        disk_bytes=max_bytes or None,
+        allow_hosts=frozenset(allow_hosts),
+    )
     summary = oparl_import.import_oparl(
-        url, out, body=body_id, since=when, limit=limit, client=oparl.Client(rate=rate)
+        url,
+        out,
+        body=body_id,
+        since=when,
+        limit=limit,
+        client=oparl.Client(rate=rate, limits=limits),
     )
     click.echo(f"imported {summary.line()}")
+    for warning in summary.warnings:
+        click.echo(f"warning: {warning}", err=True)
     for paper, reason in summary.problems:
         click.echo(f"{paper}: {reason}", err=True)
-    if summary.failed:
+    for problem in summary.incomplete:
+        click.echo(f"incomplete: {problem}", err=True)
+    if summary.stopped:
+        click.echo(f"stopped: {summary.stopped}", err=True)
+    if not summary.complete:
         sys.exit(ExitCode.DOCUMENTS_FAILED)
 
 

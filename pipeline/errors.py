@@ -60,3 +60,10 @@ class InputPathError(RatsinfoError):
 
 class OparlError(RatsinfoError):
     """An OParl server cannot be read: unreachable, an HTTP error after retries, not OParl."""
+
+
+class OparlStopped(OparlError):
+    """An import run reached one of its limits (deadline, request or disk budget) or cannot
+    write its files (disk full, read-only): the run stops, keeping what it fetched whole."""
+
+    exit_code = ExitCode.DOCUMENTS_FAILED
