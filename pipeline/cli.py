@@ -133,6 +133,11 @@ def main(verbose: bool) -> None:
     " (tcp://HOST:8786); needs the dask extra, the documents on a shared file system and a"
     " database every worker reaches. --workers is then ignored.",
 )
+@click.option(
+    "--follow-links",
+    is_flag=True,
+    help="Also read files that links under PATHS point to outside them (skipped by default).",
+)
 @reports_errors
 def ingest(
     paths: tuple[Path, ...],
@@ -144,6 +149,7 @@ def ingest(
     max_memory: int,
     max_pages: int,
     dask: str | None,
+    follow_links: bool,
 ) -> None:
     """Read the documents under PATHS (default: data/raw) into the database.
 
@@ -181,10 +187,14 @@ def ingest(
     gc.freeze()
     targets = list(paths) or [Path("data/raw")]
     try:
-        summary = _run_with_progress(engine, targets, workers, force, not no_ocr, limit, dask)
+        summary = _run_with_progress(
+            engine, targets, workers, force, not no_ocr, limit, dask, follow_links
+        )
     finally:
         store.close(engine)
     click.echo(f"ingested {summary.line()}")
+    for path, reason in summary.skipped:
+        click.echo(f"skipped: {path}: {reason}", err=True)
     for name, reason in summary.failures:
         click.echo(f"failed: {name}: {reason}", err=True)
     if summary.failed:
@@ -199,10 +209,12 @@ def _run_with_progress(
     use_ocr: bool,
     limit: limits.Limits,
     dask: str | None,
+    follow_links: bool,
 ) -> runner.Summary:
     from pipeline.run import runner
 
     options: dict[str, Any] = {
+        "follow_links": follow_links,
         "workers": workers,
         "force": force,
         "use_ocr": use_ocr,

@@ -34,6 +34,10 @@ class EncryptedDocument(UnreadableDocument):
     pass
 
 
+class FileChanged(UnreadableDocument):
+    """The file's bytes are not those hashed when it was found: it was rewritten meanwhile."""
+
+
 class OcrUnavailable(DocumentError):
     """A page needs OCR but Tesseract is missing or was switched off."""
 

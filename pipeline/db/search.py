@@ -107,9 +107,16 @@ def index(conn: Connection, entries: list[Entry]) -> None:
                 "resolution": "\n".join(e.resolutions),
                 "text": e.text[:_POSTGRES_TEXT_LIMIT],
             }
-        rows.append({"id": e.paper_id, **values})
+        rows.append(without_nul({"id": e.paper_id, **values}))
     if rows:
         conn.execute(_INSERT[conn.dialect.name], rows)
+
+
+def without_nul(row: dict[str, Any]) -> dict[str, Any]:
+    """`row` with NUL characters taken out of its text (see store._insert)."""
+    if any(isinstance(v, str) and "\x00" in v for v in row.values()):
+        return {k: v.replace("\x00", "") if isinstance(v, str) else v for k, v in row.items()}
+    return row
 
 
 def fts5_query(query: str) -> str:
