@@ -18,7 +18,7 @@ import click
 
 # Only what --help needs: each command imports the modules it uses (see pipeline.defaults).
 from pipeline import __version__, defaults
-from pipeline.errors import ExitCode, RatsinfoError
+from pipeline.errors import ExitCode, ExportError, RatsinfoError
 from pipeline.run import limits
 
 if TYPE_CHECKING:
@@ -282,7 +282,6 @@ def export_command(
         ratsinfo export --format csv --semicolon -o exports/csv
         ratsinfo export --format oparl -o papers.oparl.json
     """
-    from pipeline import export
     from pipeline.db import store
 
     if (fmt == "csv" or split) and output is None:
@@ -290,6 +289,21 @@ def export_command(
     if split and fmt != "oparl":
         raise click.UsageError("--split goes with --format oparl")
     engine = store.connect(db_url, create=False)
+    try:
+        _export(engine, fmt, output, semicolon, split, base_url)
+    except OSError as e:
+        # A folder given for a file, a file for a folder, a missing folder, a full or
+        # read-only disk: nothing half-written is left (export.whole_file).
+        where = e.filename or output
+        raise ExportError(f"cannot write {where}: {e.strerror or e}") from e
+
+
+def _export(
+    engine: Any, fmt: str, output: Path | None, semicolon: bool, split: bool, base_url: str
+) -> None:
+    from pipeline import export
+    from pipeline.db import store
+
     if fmt == "csv":
         assert output is not None
         counts = export.write_csv(engine, output, semicolon=semicolon)
@@ -305,14 +319,14 @@ def export_command(
             export.write_oparl(objects, sys.stdout)
             return
         else:
-            with output.open("w", encoding="utf-8") as fh:
+            with export.whole_file(output) as fh:
                 count = export.write_oparl(objects, fh)
         click.echo(f"wrote {count} OParl objects to {output}", err=True)
         return
     if output is None:
         export.write_jsonl(store.records(engine), sys.stdout)
         return
-    with output.open("w", encoding="utf-8") as fh:
+    with export.whole_file(output) as fh:
         count = export.write_jsonl(store.records(engine), fh)
     click.echo(f"wrote {count} records to {output}", err=True)
 
@@ -541,15 +555,21 @@ def eval_command(gold_dir: Path, db_url: str, misses: bool, by_council: bool) ->
 @click.argument("query")
 @db_option
 @click.option(
-    "-n", "--limit", type=click.IntRange(min=1), default=10, show_default=True, help="Most matches."
+    "-n",
+    "--limit",
+    type=click.IntRange(1, 10_000),
+    default=10,
+    show_default=True,
+    help="Most matches (1 to 10,000).",
 )
 @reports_errors
 def search_command(query: str, db_url: str, limit: int) -> None:
     """Find the papers that match QUERY best, in their names, resolutions and text.
 
     Words are matched by their German stem ("Städte" finds "Stadt"); all words must occur;
-    "quoted words" must occur together; OR between two words allows either. Prints one
-    line per paper, best first: date, reference, body, name.
+    "quoted words" must occur together; OR between two words allows either. At most 50
+    words and 1,000 characters. Prints one line per paper, best first: date, reference,
+    body, name.
 
     \b
     Example:

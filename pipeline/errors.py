@@ -58,6 +58,16 @@ class ClusterError(RatsinfoError):
     """The Dask cluster of `ingest --dask` cannot be used (not reachable, Dask missing)."""
 
 
+class ExportError(RatsinfoError):
+    """An export cannot be written where -o says (a folder, a full or read-only disk)."""
+
+
+class QueryError(RatsinfoError):
+    """A search query that cannot be run as given: too long, too many words, not text."""
+
+    exit_code = ExitCode.DOCUMENTS_FAILED  # bad input, as click's usage errors
+
+
 class InputPathError(RatsinfoError):
     """A path given on the command line does not exist."""
 
