@@ -134,6 +134,17 @@ def test_a_links_next_that_is_no_url_ends_the_list_keeping_its_page(
     assert not (tmp_path / "karlsruhe" / ".oparl-state.json").exists()  # not a complete walk
 
 
+def test_an_empty_links_list_on_the_last_page_ends_the_list_normally(tmp_path: Path) -> None:
+    site = good_site()
+    page = {"data": site.lists[PAPERS], "links": []}  # how PHP encodes an empty map
+    with serve(site):
+        text = json.dumps(page).replace("https://web1.karlsruhe.de/oparl", site.base + "/karlsruhe")
+        site.handlers[PAPERS] = answer(text.encode("utf-8"))
+        result = run(site, tmp_path)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "karlsruhe" / ".oparl-state.json").exists()
+
+
 @pytest.mark.parametrize(
     ("same", "limit", "reason"),
     [

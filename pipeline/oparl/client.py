@@ -318,7 +318,8 @@ class Listing:
             seen_pages.add(digest)
             yield from items
             try:
-                links = schema.check(schema.Page, {"data": [], "links": data.get("links")})
+                # `or None`: PHP servers send an empty `links` as [] on the last page.
+                links = schema.check(schema.Page, {"data": [], "links": data.get("links") or None})
             except schema.InvalidObject as e:
                 return self._end(f"{page}: {e}")
             following = (links.get("links") or {}).get("next")
