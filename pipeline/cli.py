@@ -12,19 +12,41 @@ import gc
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import click
 
 # Only what --help needs: each command imports the modules it uses (see pipeline.defaults).
 from pipeline import __version__, defaults
-from pipeline.errors import ExitCode, RatsinfoError
+from pipeline.errors import ExitCode, ExportError, RatsinfoError
 from pipeline.run import limits
 
 if TYPE_CHECKING:
     from pipeline.run import runner
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+class ByteSize(click.ParamType):
+    """A number of bytes: 1000, 500K, 20M, 50G, 1T (powers of 1024)."""
+
+    name = "size"
+    _UNITS: ClassVar[dict[str, int]] = {"": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
+    _UNITS["T"] = 1 << 40
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> int:
+        if isinstance(value, int):
+            return value
+        text = str(value).strip().upper().removesuffix("B")
+        unit = text[-1:] if text[-1:] in self._UNITS else ""
+        number = text[: len(text) - len(unit)]
+        try:
+            size = float(number)
+        except ValueError:
+            self.fail(f"{value!r} is no size (such as 500M or 20G)", param, ctx)
+        if not 0 <= size < 1 << 60:
+            self.fail(f"{value!r} is no size (such as 500M or 20G)", param, ctx)
+        return int(size * self._UNITS[unit])
 
 
 def db_option(func: F) -> F:
@@ -111,6 +133,11 @@ def main(verbose: bool) -> None:
     " (tcp://HOST:8786); needs the dask extra, the documents on a shared file system and a"
     " database every worker reaches. --workers is then ignored.",
 )
+@click.option(
+    "--follow-links",
+    is_flag=True,
+    help="Also read files that links under PATHS point to outside them (skipped by default).",
+)
 @reports_errors
 def ingest(
     paths: tuple[Path, ...],
@@ -122,6 +149,7 @@ def ingest(
     max_memory: int,
     max_pages: int,
     dask: str | None,
+    follow_links: bool,
 ) -> None:
     """Read the documents under PATHS (default: data/raw) into the database.
 
@@ -159,10 +187,14 @@ def ingest(
     gc.freeze()
     targets = list(paths) or [Path("data/raw")]
     try:
-        summary = _run_with_progress(engine, targets, workers, force, not no_ocr, limit, dask)
+        summary = _run_with_progress(
+            engine, targets, workers, force, not no_ocr, limit, dask, follow_links
+        )
     finally:
         store.close(engine)
     click.echo(f"ingested {summary.line()}")
+    for path, reason in summary.skipped:
+        click.echo(f"skipped: {path}: {reason}", err=True)
     for name, reason in summary.failures:
         click.echo(f"failed: {name}: {reason}", err=True)
     if summary.failed:
@@ -177,10 +209,12 @@ def _run_with_progress(
     use_ocr: bool,
     limit: limits.Limits,
     dask: str | None,
+    follow_links: bool,
 ) -> runner.Summary:
     from pipeline.run import runner
 
     options: dict[str, Any] = {
+        "follow_links": follow_links,
         "workers": workers,
         "force": force,
         "use_ocr": use_ocr,
@@ -248,7 +282,6 @@ def export_command(
         ratsinfo export --format csv --semicolon -o exports/csv
         ratsinfo export --format oparl -o papers.oparl.json
     """
-    from pipeline import export
     from pipeline.db import store
 
     if (fmt == "csv" or split) and output is None:
@@ -256,6 +289,21 @@ def export_command(
     if split and fmt != "oparl":
         raise click.UsageError("--split goes with --format oparl")
     engine = store.connect(db_url, create=False)
+    try:
+        _export(engine, fmt, output, semicolon, split, base_url)
+    except OSError as e:
+        # A folder given for a file, a file for a folder, a missing folder, a full or
+        # read-only disk: nothing half-written is left (export.whole_file).
+        where = e.filename or output
+        raise ExportError(f"cannot write {where}: {e.strerror or e}") from e
+
+
+def _export(
+    engine: Any, fmt: str, output: Path | None, semicolon: bool, split: bool, base_url: str
+) -> None:
+    from pipeline import export
+    from pipeline.db import store
+
     if fmt == "csv":
         assert output is not None
         counts = export.write_csv(engine, output, semicolon=semicolon)
@@ -271,14 +319,14 @@ def export_command(
             export.write_oparl(objects, sys.stdout)
             return
         else:
-            with output.open("w", encoding="utf-8") as fh:
+            with export.whole_file(output) as fh:
                 count = export.write_oparl(objects, fh)
         click.echo(f"wrote {count} OParl objects to {output}", err=True)
         return
     if output is None:
         export.write_jsonl(store.records(engine), sys.stdout)
         return
-    with output.open("w", encoding="utf-8") as fh:
+    with export.whole_file(output) as fh:
         count = export.write_jsonl(store.records(engine), fh)
     click.echo(f"wrote {count} records to {output}", err=True)
 
@@ -309,9 +357,50 @@ def export_command(
     show_default=True,
     help="Requests per second at most.",
 )
+@click.option(
+    "--deadline",
+    type=click.FloatRange(min=0),
+    default=86_400,
+    show_default=True,
+    metavar="S",
+    help="Seconds the whole run may take; then it stops, keeping what it fetched. 0: no limit.",
+)
+@click.option(
+    "--max-wait",
+    type=click.FloatRange(min=0),
+    default=60,
+    show_default=True,
+    metavar="S",
+    help="Longest wait for a server that answers 429/503 with Retry-After.",
+)
+@click.option(
+    "--max-bytes",
+    type=ByteSize(),
+    default="50G",
+    show_default=True,
+    metavar="SIZE",
+    help="Bytes the run may write (files and metadata; 500M, 20G, ...); then it stops."
+    " 0: no limit.",
+)
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="HOST",
+    help="A host that redirects may lead to besides the one asked (repeatable).",
+)
 @reports_errors
 def import_oparl_command(
-    url: str, body_id: str | None, since: Any, limit: int | None, out: Path, rate: float
+    url: str,
+    body_id: str | None,
+    since: Any,
+    limit: int | None,
+    out: Path,
+    rate: float,
+    deadline: float,
+    max_wait: float,
+    max_bytes: int,
+    allow_hosts: tuple[str, ...],
 ) -> None:
     """Fetch papers and their OParl metadata from an OParl 1.1 endpoint (System or Body URL).
 
@@ -319,8 +408,14 @@ def import_oparl_command(
     `ratsinfo ingest` then keeps the council's values and records where the text disagrees.
     Retries on server errors with backoff; a second run fetches only what changed.
 
-    Exit code: 0 when every paper was fetched, 2 when any failed, 1 when the endpoint
-    itself cannot be read.
+    The server is not trusted: an object of the wrong shape fails alone, with its reason;
+    JSON answers are capped (20 MB, 64 levels deep), files at 200 MB, a list at 20,000
+    pages and a looping list ends; redirects stay on their host (unless --allow-host), and
+    private or loopback addresses are reached only when URL is one. The run stops at
+    --deadline, --max-bytes or a full or read-only disk, keeping every file it wrote whole.
+
+    Exit code: 0 when every paper was fetched, 2 when any failed, a list ended early or the
+    run stopped, 1 when the endpoint itself cannot be read or OUT cannot be written.
 
     \b
     Example:
@@ -331,13 +426,30 @@ def import_oparl_command(
     from pipeline.oparl import importer as oparl_import
 
     when = since.replace(tzinfo=since.tzinfo or dt.UTC) if since else None
+    limits = oparl.Limits(
+        run_seconds=deadline or None,
+        max_wait=max_wait,
+        disk_bytes=max_bytes or None,
+        allow_hosts=frozenset(allow_hosts),
+    )
     summary = oparl_import.import_oparl(
-        url, out, body=body_id, since=when, limit=limit, client=oparl.Client(rate=rate)
+        url,
+        out,
+        body=body_id,
+        since=when,
+        limit=limit,
+        client=oparl.Client(rate=rate, limits=limits),
     )
     click.echo(f"imported {summary.line()}")
+    for warning in summary.warnings:
+        click.echo(f"warning: {warning}", err=True)
     for paper, reason in summary.problems:
         click.echo(f"{paper}: {reason}", err=True)
-    if summary.failed:
+    for problem in summary.incomplete:
+        click.echo(f"incomplete: {problem}", err=True)
+    if summary.stopped:
+        click.echo(f"stopped: {summary.stopped}", err=True)
+    if not summary.complete:
         sys.exit(ExitCode.DOCUMENTS_FAILED)
 
 
@@ -443,15 +555,21 @@ def eval_command(gold_dir: Path, db_url: str, misses: bool, by_council: bool) ->
 @click.argument("query")
 @db_option
 @click.option(
-    "-n", "--limit", type=click.IntRange(min=1), default=10, show_default=True, help="Most matches."
+    "-n",
+    "--limit",
+    type=click.IntRange(1, 10_000),
+    default=10,
+    show_default=True,
+    help="Most matches (1 to 10,000).",
 )
 @reports_errors
 def search_command(query: str, db_url: str, limit: int) -> None:
     """Find the papers that match QUERY best, in their names, resolutions and text.
 
     Words are matched by their German stem ("Städte" finds "Stadt"); all words must occur;
-    "quoted words" must occur together; OR between two words allows either. Prints one
-    line per paper, best first: date, reference, body, name.
+    "quoted words" must occur together; OR between two words allows either. At most 50
+    words and 1,000 characters. Prints one line per paper, best first: date, reference,
+    body, name.
 
     \b
     Example:

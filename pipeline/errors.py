@@ -34,6 +34,10 @@ class EncryptedDocument(UnreadableDocument):
     pass
 
 
+class FileChanged(UnreadableDocument):
+    """The file's bytes are not those hashed when it was found: it was rewritten meanwhile."""
+
+
 class OcrUnavailable(DocumentError):
     """A page needs OCR but Tesseract is missing or was switched off."""
 
@@ -54,9 +58,26 @@ class ClusterError(RatsinfoError):
     """The Dask cluster of `ingest --dask` cannot be used (not reachable, Dask missing)."""
 
 
+class ExportError(RatsinfoError):
+    """An export cannot be written where -o says (a folder, a full or read-only disk)."""
+
+
+class QueryError(RatsinfoError):
+    """A search query that cannot be run as given: too long, too many words, not text."""
+
+    exit_code = ExitCode.DOCUMENTS_FAILED  # bad input, as click's usage errors
+
+
 class InputPathError(RatsinfoError):
     """A path given on the command line does not exist."""
 
 
 class OparlError(RatsinfoError):
     """An OParl server cannot be read: unreachable, an HTTP error after retries, not OParl."""
+
+
+class OparlStopped(OparlError):
+    """An import run reached one of its limits (deadline, request or disk budget) or cannot
+    write its files (disk full, read-only): the run stops, keeping what it fetched whole."""
+
+    exit_code = ExitCode.DOCUMENTS_FAILED

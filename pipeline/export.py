@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
+import errno
 import json
-from collections.abc import Iterable
+import os
+import stat
+import tempfile
+import unicodedata
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -31,7 +37,51 @@ def write_jsonl(records: Iterable[Record], out: TextIO) -> int:
 
 VIEWS = ("paper_overview", "consultation_overview")
 EXCEL_CELL_LIMIT = 32_767  # characters; Excel splits a longer cell over the next rows
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# What a spreadsheet may read as the start of a formula (OWASP's list for CSV injection),
+# also after spaces or invisible characters that it skips: an NBSP, a zero-width space, a
+# byte order mark.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\x00")
+
+
+def _formula_like(value: str) -> bool:
+    if value.startswith(_FORMULA_START):
+        return True
+    for char in value:
+        if char.isspace() or unicodedata.category(char) in ("Cf", "Zs", "Cc"):
+            if char in _FORMULA_START:
+                return True
+            continue
+        return char in _FORMULA_START
+    return False
+
+
+@contextlib.contextmanager
+def whole_file(path: Path) -> Iterator[TextIO]:
+    """`path` opened for writing text that appears there only when it is whole: written
+    beside as a hidden `.part` file and renamed, removed when writing fails (a full disk),
+    so no half file is ever left. A device or pipe (/dev/stdout) is written directly."""
+    if path.exists() and not path.is_file():
+        if path.is_dir():
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        with path.open("w", encoding="utf-8") as fh:
+            yield fh
+        return
+    _folder(path.parent, create=False)
+    try:
+        fd, partial = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    except OSError as e:  # named by the file asked for, not the hidden one
+        raise OSError(e.errno, e.strerror, str(path)) from e
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.fchmod(fd, (stat.S_IMODE(path.stat().st_mode)) if path.exists() else 0o666 & ~umask)
+        with open(fd, "w", encoding="utf-8", newline="") as fh:
+            yield fh
+        os.replace(partial, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(partial)
+        raise
 
 
 def write_csv(engine: Engine, folder: Path, *, semicolon: bool = False) -> dict[str, int]:
@@ -42,7 +92,7 @@ def write_csv(engine: Engine, folder: Path, *, semicolon: bool = False) -> dict[
     expects. Booleans are 1/0, dates ISO. Text that a spreadsheet would run as a formula
     (starting with =, +, -, @) gets a leading apostrophe, and a text longer than a spreadsheet
     cell holds is cut there with a note saying so (the full text: `export --format jsonl`)."""
-    folder.mkdir(parents=True, exist_ok=True)
+    _folder(folder, create=True)
     names = [t.name for t in schema.metadata.sorted_tables]
     present = set(inspect(engine).get_table_names()) | set(inspect(engine).get_view_names())
     written = {}
@@ -53,7 +103,8 @@ def write_csv(engine: Engine, folder: Path, *, semicolon: bool = False) -> dict[
             result: CursorResult[Any] = conn.execute(
                 select(literal_column("*")).select_from(table(name))
             )
-            with (folder / f"{name}.csv").open("w", encoding="utf-8-sig", newline="") as fh:
+            with whole_file(folder / f"{name}.csv") as fh:
+                fh.write("\ufeff")  # the byte order mark spreadsheets look for
                 writer = csv.writer(fh, delimiter=";" if semicolon else ",", lineterminator="\r\n")
                 writer.writerow(result.keys())
                 count = 0
@@ -75,12 +126,22 @@ def _cell(value: Any, decimal_comma: bool) -> Any:
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
     if isinstance(value, str):
-        if value.startswith(_FORMULA_START):
+        if _formula_like(value):
             value = "'" + value
         if len(value) > EXCEL_CELL_LIMIT:
             note = f" [cut: {len(value)} characters in all]"
             value = value[: EXCEL_CELL_LIMIT - len(note)] + note
     return value
+
+
+def _folder(folder: Path, *, create: bool) -> None:
+    """OSError naming `folder` unless it is (or, with `create`, can be made) a folder."""
+    if folder.exists() and not folder.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "a file, not a folder", str(folder))
+    if create:
+        folder.mkdir(parents=True, exist_ok=True)
+    elif not folder.exists():
+        raise FileNotFoundError(errno.ENOENT, "no such folder", str(folder))
 
 
 # --- OParl 1.1 ----------------------------------------------------------------------------
@@ -202,12 +263,13 @@ def write_oparl(objects: list[dict[str, Any]], out: TextIO) -> int:
 
 def write_oparl_files(objects: list[dict[str, Any]], folder: Path) -> int:
     """One JSON file per object: `folder/<type>/<last part of its id>.json`."""
+    _folder(folder, create=True)
     for obj in objects:
         kind = obj["type"].rsplit("/", 1)[-1].lower()
-        (folder / kind).mkdir(parents=True, exist_ok=True)
+        _folder(folder / kind, create=True)
         name = obj["id"].rsplit("/", 1)[-1]
-        target = folder / kind / f"{name}.json"
-        target.write_text(json.dumps(obj, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        with whole_file(folder / kind / f"{name}.json") as fh:
+            fh.write(json.dumps(obj, ensure_ascii=False, indent=1) + "\n")
     return len(objects)
 
 

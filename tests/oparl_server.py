@@ -4,14 +4,22 @@ The fixture objects keep the real councils' URLs; the server rewrites each counc
 to itself, serves every object at its own id, serves the paper lists page by page along
 `links.next` (honouring `modified_since`), and the files at their download URLs. Tests can
 make a path fail a number of times first (`failures`) and read what was asked (`requests`).
+
+A hostile server too: `handlers` maps a path to a function that writes the whole answer
+itself, and the functions below make the answers of the cases import-oparl must survive (a
+body dripping one byte at a time, an endless JSON list, a gzip bomb, a redirect, JSON nested
+100,000 deep, 503 with a six-hour Retry-After). Everything listens on 127.0.0.1 only.
 """
 
 from __future__ import annotations
 
+import contextlib
+import gzip
 import json
 import threading
+import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -39,6 +47,8 @@ class Site:
     page_sizes: dict[str, int] = field(default_factory=dict)  # per list, where it differs
     failures: Counter[str] = field(default_factory=Counter)  # path -> 503s still to send
     requests: list[str] = field(default_factory=list)  # every path?query asked for
+    # path (without query) -> writes the whole answer itself (see the functions below)
+    handlers: dict[str, Callable[[BaseHTTPRequestHandler], None]] = field(default_factory=dict)
     base: str = ""
 
 
@@ -101,6 +111,11 @@ class _Handler(BaseHTTPRequestHandler):
         # filter parameters, which they take.
         rest = {k: v[0] for k, v in query.items() if k not in ("page", "modified_since")}
         list_key = parts.path + ("?" + urlencode(rest) if rest else "")
+        if parts.path in site.handlers:
+            # The client may hang up: what a hostile server wants to see.
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                site.handlers[parts.path](self)
+            return
         key = self.path if self.path in site.objects or self.path in site.files else list_key
         if site.failures[key] > 0:
             site.failures[key] -= 1
@@ -156,3 +171,100 @@ def serve(site: Site) -> Iterator[Site]:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+# --- hostile answers, for Site.handlers ----------------------------------------------------
+
+Handler = Callable[[BaseHTTPRequestHandler], None]
+
+
+def answer(
+    body: bytes, status: int = 200, kind: str = "application/json", **headers: str
+) -> Handler:
+    """Always the same answer; headers given as Content_Encoding="gzip"."""
+
+    def handle(h: BaseHTTPRequestHandler) -> None:
+        h.send_response(status)
+        h.send_header("Content-Type", kind)
+        for name, value in headers.items():
+            h.send_header(name.replace("_", "-"), value)
+        h.send_header("Content-Length", str(len(body)))
+        h.end_headers()
+        h.wfile.write(body)
+
+    return handle
+
+
+def nested(depth: int) -> bytes:
+    """A JSON list page whose data is nested `depth` deep."""
+    return b'{"data": [' + b"[" * depth + b"]" * depth + b"]}"
+
+
+def drip(body: bytes, every: float) -> Handler:
+    """`body` one byte at a time, one every `every` seconds, its length announced."""
+
+    def handle(h: BaseHTTPRequestHandler) -> None:
+        h.send_response(200)
+        h.send_header("Content-Type", "application/json")
+        h.send_header("Content-Length", str(len(body)))
+        h.end_headers()
+        for byte in body:
+            h.wfile.write(bytes([byte]))
+            h.wfile.flush()
+            time.sleep(every)
+
+    return handle
+
+
+def endless_list() -> Handler:
+    """A JSON list that never ends (no length, no end), until the client hangs up."""
+
+    def handle(h: BaseHTTPRequestHandler) -> None:
+        h.send_response(200)
+        h.send_header("Content-Type", "application/json")
+        h.end_headers()
+        h.wfile.write(b'{"data": [')
+        item = b'{"id": "x", "type": "https://schema.oparl.org/1.1/Paper"}, ' * 1000
+        while True:
+            h.wfile.write(item)
+
+    return handle
+
+
+def gzip_bomb(unpacked: int) -> Handler:
+    """A JSON answer of `unpacked` bytes sent gzip-compressed (some 1,000 times smaller)."""
+    return answer(gzip.compress(b" " * unpacked, 6), Content_Encoding="gzip")
+
+
+def redirect(location: str, status: int = 302) -> Handler:
+    return answer(b"", status, "text/plain", Location=location)
+
+
+def busy(times: int, retry_after: str, then: Handler) -> Handler:
+    """503 with Retry-After `times` times, then `then`."""
+    left = [times]
+
+    def handle(h: BaseHTTPRequestHandler) -> None:
+        if left[0] > 0:
+            left[0] -= 1
+            return answer(b"busy", 503, "text/plain", Retry_After=retry_after)(h)
+        then(h)
+
+    return handle
+
+
+def endless_pages(same: bool) -> Handler:
+    """A list whose `links.next` always names a new page (?page=N+1): with the same objects
+    on every page (`same`), or with new ones each time."""
+
+    def handle(h: BaseHTTPRequestHandler) -> None:
+        query = parse_qs(urlsplit(h.path).query)
+        page = int(query.get("page", ["1"])[0])
+        number = 1 if same else page
+        data = {
+            "data": [{"id": f"urn:paper:{number}", "name": f"Vorlage {number}"}],
+            "links": {"next": f"{h.path.split('?')[0]}?page={page + 1}#n{page}"},
+        }
+        answer(json.dumps(data).encode("utf-8"))(h)
+
+    return handle

@@ -24,11 +24,16 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from pipeline.db import stems
-from pipeline.errors import DatabaseError
+from pipeline.errors import DatabaseError, QueryError
 from pipeline.model import Stemmed
 
 # Postgres refuses a tsvector over 1 MB; no council paper comes near this many characters.
 _POSTGRES_TEXT_LIMIT = 500_000
+# A query's size: SQLite's FTS5 takes time quadratic in a query's terms (20,000 words took
+# a minute), and no one searches with a page of text.
+MAX_QUERY_CHARS = 1_000
+MAX_QUERY_TERMS = 50
+MAX_LIMIT = 10_000  # matches one search may return
 
 _INSERT = {
     "sqlite": text(
@@ -107,16 +112,43 @@ def index(conn: Connection, entries: list[Entry]) -> None:
                 "resolution": "\n".join(e.resolutions),
                 "text": e.text[:_POSTGRES_TEXT_LIMIT],
             }
-        rows.append({"id": e.paper_id, **values})
+        rows.append(without_nul({"id": e.paper_id, **values}))
     if rows:
         conn.execute(_INSERT[conn.dialect.name], rows)
 
 
+def without_nul(row: dict[str, Any]) -> dict[str, Any]:
+    """`row` with NUL characters taken out of its text (see store._insert)."""
+    if any(isinstance(v, str) and "\x00" in v for v in row.values()):
+        return {k: v.replace("\x00", "") if isinstance(v, str) else v for k, v in row.items()}
+    return row
+
+
+def check_query(query: str) -> str:
+    """`query` if it may be searched for; else QueryError saying why (not valid UTF-8
+    text, over MAX_QUERY_CHARS characters or MAX_QUERY_TERMS words)."""
+    try:
+        query.encode("utf-8")
+    except UnicodeEncodeError:
+        raise QueryError(
+            "the query is not valid UTF-8 text (check the terminal's encoding)"
+        ) from None
+    words = len(query.split())
+    if words > MAX_QUERY_TERMS:
+        raise QueryError(f"the query has {words} words; at most {MAX_QUERY_TERMS} are searched for")
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryError(
+            f"the query has {len(query)} characters; at most {MAX_QUERY_CHARS} are searched for"
+        )
+    return query
+
+
 def fts5_query(query: str) -> str:
     """A user's query as an FTS5 query over stems: words must all occur, "quoted words"
-    as a phrase, OR between two terms allows either. Raises DatabaseError if nothing is left."""
+    as a phrase, OR between two terms allows either. Raises QueryError for a query over
+    the limits (check_query), DatabaseError if nothing is left."""
     terms: list[str] = []
-    for token in re.findall(r'"[^"]*"|\S+', query):
+    for token in re.findall(r'"[^"]*"|\S+', check_query(query)):
         if token == "OR" and terms and terms[-1] != "OR":
             terms.append("OR")
             continue
@@ -137,7 +169,9 @@ def search(engine: Engine, query: str, limit: int = 10) -> list[Hit]:
     dialect = engine.dialect.name
     if dialect not in _QUERY:
         raise DatabaseError(f"full-text search is not available on {dialect}")
-    terms = fts5_query(query) if dialect == "sqlite" else query
+    if not 1 <= limit <= MAX_LIMIT:
+        raise QueryError(f"the number of matches must be between 1 and {MAX_LIMIT}, not {limit}")
+    terms = fts5_query(query) if dialect == "sqlite" else check_query(query)
     try:
         with engine.connect() as conn:
             rows = conn.execute(_QUERY[dialect], {"query": terms, "limit": limit})

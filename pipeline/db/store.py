@@ -10,10 +10,12 @@ fast. The same code serves SQLite and Postgres; `connect` brings the schema up t
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import (
     Engine,
@@ -29,7 +31,13 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import URL, Connection, make_url
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DBAPIError,
+    InternalError,
+    OperationalError,
+    SQLAlchemyError,
+)
 
 from pipeline import defaults
 from pipeline.db import migrate, schema, search, stems
@@ -48,6 +56,8 @@ from pipeline.model import (
     identity,
     printable,
 )
+
+F = TypeVar("F", bound=Any)
 
 
 def default_url() -> str:
@@ -151,9 +161,34 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def _database_errors(func: F) -> F:
+    """SQLAlchemy's errors in `func` become one DatabaseError line that names the cause
+    (a read-only file or server, a lost connection), not a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(engine: Engine, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(engine, *args, **kwargs)
+        except SQLAlchemyError as e:
+            where = engine.url.render_as_string(hide_password=True)
+            raise DatabaseError(f"cannot use database {where}: {_first_line(e)}") from e
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _fatal(error: SQLAlchemyError) -> bool:
+    """Whether `error` concerns the database itself (connection lost, read-only, disk
+    full), not the one document being written: then no other document can be written
+    either, and the cause must be reported as it is."""
+    return isinstance(error, (OperationalError, InternalError)) or bool(
+        isinstance(error, DBAPIError) and error.connection_invalidated
+    )
+
+
 # --- runs ---------------------------------------------------------------------------------
 
 
+@_database_errors
 def start_run(engine: Engine, version: str, command: str) -> int:
     with engine.begin() as conn:
         result = conn.execute(
@@ -162,6 +197,7 @@ def start_run(engine: Engine, version: str, command: str) -> int:
         return int(result.inserted_primary_key[0])  # type: ignore[index]
 
 
+@_database_errors
 def finish_run(engine: Engine, run_id: int, counts: dict[str, int]) -> None:
     with engine.begin() as conn:
         conn.execute(
@@ -174,14 +210,27 @@ def finish_run(engine: Engine, run_id: int, counts: dict[str, int]) -> None:
 # --- sources ------------------------------------------------------------------------------
 
 
-def known_sources(engine: Engine) -> dict[str, tuple[int, str, str | None]]:
-    """sha256 -> (source id, stored path, metadata sha256) of every stored source."""
+@dataclass(frozen=True, slots=True)
+class Known:
+    """What is stored of a content (see known_sources)."""
+
+    id: int
+    path: str
+    metadata_sha256: str | None
+    status: str
+    error: str | None
+
+
+@_database_errors
+def known_sources(engine: Engine) -> dict[str, Known]:
+    """sha256 -> what is stored of it, for every stored source."""
     s = schema.sources.c
     with engine.connect() as conn:
-        rows = conn.execute(select(s.sha256, s.id, s.path, s.metadata_sha256))
-        return {sha: (sid, path, meta) for sha, sid, path, meta in rows}
+        rows = conn.execute(select(s.sha256, s.id, s.path, s.metadata_sha256, s.status, s.error))
+        return {sha: Known(*rest) for sha, *rest in rows}
 
 
+@_database_errors
 def known_files(engine: Engine) -> dict[str, tuple[int, int | None, str]]:
     """stored path -> (size, modification time in ns, sha256): see discover."""
     s = schema.sources.c
@@ -190,6 +239,7 @@ def known_files(engine: Engine) -> dict[str, tuple[int, int | None, str]]:
         return {path: (size, mtime, sha) for path, size, mtime, sha in rows}
 
 
+@_database_errors
 def known_paths(engine: Engine) -> dict[str, str]:
     """stored path -> sha256."""
     with engine.connect() as conn:
@@ -197,6 +247,7 @@ def known_paths(engine: Engine) -> dict[str, str]:
         return dict(rows.all())
 
 
+@_database_errors
 def move_source(engine: Engine, source_id: int, path: Path) -> None:
     """A known content found under a new name (the old file is gone): keep the row, new path."""
     with engine.begin() as conn:
@@ -209,6 +260,17 @@ def move_source(engine: Engine, source_id: int, path: Path) -> None:
             update(schema.sources)
             .where(schema.sources.c.id == source_id)
             .values(path=identity(path), name=printable(path.name))
+        )
+
+
+@_database_errors
+def forget(engine: Engine, paths: list[Path]) -> None:
+    """Delete what is stored under these paths (a copy's own row, once it needs none)."""
+    if not paths:
+        return
+    with engine.begin() as conn:
+        conn.execute(
+            delete(schema.sources).where(schema.sources.c.path.in_([identity(p) for p in paths]))
         )
 
 
@@ -246,12 +308,16 @@ def save_many(engine: Engine, outcomes: list[Outcome], run_id: int | None = None
             try:
                 with conn.begin_nested():
                     _write(conn, outcomes, run_id)
-            except SQLAlchemyError:
+            except SQLAlchemyError as e:
+                if _fatal(e):
+                    raise  # not the documents' fault: trying them one by one hides the cause
                 for index, outcome in enumerate(outcomes):
                     try:
                         with conn.begin_nested():
                             _write(conn, [outcome], run_id)
                     except SQLAlchemyError as e:
+                        if _fatal(e):
+                            raise
                         failed = Outcome(
                             source=outcome.source,
                             status=Status.FAILED,
@@ -274,6 +340,13 @@ _DELETE_SOURCE = delete(schema.sources).where(
 )
 _LOCK = text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
 _INSERT = {table.name: insert(table) for table in schema.metadata.sorted_tables}
+
+
+def _insert(conn: Connection, table: str, rows: list[dict[str, Any]]) -> None:
+    """Insert `rows` into `table`, NUL characters taken out of their text: Postgres refuses
+    them and SQLite keeps them, and both databases must hold the same (a NUL in a file's
+    text or a council's metadata would otherwise fail the paper on Postgres alone)."""
+    conn.execute(_INSERT[table], [search.without_nul(row) for row in rows])
 
 
 def _new_ids(conn: Connection, table: str, count: int) -> list[int]:
@@ -302,8 +375,9 @@ def _write(conn: Connection, outcomes: list[Outcome], run_id: int | None) -> Non
     )
     now = _now()
     source_ids = _new_ids(conn, "sources", len(outcomes))
-    conn.execute(
-        _INSERT["sources"],
+    _insert(
+        conn,
+        "sources",
         [
             _source_row(o, source_id, path, run_id, now)
             for o, source_id, path in zip(outcomes, source_ids, paths, strict=True)
@@ -321,11 +395,12 @@ def _write(conn: Connection, outcomes: list[Outcome], run_id: int | None) -> Non
         for c in o.corrections
     ]
     if corrections:
-        conn.execute(_INSERT["corrections"], corrections)
+        _insert(conn, "corrections", corrections)
+    # A failed document has no paper, whatever its outcome still holds.
     papers = [
         (source_id, o.record, o)
         for source_id, o in zip(source_ids, outcomes, strict=True)
-        if o.record is not None
+        if o.record is not None and o.status is not Status.FAILED
     ]
     if papers:
         paper_ids = _insert_records(conn, [(sid, record, o.stemmed) for sid, record, o in papers])
@@ -370,8 +445,9 @@ def _insert_records(
     """Insert the papers ((source id, record, its stems if made already) triples) and their
     parts; returns the papers' ids, in order."""
     paper_ids = _new_ids(conn, "papers", len(stored))
-    conn.execute(
-        _INSERT["papers"],
+    _insert(
+        conn,
+        "papers",
         [
             {
                 "id": paper_id,
@@ -398,14 +474,14 @@ def _insert_records(
             )
     for table, rows in parts.items():
         if rows:
-            conn.execute(_INSERT[table], rows)
+            _insert(conn, table, rows)
     graded = [
         {"paper_id": paper_id, "field": name, "confidence": ev.confidence, "how": ev.how}
         for paper_id, (_, record, _) in zip(paper_ids, stored, strict=True)
         for name, ev in record.evidence.items()
     ]
     if graded:
-        conn.execute(_INSERT["field_evidence"], graded)
+        _insert(conn, "field_evidence", graded)
     search.index(
         conn,
         [
@@ -424,14 +500,14 @@ def _insert_origins(conn: Connection, papers: list[tuple[int, Outcome]]) -> None
         for v in o.origins
     ]
     if values:
-        conn.execute(_INSERT["field_values"], values)
+        _insert(conn, "field_values", values)
     disagreements = [
         {"paper_id": pid, "field": d.field, "oparl_value": d.oparl, "text_value": d.text}
         for pid, o in papers
         for d in o.disagreements
     ]
     if disagreements:
-        conn.execute(_INSERT["disagreements"], disagreements)
+        _insert(conn, "disagreements", disagreements)
 
 
 def _parts(record: Record) -> dict[str, list[dict[str, Any]]]:
@@ -513,6 +589,7 @@ def _grouped(conn: Connection, table: Any) -> dict[int, list[Any]]:
     return grouped
 
 
+@_database_errors
 def status_counts(engine: Engine) -> dict[str, int]:
     with engine.connect() as conn:
         rows = conn.execute(
@@ -521,6 +598,7 @@ def status_counts(engine: Engine) -> dict[str, int]:
         return dict(rows.all())  # type: ignore[arg-type]
 
 
+@_database_errors
 def problems(engine: Engine) -> list[tuple[str, str, str]]:
     """(status, file name, reason) of every document that failed or is partial."""
     with engine.connect() as conn:

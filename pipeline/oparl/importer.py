@@ -11,21 +11,30 @@ ingest` can use them without the network (see pipeline.oparl.merge).
 Resumable: files are written whole or not at all, a paper whose metadata and file are
 already here unchanged is not fetched again, and a walk that reached the end of the list
 remembers when it started (`<out>/<body>/.oparl-state.json`), so the next run asks only
-for papers modified since.
+for papers modified since; a state file that cannot be read is set aside (renamed
+`.oparl-state.json.corrupt`) with a warning, and the walk starts from the beginning.
+
+Wary: each object is checked (pipeline.oparl.schema) before it is used, and one of the wrong
+shape fails alone with the reason while the walk goes on; the run ends within the client's
+limits (pipeline.oparl.client.Limits), and when one is reached, or its files cannot be
+written (disk full, read-only), it stops with the reason, keeping what it fetched whole.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import re
+import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from extractors import vocab
-from pipeline.errors import OparlError
+from pipeline.errors import OparlError, OparlStopped
+from pipeline.oparl import safejson, schema
 from pipeline.oparl.client import Client
 from pipeline.oparl.names import inside, short_hash, slug
 from pipeline.read.discover import SIDECAR
@@ -46,6 +55,14 @@ class ImportSummary:
     skipped: int = 0
     failed: int = 0
     problems: list[tuple[str, str]] = field(default_factory=list)  # (paper id, reason)
+    incomplete: list[str] = field(default_factory=list)  # lists and bodies not walked whole
+    warnings: list[str] = field(default_factory=list)
+    stopped: str | None = None  # why the run stopped before its end (a limit, a full disk)
+
+    @property
+    def complete(self) -> bool:
+        """Every paper fetched, every list walked to its end."""
+        return not (self.failed or self.incomplete or self.stopped)
 
     def line(self) -> str:
         total = self.new + self.updated + self.unchanged + self.skipped + self.failed
@@ -73,38 +90,62 @@ def import_oparl(
     `url` is an OParl System or Body. `since` asks only for papers modified since then
     (default: the start of the last walk that reached the end); `limit` stops after that many
     papers. A paper that cannot be fetched is counted and reported, and the walk goes on;
-    a System, Body or list that cannot be read raises OparlError."""
+    a System, Body or list that cannot be read, or an `out` that cannot be written, raises
+    OparlError. A run that reaches one of the client's limits stops: `stopped` says why."""
     client = client or Client()
     summary = ImportSummary()
     remaining = [limit]
     try:
-        for body_object in _bodies(client, url, body):
+        _check_writable(out)
+        for body_object in _bodies(client, url, body, summary):
             _import_body(client, body_object, out, since, remaining, summary, log or _quiet)
             if remaining[0] is not None and remaining[0] <= 0:
                 break
+    except OparlStopped as e:
+        summary.stopped = str(e)
     finally:
         client.close()
     return summary
+
+
+def _check_writable(out: Path) -> None:
+    """OparlError, before anything is fetched, when nothing can be written into `out`."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=out, prefix=".ratsinfo-probe-"):
+            pass
+    except OSError as e:
+        raise OparlError(f"cannot write into {out}: {e.strerror or e}") from e
 
 
 def _quiet(_message: str) -> None:
     return None
 
 
-def _bodies(client: Client, url: str, wanted: str | None) -> Iterable[dict[str, Any]]:
+def _bodies(
+    client: Client, url: str, wanted: str | None, summary: ImportSummary
+) -> Iterable[dict[str, Any]]:
     root = client.get(url)
     kind = str(root.get("type", "")).rsplit("/", 1)[-1]
+    listing = None
     if kind == "Body":
-        bodies: Iterable[dict[str, Any]] = [root]
+        bodies: Iterable[Any] = [root]
     elif kind == "System" and isinstance(root.get("body"), str):
-        bodies = client.walk(root["body"])
+        bodies = listing = client.walk(root["body"])
     else:
         raise OparlError(f"{url} is neither an OParl System nor a Body (type {kind or 'missing'})")
     found = False
     for candidate in bodies:
+        try:
+            schema.check(schema.Body, candidate)
+        except schema.InvalidObject as e:
+            summary.incomplete.append(f"a body of {url} is skipped: {e}")
+            continue
         if wanted is None or _is_body(candidate, wanted):
             found = True
             yield candidate
+    if listing is not None and listing.problem:
+        summary.incomplete.append(listing.problem)
     if not found:
         raise OparlError(f"{url} has no body {wanted!r}" if wanted else f"{url} lists no body")
 
@@ -134,45 +175,73 @@ def _import_body(
     folder = body_folder(out, body)
     folder.mkdir(parents=True, exist_ok=True)
     state_path = folder / STATE
-    state = _read_json(state_path) or {}
-    if since is None and state.get("complete_since"):
-        since = dt.datetime.fromisoformat(state["complete_since"])
+    if since is None:
+        since = _read_state(state_path, summary)
     params = {"modified_since": since.isoformat(timespec="seconds")} if since else None
     started = dt.datetime.now(dt.UTC)
     lookup = _Lookup(client, body)
-    paper_list = body.get("paper")
-    if not isinstance(paper_list, str):
-        raise OparlError(f"body {body.get('id')} has no paper list")
+    paper_list = body["paper"]  # a string: checked (schema.Body)
     log(
         f"{body.get('name') or body.get('id')}: papers"
         + (f" modified since {since}" if since else "")
     )
     reached_end = True
     failed_before = summary.failed
-    for paper in client.walk(paper_list, params):
+    listing = client.walk(paper_list, params)
+    for number, paper in enumerate(listing, 1):
         if remaining[0] is not None:
             if remaining[0] <= 0:
                 reached_end = False
                 break
             remaining[0] -= 1
-        if paper.get("deleted"):
-            continue
         try:
+            schema.check(schema.Paper, paper)
+            if paper.get("deleted"):
+                continue
             outcome = _import_paper(client, paper, folder, lookup)
-        except OparlError as e:
+        except OparlStopped:
+            raise
+        except (OparlError, schema.InvalidObject) as e:
+            name = paper.get("id") if isinstance(paper, dict) else None
+            name = name if isinstance(name, str) else f"object {number} of {paper_list}"
             summary.failed += 1
-            summary.problems.append((str(paper.get("id")), str(e)))
-            log(f"failed: {paper.get('id')}: {e}")
+            summary.problems.append((name, str(e)))
+            log(f"failed: {name}: {e}")
             continue
         if outcome.startswith("skipped"):
             summary.skipped += 1
             summary.problems.append((str(paper.get("id")), outcome))
         else:
             setattr(summary, outcome, getattr(summary, outcome) + 1)
+    if listing.problem:
+        summary.incomplete.append(listing.problem)
+        reached_end = False
     if reached_end and summary.failed == failed_before:
         # Next time ask only for what changed since this walk began: anything modified
         # during the walk is asked for again, never missed.
-        _write_json(state_path, {"body": body.get("id"), "complete_since": started.isoformat()})
+        _write_json(
+            client, state_path, {"body": body.get("id"), "complete_since": started.isoformat()}
+        )
+
+
+def _read_state(path: Path, summary: ImportSummary) -> dt.datetime | None:
+    """When the last complete walk began; None without one. A state file that cannot be
+    read is set aside (renamed *.corrupt) with a warning: the walk then asks for all."""
+    if not path.exists():
+        return None
+    try:
+        state = safejson.loads(path.read_bytes())
+        since = dt.datetime.fromisoformat(state["complete_since"])
+        return since if since.tzinfo else since.replace(tzinfo=dt.UTC)
+    except (OSError, ValueError, TypeError, KeyError) as e:
+        aside = path.with_name(path.name + ".corrupt")
+        with contextlib.suppress(OSError):
+            path.replace(aside)
+        summary.warnings.append(
+            f"{path} is unreadable ({type(e).__name__}: {str(e)[:80]}); set aside as"
+            f" {aside.name}, and all papers are asked for"
+        )
+        return None
 
 
 def _import_paper(client: Client, paper: dict[str, Any], folder: Path, lookup: _Lookup) -> str:
@@ -185,7 +254,7 @@ def _import_paper(client: Client, paper: dict[str, Any], folder: Path, lookup: _
     if file is None:
         return "skipped: no file of the paper itself (only attachments, or none)"
     if isinstance(file, str):  # OParl allows a reference instead of the embedded object
-        file = client.get(file)
+        file = schema.check(schema.File, client.get(file))
     suffix = _suffix(file)
     if suffix is None:
         return f"skipped: {file.get('mimeType') or 'unknown'} file, not a PDF or text file"
@@ -195,26 +264,37 @@ def _import_paper(client: Client, paper: dict[str, Any], folder: Path, lookup: _
     old = _read_json(sidecar)
     if old and target.exists() and _same(old, paper, file):
         return "unchanged"
+    old_file = old.get("file") if old else None
     if not (
-        old and target.exists() and old.get("file", {}).get("modified") == file.get("modified")
+        isinstance(old_file, dict)
+        and target.exists()
+        and old_file.get("modified") == file.get("modified")
     ):
         url = file.get("downloadUrl") or file.get("accessUrl")
         if not url:
             return "skipped: the file has no accessUrl"
         client.download(str(url), target)
         magic = _MAGIC.get(suffix)
-        if magic and target.read_bytes()[: len(magic)] != magic:
+        if magic and _head(target, len(magic)) != magic:
             target.unlink()
             return f"skipped: {url} is not a {suffix[1:].upper()} file"
-    _write_json(sidecar, lookup.metadata(paper, file))
+    _write_json(client, sidecar, lookup.metadata(paper, file))
     return "updated" if old else "new"
 
 
+def _head(path: Path, size: int) -> bytes:
+    with path.open("rb") as fh:
+        return fh.read(size)
+
+
 def _same(old: dict[str, Any], paper: dict[str, Any], file: dict[str, Any]) -> bool:
+    old_paper, old_file = old.get("paper"), old.get("file")
     return (
         old.get("format") == FORMAT
-        and old.get("paper", {}).get("modified") == paper.get("modified")
-        and old.get("file", {}).get("modified") == file.get("modified")
+        and isinstance(old_paper, dict)
+        and isinstance(old_file, dict)
+        and old_paper.get("modified") == paper.get("modified")
+        and old_file.get("modified") == file.get("modified")
     )
 
 
@@ -266,12 +346,17 @@ class _Lookup:
             if isinstance(listing, str):
                 try:
                     for org in self.client.walk(listing):
-                        self.organizations[str(org.get("id"))] = org
+                        if isinstance(org, dict):
+                            self.organizations[str(org.get("id"))] = org
+                except OparlStopped:
+                    raise
                 except OparlError:
                     pass  # then each organization is asked for on its own
         if url not in self.organizations:
             try:
                 self.organizations[url] = self.client.get(url)
+            except OparlStopped:
+                raise
             except OparlError:
                 return None
         return self.organizations[url]
@@ -280,6 +365,8 @@ class _Lookup:
         if url not in self.meetings:
             try:
                 self.meetings[url] = self.client.get(url)
+            except OparlStopped:
+                raise
             except OparlError:
                 self.meetings[url] = None
         return self.meetings[url]
@@ -320,9 +407,10 @@ class _Lookup:
 
 def _public_by_consultation(meeting: dict[str, Any]) -> dict[str, bool]:
     """consultation id -> whether its agenda item is public, from the meeting's agenda."""
+    items = meeting.get("agendaItem")
     return {
         str(item["consultation"]): item["public"]
-        for item in meeting.get("agendaItem") or []
+        for item in (items if isinstance(items, list) else [])
         if isinstance(item, dict)
         and isinstance(item.get("consultation"), str)
         and isinstance(item.get("public"), bool)
@@ -331,14 +419,22 @@ def _public_by_consultation(meeting: dict[str, Any]) -> dict[str, bool]:
 
 def _read_json(path: Path) -> dict[str, Any] | None:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = safejson.loads(path.read_bytes())
     except (OSError, ValueError):
         return None
     return data if isinstance(data, dict) else None
 
 
-def _write_json(path: Path, data: dict[str, Any]) -> None:
-    """Whole or not at all: written beside and renamed."""
+def _write_json(client: Client, path: Path, data: dict[str, Any]) -> None:
+    """Whole or not at all: written beside and renamed. Counted against the run's disk
+    budget; a file that cannot be written stops the run (OparlStopped), `.part` removed."""
     partial = path.with_name(path.name + ".part")
-    partial.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    partial.replace(path)
+    text = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+    client.charge(len(text))
+    try:
+        partial.write_bytes(text)
+        partial.replace(path)
+    except OSError as e:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        raise OparlStopped(f"cannot write {path}: {e.strerror or e}") from e

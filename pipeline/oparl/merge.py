@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,8 +20,10 @@ from typing import Any
 from extractors import evidence, vocab
 from extractors.paper_type import classify
 from pipeline.model import Consultation, Disagreement, FieldValue, PaperType, Record
+from pipeline.oparl import safejson
 from pipeline.read.discover import sidecar
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 FIELDS = ("paper_type", "body", "reference", "date", "name", "department", "consultations")
 
 
@@ -37,11 +40,12 @@ def apply(path: Path, record: Record) -> Merge:
     if not meta_path.is_file():
         return Merge()
     try:
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        meta = safejson.loads(meta_path.read_bytes())
         given = oparl_values(meta)
+        oparl_id = _value(meta["paper"].get("id")) or ""
     except (OSError, ValueError, TypeError, KeyError, AttributeError) as e:
         return Merge(warnings=[f"OParl metadata {meta_path.name} is unreadable: {e}"])
-    return merge(record, given, str(meta["paper"].get("id") or ""))
+    return merge(record, given, oparl_id)
 
 
 def merge(record: Record, given: dict[str, Any], oparl_id: str = "") -> Merge:
@@ -170,9 +174,13 @@ def show(value: Any) -> str:
 
 def _value(text: Any) -> str | None:
     """A string value, or None for nothing or a placeholder."""
-    if not isinstance(text, str) or not text.strip():
+    if not isinstance(text, str):
         return None
-    text = " ".join(text.split())
+    # Control characters (a NUL, which Postgres refuses and SQLite keeps) are no part of a
+    # name: the same value goes into either database.
+    text = " ".join(_CONTROL.sub(" ", text).split())
+    if not text:
+        return None
     placeholders = {p.casefold() for p in vocab.words("oparl_placeholders")}
     if text.casefold() in placeholders or text.startswith("_"):
         return None

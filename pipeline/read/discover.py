@@ -23,10 +23,18 @@ _CHUNK = 1 << 20
 Known = Mapping[str, tuple[int, int | None, str]]
 
 
-def discover(paths: Iterable[Path], known: Known | None = None) -> Iterator[SourceFile]:
+def discover(
+    paths: Iterable[Path],
+    known: Known | None = None,
+    *,
+    follow_links: bool = False,
+    skipped: list[tuple[Path, str]] | None = None,
+) -> Iterator[SourceFile]:
     """Every PDF, text file and saved web page under `paths` (recursively), in a stable order.
 
-    A path may be a file or a folder. Hidden files and folders are skipped. Each file is
+    A path may be a file or a folder. Hidden files and folders are skipped. A link to a
+    file outside the folder asked for is not followed (`follow_links` follows it): it is
+    added to `skipped` with the reason. Links to folders are never followed. Each file is
     hashed, so a renamed file is recognised as the same document; a file found in `known`
     under its path with the same size and modification time is taken to be unchanged and
     keeps its stored hash without being read (as make and rsync judge files). The same file
@@ -38,10 +46,12 @@ def discover(paths: Iterable[Path], known: Known | None = None) -> Iterator[Sour
         if not root.exists():
             raise InputPathError(f"no such file or folder: {root}")
         # What is hidden is judged below the root: its parts from `depth` on.
+        inside: Path | None = None  # where the files found must be, unless links are followed
         if root.is_file():
             candidates, sidecars, depth = [root], None, len(root.parts) - 1
         else:
             candidates, depth = sorted(root.rglob("*")), len(root.parts)
+            inside = None if follow_links else root.resolve()
             # Sidecars are looked for in the listing: asking the file system costs a call
             # per document, and few documents have one.
             sidecars = {path for path in candidates if path.name.endswith(SIDECAR)}
@@ -54,6 +64,17 @@ def discover(paths: Iterable[Path], known: Known | None = None) -> Iterator[Sour
                 continue  # vanished, or a link to nowhere
             if not S_ISREG(stat.st_mode):
                 continue
+            if inside is not None and path.is_symlink():
+                target = path.resolve()
+                if not target.is_relative_to(inside):
+                    if skipped is not None:
+                        skipped.append(
+                            (
+                                path,
+                                f"a link to {target}, outside {root} (--follow-links follows it)",
+                            )
+                        )
+                    continue
             key = identity(path)
             if key in seen:
                 continue

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import hashlib
 import math
 import re
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from pipeline.errors import (
     DocumentError,
     DocumentTooLarge,
     EncryptedDocument,
+    FileChanged,
     OcrUnavailable,
     UnreadableDocument,
 )
@@ -107,6 +109,12 @@ def read(
         data = source.path.read_bytes()
     except OSError as e:
         raise UnreadableDocument(f"cannot read file: {e.strerror or e}") from e
+    # What is read must be what was hashed, or the stored hash would vouch for a text it is
+    # not the text of (a file rewritten while ingest ran).
+    if hashlib.sha256(data).hexdigest() != source.sha256:
+        raise FileChanged(
+            "the file changed while it was read (it is read again by the next ingest)"
+        )
     if not data.strip():
         raise UnreadableDocument("empty file")
     suffix = source.path.suffix.lower()

@@ -8,11 +8,12 @@ it needs once per process. Nothing here touches the database.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import time
 
 from pipeline.clean.cleaner import clean
 from pipeline.db import stems
-from pipeline.errors import DocumentError, LexiconUnavailable
+from pipeline.errors import DocumentError, FileChanged, LexiconUnavailable
 from pipeline.model import Outcome, Parsed, Record, SourceFile, Status
 from pipeline.oparl import merge as oparl_merge
 from pipeline.read.quality import assess, is_garbage
@@ -75,14 +76,23 @@ def process(
         outcome.status = Status.PARTIAL if outcome.errors else Status.OK
         if stem:
             outcome.stemmed = stems.of(*stems.parts(outcome.record))
+    except FileChanged as e:
+        outcome.errors = [str(e)]
+        # Stored without its modification time, so the next run hashes the file again
+        # instead of trusting size and time (a rewrite may keep both).
+        outcome.source = dataclasses.replace(source, mtime_ns=None)
     except DocumentError as e:
         outcome.errors = [str(e)]
     except MemoryError:
         # In a worker, the address-space limit (pipeline.run.limits) was reached.
-        outcome.record = None
         outcome.errors = ["out of memory (over the --max-memory limit)"]
     except Exception as e:
         outcome.errors = [f"internal error: {type(e).__name__}: {e}"]
+    if outcome.status is Status.FAILED:
+        # A failed document keeps no record: a half-made one (the error came after
+        # extraction) would be stored as if it were the paper.
+        outcome.record, outcome.origins, outcome.disagreements = None, [], []
+        outcome.stemmed = None
     outcome.seconds = time.perf_counter() - started
     return outcome
 

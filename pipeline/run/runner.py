@@ -12,7 +12,9 @@ on an unchanged corpus) starts in a fraction of the time.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
+import hashlib
 import os
 import queue
 import threading
@@ -38,6 +40,7 @@ class Summary:
     failed: int = 0
     partial: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)  # (file name, reason)
+    skipped: list[tuple[Path, str]] = field(default_factory=list)  # not read: (path, why)
 
     def count(self, outcome: Outcome, kind: str) -> None:
         """Count one finished document; `kind` is "new" or "updated" (see plan)."""
@@ -65,43 +68,86 @@ class Summary:
 Progress = Callable[[int, int], None]  # (done, total)
 
 
+@dataclass
+class Plan:
+    """What a batch needs: documents to process ((source, "new" | "updated") pairs), how
+    many are unchanged, and copies: files whose bytes another file of the batch or of the
+    database holds, each with that file (see plan)."""
+
+    todo: list[tuple[SourceFile, str]] = field(default_factory=list)
+    unchanged: int = 0
+    copies: list[tuple[SourceFile, SourceFile | store.Known]] = field(default_factory=list)
+
+
 def plan(
     sources: Iterable[SourceFile],
     engine: Engine,
     force: bool,
     on_work: Callable[[], None] | None = None,
-) -> tuple[list[tuple[SourceFile, str]], int]:
-    """What needs processing: (source, "new" | "updated") pairs, and how many are unchanged.
+) -> Plan:
+    """What needs processing.
 
     Unchanged content is skipped (a renamed file keeps its row under the new path); a path
-    whose content or OParl metadata changed is "updated"; the same content reached twice in
-    one batch is done once. `on_work` is called once, as soon as a document needs doing.
-    """
+    whose content or OParl metadata changed is "updated". The same bytes under a second
+    path, while the first is still there, are a copy: read once, under the first path (the
+    one stored, else the first found), and the copy stands by it: unchanged when the first
+    is fine, failed with its reason when the first failed, and failed as a conflict when
+    the copy's OParl metadata is another (two papers cannot share one stored file; the one
+    stored never flips between them). `on_work` is called once, as soon as a document
+    needs doing."""
     known = store.known_sources(engine)
     paths = store.known_paths(engine)
-    todo: list[tuple[SourceFile, str]] = []
-    planned: set[str] = set()
-    unchanged = 0
+    result = Plan()
+    planned: dict[str, SourceFile] = {}
     for source in sources:
+        here = identity(source.path)
+        stored = known.get(source.sha256)
         if source.sha256 in planned:
-            unchanged += 1
+            result.copies.append((source, planned[source.sha256]))
             continue
-        if (
-            source.sha256 in known
-            and not force
-            and known[source.sha256][2] == source.metadata_sha256
-        ):
-            source_id, stored_path, _ = known[source.sha256]
-            if stored_path != identity(source.path) and not Path(stored_path).exists():
-                store.move_source(engine, source_id, source.path)
-            unchanged += 1
+        if stored is not None and stored.path != here and os.path.exists(stored.path):
+            result.copies.append((source, stored))
             continue
-        was_there = identity(source.path) in paths or source.sha256 in known
-        todo.append((source, "updated" if was_there else "new"))
-        planned.add(source.sha256)
-        if on_work is not None and len(todo) == 1:
+        if stored is not None and not force and stored.metadata_sha256 == source.metadata_sha256:
+            if stored.path != here:
+                store.move_source(engine, stored.id, source.path)
+            result.unchanged += 1
+            continue
+        was_there = here in paths or stored is not None
+        result.todo.append((source, "updated" if was_there else "new"))
+        planned[source.sha256] = source
+        if on_work is not None and len(result.todo) == 1:
             on_work()
-    return todo, unchanged
+    return result
+
+
+def copy_outcome(
+    copy: SourceFile, original: SourceFile | store.Known, fared: Outcome | None
+) -> Outcome:
+    """What a copy's row says (see plan), given its original and how that fared in this
+    batch (`fared`; None for an original stored before): failed with the reason, or the
+    original's status when the copy needs no row of its own."""
+    if isinstance(original, SourceFile):
+        name, meta = original.name, original.metadata_sha256
+        status = fared.status if fared is not None else Status.OK
+        error = fared.errors[0] if fared is not None and fared.errors else ""
+    else:
+        name, meta = Path(original.path).name, original.metadata_sha256
+        status, error = Status(original.status), original.error or ""
+    if copy.metadata_sha256 != meta:
+        reason = (
+            f"the same bytes as {name} with other OParl metadata: a file is stored once,"
+            f" with {name}'s metadata (give each paper its own file)"
+        )
+    elif status is Status.FAILED:
+        reason = f"the same bytes as {name}, which failed: {error.splitlines()[0] if error else ''}"
+    else:
+        return Outcome(source=copy, status=status)
+    # Its own row, beside the original's (whose content key it cannot share): keyed by a
+    # stand-in for its content, so the copy is listed by `ratsinfo status`.
+    stand_in = hashlib.sha256(b"copy\0" + identity(copy.path).encode("utf-8", "replace"))
+    row = dataclasses.replace(copy, sha256=stand_in.hexdigest(), mtime_ns=None)
+    return Outcome(source=row, status=Status.FAILED, errors=[reason])
 
 
 def ingest(
@@ -114,6 +160,7 @@ def ingest(
     progress: Progress | None = None,
     limits: Limits | None = None,
     dask: str | None = None,
+    follow_links: bool = False,
 ) -> Summary:
     """Bring the database up to date with the documents under `paths`, each document
     under `limits` (default: pipeline.run.limits' defaults).
@@ -127,10 +174,14 @@ def ingest(
     early = functools.partial(start_workers_early, workers, limits, dask)
     # Files unchanged by size and modification time are not read again (--force reads all).
     known = None if force else store.known_files(engine)
-    todo, unchanged = plan(discover(paths, known), engine, force, on_work=early)
-    summary = Summary(unchanged=unchanged)
+    skipped: list[tuple[Path, str]] = []
+    found = discover(paths, known, follow_links=follow_links, skipped=skipped)
+    planned = plan(found, engine, force, on_work=early)
+    todo = planned.todo
+    summary = Summary(unchanged=planned.unchanged, skipped=skipped)
     kinds = {source.sha256: kind for source, kind in todo}
     sources = [s for s, _ in todo]
+    fared: dict[str, Outcome] = {}
     with contextlib.ExitStack() as stack:
         batch: _Batch | None = None
         if not sources:
@@ -148,11 +199,14 @@ def ingest(
             # Counted as stored: a document the database refused counts as failed.
             for stored in batch.add(outcome) if batch is not None else [outcome]:
                 summary.count(stored, kinds[stored.source.sha256])
+                fared[stored.source.sha256] = stored
             if progress:
                 progress(done, len(todo))
         if batch is not None:
             for stored in batch.close():
                 summary.count(stored, kinds[stored.source.sha256])
+                fared[stored.source.sha256] = stored
+    _settle_copies(engine, run_id, planned.copies, fared, summary)
     store.finish_run(
         engine,
         run_id,
@@ -164,6 +218,33 @@ def ingest(
         },
     )
     return summary
+
+
+def _settle_copies(
+    engine: Engine,
+    run_id: int,
+    copies: list[tuple[SourceFile, SourceFile | store.Known]],
+    fared: dict[str, Outcome],
+    summary: Summary,
+) -> None:
+    """Store what each copy (see plan) says once its original is done: a failed copy gets
+    its own row (counted failed the first time, unchanged after), a fine one none."""
+    if not copies:
+        return
+    rows = store.known_paths(engine)
+    failed: list[Outcome] = []
+    fine: list[Outcome] = []
+    for copy, original in copies:
+        was = fared.get(original.sha256) if isinstance(original, SourceFile) else None
+        outcome = copy_outcome(copy, original, was)
+        (failed if outcome.status is Status.FAILED else fine).append(outcome)
+    store.forget(engine, [o.source.path for o in fine])
+    summary.unchanged += len(fine)
+    for stored in store.save_many(engine, failed, run_id):
+        if rows.get(identity(stored.source.path)) == stored.source.sha256:
+            summary.unchanged += 1  # its row says so since an earlier run
+        else:
+            summary.count(stored, "new")
 
 
 class _Batch:

@@ -12,17 +12,19 @@ import sqlite3
 from datasette import hookimpl
 
 from pipeline.db import search
-from pipeline.errors import DatabaseError
+from pipeline.errors import DatabaseError, QueryError
 
 # An FTS5 query that matches nothing: what an empty search finds.
 _NOTHING = '"ratsinfo-matches-nothing"'
 
 
 def match(query: str | None) -> str:
-    """The user's `query` as an FTS5 query over stems; one that matches nothing if empty."""
+    """The user's `query` as an FTS5 query over stems; one that matches nothing if empty or
+    over the limits of `ratsinfo search` (search.check_query), which keep the query within
+    Datasette's SQL time limit: FTS5's own work on a long query is not interrupted by it."""
     try:
         return search.fts5_query(query or "")
-    except DatabaseError:
+    except (DatabaseError, QueryError):
         return _NOTHING
 
 
