@@ -571,6 +571,13 @@ _CITY_COUNCIL = re.compile(
     rf"^\s*(?:Stadtrat|Stadtverordnetenversammlung)\s+(?P<place>{_PLACE})\s*\((?P<role>[^)]*)\)",
     re.M,
 )
+# A group's letterhead: "SPD-Fraktion im Stadtrat Musterstadt", "Fraktion in der
+# Stadtverordnetenversammlung Offenbach": a city's council, named by its place ("im Stadtrat"
+# alone could be a councillor's title, "Stadtrat Löffler"; "im" makes it the council).
+_GROUP_IN_COUNCIL = re.compile(
+    rf"(?:Fraktion|Gruppe)\b[^\n]{{0,40}}?\b(?:im[ \t]+Stadtrat|in[ \t]+der[ \t]+"
+    rf"Stadtverordnetenversammlung)[ \t]+(?P<place>{_PLACE})(?![\w-])"
+)
 # A letter to the Oberbürgermeister: "Herrn Oberbürgermeister" ... "76124 Karlsruhe".
 _MAYOR = re.compile(
     r"Oberbürgermeister(?:in)?\s*\n(?:.*\n){0,3}?\s*\d{5}\s+(?P<place>" + _PLACE + r")\s*$", re.M
@@ -602,6 +609,9 @@ def body(lines: list[str], paper_form: form.Form, name: str | None) -> str | Non
     for m in _CITY_COUNCIL.finditer("\n".join(lines)):
         if any(role.lower() in m.group("role").lower() for role in roles):
             return _normalise("Stadt", m.group("place"))
+    group = _GROUP_IN_COUNCIL.search("\n".join(lines[:30]))
+    if group:
+        return _normalise("Stadt", group.group("place"))
     mayor = _MAYOR.search("\n".join(lines[:30]))
     if mayor:
         return _normalise("Stadt", mayor.group("place"))

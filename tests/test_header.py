@@ -204,6 +204,9 @@ def test_paper_date_is_never_a_session_date(name: str, paper_type: PaperType) ->
         (["BESCHLUSSVORLAGE", "", "STADT KARLSRUHE", "Der Oberbürgermeister"], "Stadt Karlsruhe"),
         (["Stadtrat Augsburg (Information ohne Beratung)", "öffentlich"], "Stadt Augsburg"),
         (["Herrn Oberbürgermeister", "Dr. Frank Mentrup", "76124 Karlsruhe"], "Stadt Karlsruhe"),
+        # A group's letterhead names the council it sits in.
+        (["SPD-Fraktion im Stadtrat Musterstadt", "An den Oberbürgermeister"], "Stadt Musterstadt"),
+        (["Fraktion DIE LINKE in der Stadtverordnetenversammlung Offenbach"], "Stadt Offenbach"),
         # A councillor is no council: "Stadtrat Löffler (GRÜNE) führt aus".
         (["Stadtrat Löffler (GRÜNE) führt aus, die Verhandlungen seien intensiv gewesen."], None),
     ],
