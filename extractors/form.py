@@ -329,6 +329,15 @@ def split_cells(line: str) -> tuple[tuple[int, str], ...]:
     return tuple(found)
 
 
+# A code-style Vorlagen-Nr. that needs no label: "ANF/25/61796", "INF-ANF/25/61471-1", or a
+# short prefix word with the number and year: "DS 7/2023", "Fin/12/2022".
+CODE_REFERENCE = (
+    r"[A-Z]{2,5}(?:-[A-Z]{2,5})?/\d{2,4}/\d{3,6}(?:[/-]\d{1,3})?"
+    r"|(?!Seite\b|Nr\b)[A-Z][A-Za-z]{1,4}[ /]\d{1,4}/(?:19|20)?\d{2}"
+)
+_CODE_REFERENCE_CELL = re.compile(CODE_REFERENCE)
+
+
 def _cell_pairs(line: str) -> list[tuple[Label, str]] | None:
     """The label/value pairs of a row of several cells ("Vorlage: BV/0042/2024   Dezernat II
     Datum: 03.06.2024", "Vorlagennummer:<TAB>BV AH 80/21-26"): each cell that starts with a
@@ -346,6 +355,9 @@ def _cell_pairs(line: str) -> list[tuple[Label, str]] | None:
             office = office_label(text)
             if office is not None:
                 pairs.append((office, text))
+            elif _CODE_REFERENCE_CELL.fullmatch(text):
+                # "40-Schulverwaltungsamt      DS 7/2023": a paper's number needs no label.
+                pairs.append((_CODED, text))
             k += 1
             continue
         label, value = found[-1]
@@ -354,8 +366,11 @@ def _cell_pairs(line: str) -> list[tuple[Label, str]] | None:
             k += 1
         pairs.extend(found)
         k += 1
-    # An office's name beside nothing but prose is no form row.
-    return pairs if any(label is not _OFFICE_LABEL for label, _ in pairs) else None
+    # An office's name, or a number, beside nothing but prose is no form row; the two
+    # side by side are.
+    printed = {label for label, _ in pairs}
+    unlabelled = {_OFFICE_LABEL, _CODED}
+    return pairs if printed - unlabelled or printed == unlabelled else None
 
 
 # The words an office's name starts with.
@@ -385,6 +400,8 @@ def office_label(text: str) -> Label | None:
 
 # What a paper's date printed after its number is entered under ("117/2024 vom ...").
 _DATED = Label("date", Kind.DATE, "vom")
+# What a code-style number in a form row is entered under: no label was printed.
+_CODED = Label("reference", Kind.REF, "")
 # What an office's own name is entered under: no label was printed.
 _OFFICE_LABEL = Label("department", Kind.TEXT, "")
 # How far a wrapped label's value may run on below it, and how far off its column a

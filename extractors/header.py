@@ -20,13 +20,8 @@ from pipeline.model import Evidence, PaperType, Parsed, Record
 # How many lines from the top the header form and title are looked for in.
 HEAD_LINES = 80
 
-# A code-style Vorlagen-Nr. alone on a line: "ANF/25/61796", "INF-ANF/25/61471-1".
-# Also with a short prefix word and the number and year: "DS 7/2023", "Fin/12/2022".
-_CODE_REFERENCE = re.compile(
-    r"^\s*(?P<ref>[A-Z]{2,5}(?:-[A-Z]{2,5})?/\d{2,4}/\d{3,6}(?:[/-]\d{1,3})?"
-    r"|(?!Seite\b|Nr\b)[A-Z][A-Za-z]{1,4}[ /]\d{1,4}/(?:19|20)?\d{2})\s*$",
-    re.M,
-)
+# A code-style Vorlagen-Nr. alone on a line (see form.CODE_REFERENCE).
+_CODE_REFERENCE = re.compile(rf"^\s*(?P<ref>{form.CODE_REFERENCE})\s*$", re.M)
 
 _WEEKDAYS = r"(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)"
 _DATE_ONLY = re.compile(rf"\s*{values.DATE_TEXT}\s*\.?\s*")

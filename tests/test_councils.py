@@ -73,6 +73,28 @@ def test_several_label_value_cells_on_one_line() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("line", "pairs"),
+    [
+        # A letterhead row: the office on the left, the paper's number on the right.
+        (
+            "40-Schulverwaltungsamt                                   DS 7/2023",
+            [("department", "40-Schulverwaltungsamt"), ("reference", "DS 7/2023")],
+        ),
+        (
+            "Amt 61                 Fin/12/2022",
+            [("department", "Amt 61"), ("reference", "Fin/12/2022")],
+        ),
+        # A number beside prose is no form row.
+        ("Die Kosten trägt die Stadt.          DS 7/2023", []),
+    ],
+)
+def test_an_office_and_a_paper_number_side_by_side_need_no_labels(
+    line: str, pairs: list[tuple[str, str]]
+) -> None:
+    assert [(e.field, e.value) for e in form.read([line]).entries] == pairs
+
+
 def test_ahnsen_form_a_label_wrapped_in_its_cell_with_its_value_beside_and_below() -> None:
     name = "ahnsen_bv-ah-80-21-26_bauturbo.txt"
     found = _header(_text(name), PaperType.BESCHLUSSVORLAGE)
