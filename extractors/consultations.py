@@ -171,26 +171,38 @@ def _opening_lines(text: str) -> list[str]:
 
 
 # "zur Sitzung des Stadtrates am 27.02.2024", "zur Beratung im Bauausschuss am 3. März
-# 2024", "für die Sitzung des Hauptausschusses am ...": a motion addressed to one session.
+# 2024", "für die Sitzung des Hauptausschusses am ...": a motion addressed to one session;
+# "zur Vorberatung im Ausschuss für Umwelt am 12.11.2024 und zur Beschlussfassung im Kreistag
+# am 03.12.2024": a paper's Beratungsfolge in one sentence, each step's role its word.
 _PROSE_SESSION = re.compile(
-    r"\b(?:zur|für die|in der)[ \t]+(?:\d{1,3}\.[ \t]+)?(?:(?:öffentlichen|nächsten)[ \t]+)?"
-    r"(?:Sitzung|Beratung|Behandlung)[ \t]+(?:des|der|im|in der)[ \t]+"
-    r"(?P<body>[^\n]{3,80}?)[ \t]+am[ \t]+(?P<date>[^\n]{6,20})",
+    r"\b(?:zur|für die|in der)\s+(?:\d{1,3}\.\s+)?(?:(?:öffentlichen|nächsten)\s+)?"
+    r"(?P<step>Sitzung|Beratung|Behandlung|Vorberatung|Beschlussfassung|Entscheidung"
+    r"|Kenntnisnahme|Anhörung)\s+(?:des|der|im|in der|durch den|durch die)\s+"
+    # The body's name, over a line break of the prose but not a blank line.
+    r"(?P<body>(?:[^\n]|\n(?![ \t]*\n)){3,80}?)\s+am\s+(?:\w+,?\s+(?:den\s+)?)?"
+    rf"(?P<date>{values.DATE_TEXT})",
     re.I,
 )
+# The words of _PROSE_SESSION that say no role: the session itself, or talking it over.
+_NO_ROLE_STEPS = frozenset({"sitzung", "beratung", "behandlung"})
 # How far into the paper such a line is looked for: the motion's head.
 _PROSE_HEAD = 1500
 
 
 def prose_sessions(text: str) -> list[Consultation]:
-    """The session a paper is addressed to in its head's prose (see _PROSE_SESSION)."""
+    """The sessions a paper is addressed to in its head's prose (see _PROSE_SESSION)."""
+    found: list[Consultation] = []
     for m in _PROSE_SESSION.finditer(text[:_PROSE_HEAD]):
-        body = committees.nominative(m.group("body").strip())
+        body = committees.nominative(" ".join(m.group("body").split()))
         names = committees.find(body)
         date = values.parse_date(m.group("date"))
         if names and date:
-            return [Consultation(committees.clean(names[0].text), date)]
-    return []
+            step = m.group("step")
+            role = None if step.lower() in _NO_ROLE_STEPS else step
+            organization = committees.clean(names[0].text)
+            if all((_key(c.organization), c.date) != (_key(organization), date) for c in found):
+                found.append(Consultation(organization, date, role))
+    return found
 
 
 def committee_parts(doc: Parsed) -> list[Consultation]:

@@ -289,6 +289,17 @@ def test_a_motion_addressed_to_one_session_in_prose(
     assert consultations.prose_sessions(text) == [Consultation(organization, date)]
 
 
+def test_a_beratungsfolge_in_one_sentence_gives_each_step_its_role() -> None:
+    text = (
+        "Anpassung der Abfallgebühren 2025\n\nDie Vorlage wird zur Vorberatung im Ausschuss für\n"
+        "Umwelt am 12.11.2024 und zur Beschlussfassung im Kreistag am 03.12.2024 vorgelegt.\n"
+    )
+    assert consultations.prose_sessions(text) == [
+        Consultation("Ausschuss für Umwelt", dt.date(2024, 11, 12), "Vorberatung"),
+        Consultation("Kreistag", dt.date(2024, 12, 3), "Beschlussfassung"),
+    ]
+
+
 @pytest.mark.parametrize("printed", ["Vorlagen-Nr.", "Vorlagen Nr.", "Vorlagennr.", "Vorlagen-Nr"])
 def test_a_label_is_read_however_a_council_prints_its_hyphen_and_dot(printed: str) -> None:
     # "Vorlagen-Nr: 18/0163" (Oldenburg 2018), "Vorlagen Nr." (Ahnsen's minutes).
