@@ -60,7 +60,10 @@ RUNNING_LINE = re.compile(
     re.I | re.M,
 )
 # Words a form prints in a cell of its own without a label (public/non-public, a ticked box).
-STATUS = re.compile(r"(?:nicht\s?)?öffentlich|ö|nö|n|x|☒|⊠", re.I)
+# "öffentlich", also set off by dashes or brackets ("- öffentlich -", "(nichtöffentlich)").
+STATUS = re.compile(
+    r"(?:[-–(][ \t]*)?(?:nicht[\s-]?)?öffentlich(?:[ \t]*[-–)])?|ö|nö|n|x|☒|⊠", re.I
+)
 # At most this many lines continue a value wrapped in its cell.
 _MAX_WRAPPED = 2
 _NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,2})?")
@@ -497,8 +500,14 @@ def read(lines: list[str]) -> Form:
                 else:
                     form.entries.append(Entry(label.field, label.text, "", i))
             continue
-        if form.lines and office_label(line) is not None and i - max(form.lines) <= 2:
-            # "Amt für Controlling und Finanzen" over "Datum:": the office, printed bare.
+        if (
+            not waiting
+            and form.lines
+            and office_label(line) is not None
+            and i - max(form.lines) <= 2
+        ):
+            # "Amt für Controlling und Finanzen" over "Datum:": the office, printed bare
+            # (under "Federführend:" / "Beteiligt:" it is that label's value).
             form.entries.append(Entry("department", "", line, i))
             form.lines.add(i)
             continue

@@ -63,6 +63,11 @@ def find(text: str, paper_form: form.Form | None = None, anchor: int | None = No
     form_values = {v.casefold() for e in paper_form.entries for v in [e.value]}
     i = start
     while i < body_starts:
+        if headings.get(i) == "beratungsfolge":
+            # The Beratungsfolge table under the form runs to its block's end: its rows
+            # ("Sozialausschuss   Vorberatung" / "04.03.2024") are no title.
+            i = next((j for j in range(i + 1, body_starts) if not lines[j].strip()), body_starts)
+            continue
         if i in taken or not _is_title_line(lines[i], form_values) or i in headings:
             i += 1
             continue

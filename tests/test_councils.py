@@ -858,3 +858,50 @@ def test_whole_minutes_give_no_consultation_even_from_their_attendance_list() ->
     assert consultations.extract(doc, record)["consultations"] == []
     # Münster: "eröffnete um 17:00 Uhr die 3. Sitzung des Betriebsausschusses".
     assert resolution.whole_minutes("Frau A. eröffnete um 17:00 Uhr die 3. Sitzung des Betriebs")
+
+
+# An ALLRIS-style print: the status set off by dashes at the right, "Federführend:" and
+# "Beteiligt:" with their offices on the line below, the title under the form.
+_ALLRIS_PRINT = """\
+Stadt Bergheim                                   Vorlage
+                                                 - öffentlich -
+                                                 Drucksache Nr. VO/2024/0456
+Federführend:                                    Datum: 12.02.2024
+Fachbereich Planung
+Beteiligt:
+Amt für Finanzen
+
+Bebauungsplan Nr. 12 "Westfeld" - Offenlage
+
+Beratungsfolge:
+Datum          Gremium                               Zuständigkeit
+04.03.2024     Bauausschuss                          Vorberatung
+"""
+# The Beratungsfolge inside the form, its rows without brackets, the title below it.
+_TABLE_IN_FORM = """\
+Beschlussvorlage
+Vorlage-Nr:        VO/2024/0457
+Bearbeiter/-in:    Müller, Hans
+Beratungsfolge:
+Sozialausschuss                          Vorberatung
+04.03.2024
+
+Zuschuss an den Tafel e.V.
+
+Sachverhalt:
+Die Tafel bittet um einen Zuschuss.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "department"),
+    [
+        (_ALLRIS_PRINT, 'Bebauungsplan Nr. 12 "Westfeld" - Offenlage', "Fachbereich Planung"),
+        (_TABLE_IN_FORM, "Zuschuss an den Tafel e.V.", None),
+    ],
+)
+def test_the_title_under_a_form_is_no_status_office_or_table_row(
+    text: str, name: str, department: str | None
+) -> None:
+    found = _header(text, PaperType.BESCHLUSSVORLAGE)
+    assert (found["name"], found["department"]) == (name, department)
