@@ -94,9 +94,18 @@ def _proceedings() -> re.Pattern[str]:
     )
 
 
+# An item's minutes headed by a line of its own under the item ("Protokoll",
+# "Kurzprotokoll"): a session page that has two records its proceedings item by item.
+_ITEM_MINUTES = re.compile(r"^[ \t]*(?:Kurz)?[Pp]rotokoll[ \t]*:?[ \t]*$", re.M)
+
+
 def _records_proceedings(text: str) -> bool:
-    """Whether the text records a session's course (two kinds of proceedings words)."""
-    return len({m.group().casefold() for m in _proceedings().finditer(text)}) >= 2
+    """Whether the text records a session's course (two kinds of proceedings words, or two
+    items' minutes)."""
+    return (
+        len({m.group().casefold() for m in _proceedings().finditer(text)}) >= 2
+        or len(_ITEM_MINUTES.findall(text)) >= 2
+    )
 
 
 # How many lines from the top a paper's form is read in for its Vorlagen-Nr.

@@ -93,6 +93,17 @@ def test_minutes_that_open_with_their_agenda_are_minutes(words: str) -> None:
         assert paper_type.extract(doc, Record(source="x.txt"))["paper_type"] is kind
 
 
+def test_a_session_page_with_each_items_minutes_is_minutes() -> None:
+    # Zaberfeld's session page (ecics): the agenda, each item followed by its "Kurzprotokoll".
+    agenda = "Sitzung des Gemeinderats\nSitzung am 03.03.2026 um 19:00 Uhr\nTagesordnung:\n"
+    agenda += "Tagesordnungspunkt 1\nEinwohnerfragestunde\nTagesordnungspunkt 2\nWohnungsbau\n"
+    minutes = agenda.replace("fragestunde\n", "fragestunde\nKurzprotokoll\nKeine Fragen.\n")
+    minutes = minutes.replace("Wohnungsbau\n", "Wohnungsbau\nKurzprotokoll\nVertagt.\n")
+    for text, kind in ((agenda, PaperType.EINLADUNG), (minutes, PaperType.NIEDERSCHRIFT)):
+        doc = Parsed(source="x.txt", text=text, pages=[text], sections=segment(text))
+        assert paper_type.extract(doc, Record(source="x.txt"))["paper_type"] is kind
+
+
 def test_a_paper_whose_kind_is_only_in_its_form_field() -> None:
     # An ALLRIS page copied as text: "Vorlage - VO/26/23343/D2" heads it, the kind is a field.
     text = "Vorlage - VO/26/23343/D2\nBetreff:\tKlimaanpassung\nStatus:\töffentlich\t"
