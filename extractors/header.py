@@ -355,7 +355,9 @@ def _bare_kind_heading(lines: list[str]) -> str | None:
 # um 19:00 Uhr", "Sitzung Rat am 03.09.2026": a session's heading.
 _SESSION_DAY = re.compile(
     rf"\b{_WEEKDAYS},?[ \t]+(?:den[ \t]+)?(?P<date>{values.DATE_TEXT})"
-    rf"|^[ \t]*{_SESSION_AT}(?P<held>{values.DATE_TEXT})",
+    rf"|^[ \t]*{_SESSION_AT}(?P<held>{values.DATE_TEXT})"
+    # "Am 28.09.2026, 18.30 Uhr, findet eine Sitzung ... statt" (a Bekanntmachung).
+    rf"|^[ \t]*Am[ \t]+(?P<on>{values.DATE_TEXT}),?[ \t]+\d{{1,2}}[.:]\d{{2}}[ \t]+Uhr",
     re.M,
 )
 
@@ -372,7 +374,8 @@ def session_date(
     found = values.parse_date(name) if name else None
     if found is None and lines:
         m = _SESSION_DAY.search("\n".join(lines[:_SESSION_DAY_LINES]))
-        found = values.parse_date(m.group("date") or m.group("held")) if m else None
+        day = (m.group("date") or m.group("held") or m.group("on")) if m else None
+        found = values.parse_date(day) if day else None
     if found is None and text:
         found = _running_session_date(text)
     return found
@@ -480,6 +483,16 @@ def department(paper_form: form.Form) -> str | None:
     return None
 
 
+# A line a date below it completes: "04. Abstimmung über die Niederschrift der öffentlichen
+# Sitzung vom" / "29.06.2026" (an agenda item wrapped before its date).
+_DATE_TO_COME = re.compile(r"\b(?:vom|am|bis|zum|ab|seit)[ \t]*$", re.I)
+
+
+def _goes_on(lines: list[str], i: int) -> bool:
+    """Whether the date alone on line `i` ends the sentence of the line above it."""
+    return i > 0 and bool(_DATE_TO_COME.search(lines[i - 1]))
+
+
 def _letterhead_date(lines: list[str]) -> dt.date | None:
     """A letter's date in a cell of its letterhead, beside other cells:
     "GZ: OB 7831 -10.00<TAB>Stuttgart, 22.06.2018", "91052 Erlangen<TAB>20. April 2019"."""
@@ -511,9 +524,12 @@ def paper_date(
         found = values.parse_date(value)
         if found:
             return found
-    for line in lines[:_NUMBER_DATE_LINES]:
+    # "Beschlussvorlage 117/2024 vom 03.06.2024"; in an agenda or minutes the number and
+    # date are an item's ("Annahme der Niederschrift HA/034/2026 vom 24.08.2026").
+    numbered_lines = [] if paper_type in _SESSION_PAPERS else lines[:_NUMBER_DATE_LINES]
+    for line in numbered_lines:
         numbered = _NUMBER_OF_DATE.search(line)
-        if numbered:  # "Beschlussvorlage 117/2024 vom 03.06.2024"
+        if numbered:
             return values.parse_date(numbered.group("date"))
     if letterhead:
         return letterhead
@@ -536,7 +552,7 @@ def paper_date(
     # 113/21", "Seite: 1/1" / "15.02.2018" / "Amt für Controlling und Finanzen").
     reach = max(paper_form.lines) + 1 if paper_form.lines else _DATE_LINE_REACH
     for i, line in enumerate(lines[:reach]):
-        if i not in paper_form.lines and _DATE_ONLY.fullmatch(line):
+        if i not in paper_form.lines and _DATE_ONLY.fullmatch(line) and not _goes_on(lines, i):
             return values.parse_date(line)
     all_lines = text.splitlines()
     for previous, line in zip(reversed(all_lines[:-1]), reversed(all_lines[1:]), strict=True):

@@ -905,3 +905,18 @@ def test_the_title_under_a_form_is_no_status_office_or_table_row(
 ) -> None:
     found = _header(text, PaperType.BESCHLUSSVORLAGE)
     assert (found["name"], found["department"]) == (name, department)
+
+
+def test_an_agenda_is_dated_by_its_session_not_by_an_items_number_or_wrapped_date() -> None:
+    # Vorharz's Bekanntmachung: the session in a sentence, an item wrapped before its date.
+    lines = [
+        "Verbandsgemeinderat",
+        "Öffentliche Bekanntmachung",
+        "Am 28.09.2026, 18.30 Uhr, findet eine Sitzung mit öffentlichen Punkten statt.",
+        "Tagesordnung",
+        "04. Abstimmung über die Niederschrift der öffentlichen Sitzung vom",
+        "29.06.2026",
+        # Schiffweiler's agenda: an item names another paper's number and date.
+        "1 Annahme der Niederschrift HA/034/2026 vom 24.08.2026",
+    ]
+    assert _header("\n".join(lines), PaperType.EINLADUNG)["date"] == dt.date(2026, 9, 28)
