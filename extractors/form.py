@@ -31,11 +31,14 @@ from extractors import scan, values, vocab
 # part behind ("22-1940.01", "2020/1189/1"). So: up to three prefix words of at most six
 # letters, then number groups joined by "/", "-", "." or a space, a prefix word allowed
 # between two of them. A date fits the grammar and is ruled out by `fits`.
-_REF_WORD = r"[A-ZÄÖÜ][A-Za-zÄÖÜäöü]{0,5}"
+# A word of a reference, perhaps with a bracketed letter: Offenbach's "DS-I(A)" (a
+# Drucksache of the first kind, an Antrag).
+_REF_WORD = r"[A-ZÄÖÜ][A-Za-zÄÖÜäöü]{0,5}(?:\([A-Z]{1,2}\))?"
 _REF_JOIN = r"(?:[ ]?[/-][ ]?|\.|[ ])"
 REFERENCE = re.compile(
     rf"(?:{_REF_WORD}(?:[ /-]{_REF_WORD}){{0,2}}[ /-]?)?\d{{1,6}}"
-    rf"(?:{_REF_JOIN}(?:{_REF_WORD}{_REF_JOIN})?\d{{1,6}})*[a-z]?"
+    rf"(?:{_REF_JOIN}(?:{_REF_WORD}(?:[/-]{_REF_WORD})?(?:{_REF_JOIN}|(?<=\))))?\d{{1,6}})*"
+    r"[a-z]?"
 )
 # The longest reference taken: a longer run of numbers and words is a table row.
 _MAX_REFERENCE = 32

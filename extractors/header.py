@@ -23,16 +23,10 @@ HEAD_LINES = 80
 # A code-style Vorlagen-Nr. alone on a line (see form.CODE_REFERENCE).
 _CODE_REFERENCE = re.compile(rf"^\s*(?P<ref>{form.CODE_REFERENCE})\s*$", re.M)
 
-_WEEKDAYS = r"(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)"
+_WEEKDAYS = values.WEEKDAYS
 _DATE_ONLY = re.compile(rf"\s*{values.DATE_TEXT}\s*\.?\s*")
-# "Augsburg, den 26.11.2025", "Karlsruhe, 3. März 2024", "Hannover / 14.04.2026": the date
-# of a letter; "Mittwoch, 24.04.2024" is a session's day, not a place.
-_LETTER_DATE = re.compile(
-    rf"^[ \t]*(?!{_WEEKDAYS}\b)"
-    r"[A-ZÄÖÜ][\wäöüß. -]{1,40}?(?:,|[ \t]+/)[ \t]*(?:den[ \t]+)?"
-    rf"(?P<date>{values.DATE_TEXT})[ \t]*$",
-    re.M,
-)
+# A letter's date line (see values.LETTER_DATE).
+_LETTER_DATE = values.LETTER_DATE
 # The Sitzungsdienst signs a paper off with its office's name over the date:
 # "Hauptamt - Sitzungsdienste -" / "10. Juli 2009".
 _OFFICE_LINE = re.compile(r"\b\w*(?:amt|Amt|Dezernat|Referat)\b.*[-–]\s*$")
@@ -47,20 +41,21 @@ _SUBMITTED = re.compile(rf"\bvom:?\s+(?P<date>{values.DATE_TEXT})")
 
 
 def extract(doc: Parsed, record: Record) -> dict[str, Any]:
-    lines = scan.first_lines(doc.text, HEAD_LINES)
+    text = _without_markdown(doc.text)
+    lines = scan.first_lines(text, HEAD_LINES)
     paper_form = form.read(lines)
     if record.paper_type in _SESSION_PAPERS and len(paper_form.values("title")) > 1:
         # "Punkt 1 der Tagesordnung", "Punkt 2 der Tagesordnung": the items of whole minutes
         # (Münster), none of them the minutes' name.
         paper_form = _without_titles(paper_form)
     ref = _head_reference(lines, paper_form, record.paper_type)
-    in_foot = None if ref or record.paper_type in _SESSION_PAPERS else _running_reference(doc.text)
+    in_foot = None if ref or record.paper_type in _SESSION_PAPERS else _running_reference(text)
     anchor = next((i for i, line in enumerate(lines) if ref and ref in line), None)
-    name = title.find(doc.text, paper_form, anchor)
+    name = title.find(text, paper_form, anchor)
     if name is None and record.paper_type in _MOTIONS:
         name = motion_heading(lines)
     if name is None:
-        name = front_matter_title(lines)
+        name = front_matter_title(scan.first_lines(doc.text, HEAD_LINES))
     if record.paper_type in _SESSION_PAPERS:
         heading = session_heading(lines)
         labelled = paper_form.first("title")
@@ -70,11 +65,11 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
             name = heading[1]
         elif heading is None and name is None:
             name = _extract_item(lines) or session_line(lines) or _bare_kind_heading(lines)
-    date = paper_date(doc.text, lines, paper_form, record.paper_type)
+    date = paper_date(text, lines, paper_form, record.paper_type) or _front_matter_date(doc.text)
     if date is None and record.paper_type in _SESSION_PAPERS:
-        date = session_date(paper_form, name, lines, doc.text)
+        date = session_date(paper_form, name, lines, text)
     council = body(lines, paper_form, name)
-    named_once = None if council else only_body_named(doc.text)
+    named_once = None if council else only_body_named(text)
     fields = {
         "reference": ref or in_foot,
         "date": date,
@@ -208,6 +203,26 @@ _FOR_SESSION = re.compile(r"^[ \t]*\S+[ \t]+(?:zur|für die)[ \t]+(?:\S+[ \t]+)?
 _FRONT_MATTER_TITLE = re.compile(r"""^title:[ \t]*(?P<q>["']?)(?P<title>.+?)(?P=q)[ \t]*$""")
 
 
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:.*\n){0,30}?---[ \t]*$", re.M)
+_FRONT_MATTER_DATE = re.compile(r"^date:[ \t]*['\"]?(?P<date>\d{4}-\d{2}-\d{2})", re.M)
+# A Markdown heading's marks: "## Beschlussvorschlag".
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+", re.M)
+
+
+def _without_markdown(text: str) -> str:
+    """The text with a Markdown file's front matter and heading marks blanked out (offsets
+    kept): the front matter is the website's, the paper starts below it."""
+    text = _FRONT_MATTER.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text, count=1)
+    return _MARKDOWN_HEADING.sub(lambda m: " " * len(m.group()), text)
+
+
+def _front_matter_date(text: str) -> dt.date | None:
+    """The date in a Markdown file's front matter ("date: 2026-07-20")."""
+    m = _FRONT_MATTER.match(text)
+    found = _FRONT_MATTER_DATE.search(m.group()) if m else None
+    return dt.date.fromisoformat(found.group("date")) if found else None
+
+
 def front_matter_title(lines: list[str]) -> str | None:
     """The title in a Markdown file's front matter, if the text opens with one."""
     if not lines or lines[0].strip() != "---":
@@ -251,6 +266,8 @@ def _subject_below(lines: list[str], start: int) -> str | None:
             continue
         if block and form.label_line(line.strip()) is not None:
             break  # "Vorlage: 0456/2024" under the subject
+        if block and title.names_a_kind(line.strip()):
+            break  # "Antrag Stadtverordnete ... vom 12.08.2026," under the item's subject
         block.append(line)
     if not block or len(block) > 2 or block[0].rstrip().endswith((",", ":")):
         return None
@@ -299,6 +316,28 @@ _ITEM_NUMBER = re.compile(
     r"^[ \t]*(?:TOP|Tagesordnungspunkt|Punkt)[ \t]*\d{1,3}(?:\.\d{1,2})?\.?"
     r"(?:[ \t]+der[ \t]+Tagesordnung)?[ \t]*:?[ \t]*(?P<rest>[^\n]*)$"
 )
+
+
+# How far below an extract's item number the number of its paper is looked for.
+_ITEM_PAPER_LINES = 6
+# A paper's number ending a line: "Antrag ... vom 12.08.2026, 2026-31/DS-I(A)0080".
+_LINE_END_REFERENCE = re.compile(rf"(?:^|[ \t,])(?P<ref>{form.REFERENCE.pattern})[ \t]*$")
+
+
+def _extract_reference(lines: list[str]) -> str | None:
+    """The number of the one paper an extract records: the first line under its item number
+    that ends in a paper's number (Offenbach prints it under the Antrag it names)."""
+    if not _EXTRACT.search("\n".join(lines[:_BARE_HEADING_LINES])):
+        return None
+    item = next((i for i, line in enumerate(lines) if _ITEM_NUMBER.match(line)), None)
+    if item is None:
+        return None
+    for line in lines[item + 1 : item + 1 + _ITEM_PAPER_LINES]:
+        m = _LINE_END_REFERENCE.search(line)
+        ref = m.group("ref") if m else ""
+        if ref and form.fits(form.Kind.REF, ref) and re.search(r"\d[/-]\d", ref):
+            return ref
+    return None
 
 
 def _extract_item(lines: list[str]) -> str | None:
@@ -421,7 +460,7 @@ def _head_reference(
     if entry and form.fits(form.Kind.REF, entry.value):
         return entry.value
     if paper_type in _SESSION_PAPERS:
-        return None
+        return _extract_reference(lines)
     head = "\n".join(lines)
     m = _CODE_REFERENCE.search(head)
     return m.group("ref") if m else _heading_reference(head)

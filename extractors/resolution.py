@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from extractors import committees, evidence, form, scan, vocab
+from extractors import committees, evidence, form, scan, values, vocab
 from pipeline.model import Evidence, PaperType, Parsed, Record, ResolutionItem, Section
 
 # Papers that ask nothing of the council: questions, invitations, anything that is no paper.
@@ -41,7 +41,7 @@ _RULE_OR_PAGE_NUMBER = re.compile(
 # A page break ("\f") may stand before an item that starts a page.
 _ITEM = re.compile(r"^[ \t\f]*(?:[-–•][ \t]*)?\(?(?P<n>\d{1,2}|[a-h])(?:\.(?!\d)|\))[ \t]+", re.M)
 # Bullets inside an item: "o Einrichtung ...", "• ...", "- ..."; removed, they do not split.
-_BULLET = re.compile(r"^[ \t]*(?:[o•▪●◦➢►*]|[-–](?![ \t]*\d))[ \t]+", re.M)
+_BULLET = re.compile(r"^[ \t]*(?:[o•·▪●◦➢►*]|[-–](?![ \t]*\d))[ \t]+", re.M)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _SENTENCE_END = re.compile(r"[.!?;“”\"')]\s*$")
 # "Haupt- und Finanzausschuss:", "Rat:", "I. Antrag an den Bauausschuss": a committee's part.
@@ -156,8 +156,26 @@ def _tidy(text: str | None) -> str | None:
     text = drop_page_furniture(text)
     if _starts_letter(text):
         text = _lead_in(text) or ""
-    text = _without_sign_off(_until_closing(text))
+    text = _without_sign_off(_until_signed(_until_closing(text)))
+    text = _SUB_HEADING_OR_NUMBER.sub("\n\n", text)
     return text if text.strip() else None
+
+
+# Inside a run of decisions, a bare heading of the next ("Beschlusslage:") or the number of
+# the paper decided on a line of its own ("2026-31/DS-I(A)0080/1", Offenbach): a break
+# between decisions, no words of them.
+_SUB_HEADING_OR_NUMBER = re.compile(
+    r"^[ \t]*(?:Beschlusslage|Beschluss|Beschlussvorschlag)[ \t]*:[ \t]*$\n?"
+    rf"|^[ \t]*(?=[^\n]*\d[/-]\d)(?=[^\n]*[A-Za-z])(?:{form.REFERENCE.pattern})[ \t]*$\n?",
+    re.M,
+)
+
+
+def _until_signed(text: str) -> str:
+    """The text before a letter's date line ("Offenbach a. M., den 01.10.2026"): what follows
+    it is the signature and the system's notice."""
+    m = values.LETTER_DATE.search(text)
+    return text[: m.start()] if m else text
 
 
 def _runs(doc: Parsed) -> list[tuple[str, str]]:
@@ -385,7 +403,7 @@ def _split_items(text: str) -> list[str]:
             # "Die Stadtverwaltung wird beauftragt, / 1. eine ... zu erstellen" is one sentence.
             chunks[0] = preamble + " " + chunks[0]
         elif preamble:
-            chunks[:0] = _bulleted(text[: numbered[0]]) or [preamble]
+            chunks[:0] = _bulleted(text[: numbered[0]]) or _paragraphs(text[: numbered[0]])
     else:
         chunks = _bulleted(text) or _paragraphs(text)
     return [joined for chunk in chunks if (joined := join_lines(_BULLET.sub("", chunk)))]

@@ -150,6 +150,12 @@ def _is_type_line(line: str) -> bool:
     return bool(_type_line().fullmatch(line))
 
 
+def names_a_kind(line: str) -> bool:
+    """Whether `line` starts with a paper's kind ("Antrag der Fraktion ...", "Vorlage des
+    Magistrats vom ..."): the paper an item is about, under the item's subject."""
+    return bool(_type_line().match(line))
+
+
 def _is_consultation_row(line: str) -> bool:
     """A Beratungsfolge row: a council body with its date or its role in brackets."""
     words = vocab.words("committee_words")

@@ -22,6 +22,15 @@ NUMERIC_DATE = re.compile(
 # A date as printed, numeric or with the month's name, for building larger patterns
 # ("Augsburg, den 26.11.2025", "vom 3. März 2024").
 DATE_TEXT = rf"\d{{1,2}}\.\s?(?:\d{{1,2}}\.\s?\d{{2,4}}|(?i:{MONTHS})\s+\d{{4}})"
+WEEKDAYS = r"(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)"
+# "Augsburg, den 26.11.2025", "Karlsruhe, 3. März 2024", "Hannover / 14.04.2026": the date
+# of a letter, a line of its own; "Mittwoch, 24.04.2024" is a session's day, not a place.
+LETTER_DATE = re.compile(
+    rf"^[ \t]*(?!{WEEKDAYS}\b)"
+    r"[A-ZÄÖÜ][\wäöüß. -]{1,40}?(?:,|[ \t]+/)[ \t]*(?:den[ \t]+)?"
+    rf"(?P<date>{DATE_TEXT})[ \t]*$",
+    re.M,
+)
 # 28. März 2025, 1. Januar 2011
 WORD_DATE = re.compile(rf"(?<!\d)(\d{{1,2}})\.\s*({MONTHS})\s+((?:19|20)\d{{2}})\b", re.IGNORECASE)
 

@@ -41,10 +41,11 @@ def _heading_pattern() -> re.Pattern[str]:
         words = [re.escape(w) for w in phrase.split()]
         alternatives.append(f"(?P<{label}_{len(alternatives)}>{space.join(words)})")
     # A page's first line starts with the form feed between pages. Optional enumeration
-    # ("1.", "II.", "A)") or form bullet (Word's private-use symbol glyphs, "•", "■")
-    # before the heading; a colon or end of line after.
+    # ("1.", "II.", "A)"), form bullet (Word's private-use symbol glyphs, "•", "■") or
+    # Markdown heading mark ("## Begründung") before the heading; a colon or end of line after.
     return re.compile(
-        r"^[ \t\f]*(?:(?:\d{1,2}|[IVX]{1,4}|[A-H])[.)][ \t]*|[\ue000-\uf8ff•▪■►➢][ \t]*)?"
+        r"^[ \t\f]*(?:(?:\d{1,2}|[IVX]{1,4}|[A-H])[.)][ \t]*|[\ue000-\uf8ff•▪■►➢][ \t]*"
+        r"|#{1,6}[ \t]+)?"
         r"(?:" + "|".join(alternatives) + r")"
         r"[ \t]*(?::[ \t]*(?P<rest>.*)|(?P<tail>[^\n]*))$",
         re.IGNORECASE | re.MULTILINE,
@@ -60,7 +61,8 @@ def _heading_probe() -> re.Pattern[str]:
     matches too (see extractors.scan.lowered)."""
     first_words = {phrase.split()[0].lower() for _label, phrase in vocab.rows("sections")}
     return re.compile(
-        r"\n[ \t\f]*(?:(?:\d{1,2}|[ivx]{1,4}|[a-h])[.)][ \t]*|[\ue000-\uf8ff•▪■►➢][ \t]*)?"
+        r"\n[ \t\f]*(?:(?:\d{1,2}|[ivx]{1,4}|[a-h])[.)][ \t]*|[\ue000-\uf8ff•▪■►➢][ \t]*"
+        r"|#{1,6}[ \t]+)?"
         r"(?:" + "|".join(re.escape(word) for word in sorted(first_words)) + r")"
     )
 

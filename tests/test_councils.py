@@ -53,6 +53,8 @@ def _header(text: str, paper_type: PaperType) -> dict:
         "DS 7/2023",
         "Fin/12/2022",
         "WP 14-20 SV 61/003",
+        "2026-31/DS-I(A)0080",  # Offenbach: a Drucksache of the first kind, an Antrag
+        "2026-31/DS-I(A)0080/1",  # and its amendment
     ],
 )
 def test_reference_grammar_takes_every_councils_numbering(reference: str) -> None:
@@ -920,3 +922,64 @@ def test_an_agenda_is_dated_by_its_session_not_by_an_items_number_or_wrapped_dat
         "1 Annahme der Niederschrift HA/034/2026 vom 24.08.2026",
     ]
     assert _header("\n".join(lines), PaperType.EINLADUNG)["date"] == dt.date(2026, 9, 28)
+
+
+# Offenbach's PIO: an extract of the minutes, the item's subject over the Antrag it decided,
+# the Antrag's number at the end of its line, two decisions, the chair's sign-off.
+_OFFENBACH_EXTRACT = """\
+Auszug aus der Niederschrift über die Sitzung
+der Stadtverordnetenversammlung am 24. September 2026
+TOP 9
+Katzenschutzverordnung
+Antrag Stadtverordnete Dr. Annette Schaper-Herget (Ofa) vom 12.08.2026,
+2026-31/DS-I(A)0080
+Beschlusslage:
+2026-31/DS-I(A)0080/1
+Die Stadtverordnetenversammlung lehnt mit Stimmenmehrheit wie folgt ab:
+Der Magistrat wird beauftragt, einen Entwurf vorzulegen.
+Beschlusslage:
+2026-31/DS-I(A)0080
+Die Stadtverordnetenversammlung lehnt mit Stimmenmehrheit wie folgt ab:
+1. Der Magistrat wird beauftragt, eine Katzenschutzverordnung zu erarbeiten.
+2. Die Katzenschutzverordnung soll folgende Regelungen enthalten:
+·  Freigängerkatzen müssen gekennzeichnet sein.
+Offenbach a. M., den 01.10.2026
+Der Vorsteher der Stv.-Versammlung
+"""
+
+
+def test_an_extract_is_named_and_numbered_by_its_item_and_resolved_by_its_decisions() -> None:
+    found = _header(_OFFENBACH_EXTRACT, PaperType.NIEDERSCHRIFT)
+    assert (found["name"], found["reference"]) == ("Katzenschutzverordnung", "2026-31/DS-I(A)0080")
+    text = _OFFENBACH_EXTRACT
+    doc = Parsed(source="x.html", text=text, pages=[text], sections=segment(text))
+    record = Record(source="x.html", paper_type=PaperType.NIEDERSCHRIFT)
+    items = [item.text for item in resolution.extract(doc, record)["resolution"]]
+    assert items == [
+        "Die Stadtverordnetenversammlung lehnt mit Stimmenmehrheit wie folgt ab: Der Magistrat"
+        " wird beauftragt, einen Entwurf vorzulegen.",
+        "Die Stadtverordnetenversammlung lehnt mit Stimmenmehrheit wie folgt ab:",
+        "Der Magistrat wird beauftragt, eine Katzenschutzverordnung zu erarbeiten.",
+        "Die Katzenschutzverordnung soll folgende Regelungen enthalten: Freigängerkatzen müssen"
+        " gekennzeichnet sein.",
+    ]
+
+
+def test_a_markdown_motion_is_read_below_its_front_matter() -> None:
+    # A group's website publishes its Antrag as Markdown (Leichlingen).
+    text = (
+        "---\ntitle: Gemeinsamer Antrag Quartiersparkhaus\ndate: 2026-07-20\nstatus: eingereicht\n"
+        "---\n\n# Gemeinsamer Antrag\n\nSehr geehrter Herr Bürgermeister,\n\ndie Fraktionen"
+        " beantragen:\n\n## Beschlussvorschlag\n\nDer Rat beschließt, ein Quartiersparkhaus zu"
+        " errichten.\n\n## Begründung\n\nFlächen werden gespart.\n"
+    )
+    found = _header(text, PaperType.ANTRAG)
+    assert (found["name"], found["date"]) == (
+        "Gemeinsamer Antrag Quartiersparkhaus",
+        dt.date(2026, 7, 20),
+    )
+    doc = Parsed(source="x.txt", text=text, pages=[text], sections=segment(text))
+    items = resolution.extract(doc, Record(source="x.txt", paper_type=PaperType.ANTRAG))
+    assert [item.text for item in items["resolution"]] == [
+        "Der Rat beschließt, ein Quartiersparkhaus zu errichten."
+    ]
