@@ -63,8 +63,9 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
         # ("Auszug") records; one further down belongs to an item inside whole minutes.
         if heading and (labelled is None or labelled.line - heading[0] > _SUBJECT_REACH):
             name = heading[1]
-        elif heading is None and name is None:
-            name = _extract_item(lines) or session_line(lines) or _bare_kind_heading(lines)
+        elif heading is None:
+            # An extract is named by its item, whatever lines follow the paper's number.
+            name = _extract_item(lines) or name or session_line(lines) or _bare_kind_heading(lines)
     date = paper_date(text, lines, paper_form, record.paper_type) or _front_matter_date(doc.text)
     if date is None and record.paper_type in _SESSION_PAPERS:
         date = session_date(paper_form, name, lines, text)

@@ -933,6 +933,7 @@ TOP 9
 Katzenschutzverordnung
 Antrag Stadtverordnete Dr. Annette Schaper-Herget (Ofa) vom 12.08.2026,
 2026-31/DS-I(A)0080
+Änderungsantrag Stadtverordnete Dr. Schaper-Herget (Ofa) vom 24.09.2026, 2026-31/DS-I(A)0080/1
 Beschlusslage:
 2026-31/DS-I(A)0080/1
 Die Stadtverordnetenversammlung lehnt mit Stimmenmehrheit wie folgt ab:

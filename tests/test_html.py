@@ -641,3 +641,50 @@ def test_an_agenda_takes_no_consultation_from_its_pages_table_of_its_own_session
     record = Record(source="x.html", paper_type=PaperType.BESCHLUSSVORLAGE)
     page_merge.merge(record, found, [])
     assert [c.organization for c in record.consultations] == ["Stadtrat"]
+
+
+# --- held-out pages of more councils (2026-12): what a person reads off each ---------------
+
+
+def _record(name: str) -> Record:
+    outcome = process(source(PAGES / name))
+    assert outcome.status is Status.OK, outcome.errors
+    assert outcome.record is not None
+    return outcome.record
+
+
+def test_an_allris_session_heading_names_no_number_and_the_ris_is_no_council():
+    # Winnweiler's ALLRIS shows its Ortsgemeinden's papers under the Verbandsgemeinde's RIS
+    # name: "Bürgerinformationssystem Winnweiler" heads every page.
+    agenda = _record("boerrstadt_to010-2269_tagesordnung-ogr-20261008.html")
+    assert (agenda.paper_type, agenda.reference) == (PaperType.EINLADUNG, None)
+    assert agenda.date == dt.date(2026, 10, 8)
+    assert fields("sippersfeld_2026-946_bplan-auf-der-buehne.html").body is None
+    assert fields("boerrstadt_to010-2269_tagesordnung-ogr-20261008.html").body is None
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "beilstein_gr-20260127_sitzung-protokoll.html",
+        "zaberfeld_gr-20260303_sitzung-kurzprotokoll.html",
+    ],
+)
+def test_a_session_page_recording_each_items_minutes_is_a_niederschrift(name):
+    record = _record(name)
+    assert record.paper_type is PaperType.NIEDERSCHRIFT
+    # "Rats\xadinformations\xadsystem Beilstein" (soft hyphens) is the RIS's name, no paper's.
+    assert record.name is None or "informationssystem" not in record.name.lower()
+
+
+def test_an_offenbach_extract_is_its_items_paper_and_decisions():
+    record = _record("offenbach_auszug-stvv-20260924-top9_katzenschutzverordnung.html")
+    assert (record.paper_type, record.name, record.reference) == (
+        PaperType.NIEDERSCHRIFT,
+        "Katzenschutzverordnung",
+        "2026-31/DS-I(A)0080",
+    )
+    items = [item.text for item in record.resolution]
+    assert items[0].startswith("Die Stadtverordnetenversammlung lehnt mit Stimmenmehrheit")
+    assert items[-1].endswith("weitere fachlich geeignete Stellen einbeziehen.")
+    assert not any("2026-31/DS" in item or "Vorsteher" in item for item in items)

@@ -200,8 +200,9 @@ def nesting(data: bytes) -> int:
 
 
 def squeeze(text: str) -> str:
-    """White space (no-break spaces too) as single spaces, trimmed."""
-    return _SPACES.sub(" ", text).strip()
+    """White space (no-break spaces too) as single spaces, trimmed, without soft hyphens
+    ("Rats\xadinformations\xadsystem": a word with its break points marked)."""
+    return _SPACES.sub(" ", text.replace("\xad", "")).strip()
 
 
 def skipped(node: LexborNode) -> bool:

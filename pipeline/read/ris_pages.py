@@ -468,7 +468,9 @@ def _heading_reference(page: HtmlPage, selector: str, pattern: str) -> str | Non
     if node is None:
         return None
     m = re.search(pattern, squeeze(node.text()))
-    return m.group("ref").strip() if m else None
+    ref = m.group("ref").strip() if m else None
+    # "Tagesordnung - Sitzung des Ortsgemeinderates Börrstadt": a session's name, no number.
+    return ref if ref and _REFERENCE_WORDS.search(ref) else None
 
 
 def _block_after(anchor: LexborNode) -> str:
@@ -515,7 +517,9 @@ def _allris_classic(page: HtmlPage) -> PageFields:
     found = PageFields(product="ALLRIS classic (vo020)")
     found.reference = _heading_reference(page, "#risname h1", r"-\s*(?P<ref>\S.*)$")
     headline = page.tree.css_first(".topHeadline")
-    if headline is not None:
+    if headline is not None and not _SITE_WORDS.search(headline.text()):
+        # "Bezirksversammlung Altona"; "Bürgerinformationssystem Winnweiler" names the RIS
+        # (of a Verbandsgemeinde whose Ortsgemeinden's papers it shows), not the council.
         found.body = squeeze(headline.text()) or None
     folge = None
     for label_cell in page.root.css("td.kb1"):
@@ -557,7 +561,8 @@ def _allris_net(page: HtmlPage) -> PageFields:
         kind, _, ref = squeeze(heading.text()).rpartition(" - ")
         if kind_of(ref) is not None and kind_of(kind) is None:
             kind, ref = ref, kind  # "VO/2026/181 - öffentliche Beschlussvorlage"
-        found.reference = ref or None
+        # "Tagesordnung - Sitzung des Ortsgemeinderates Börrstadt": a session's name, no number.
+        found.reference = ref if ref and _REFERENCE_WORDS.search(ref) else None
         found.paper_type = kind_of(kind)
     table = page.root.css_first("table.bfTable")
     if table is not None:
