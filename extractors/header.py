@@ -613,6 +613,8 @@ _KINDS = (
 _PLACE = (
     r"[A-ZÄÖÜ][\wäöüß]+(?:-[A-ZÄÖÜ][\wäöüß]+)*"
     r"(?:[ \t]+(?:an der|am|ob der)[ \t]+[A-ZÄÖÜ][\wäöüß]+(?![\wäöüß-]|[ \t]+[A-ZÄÖÜ]))?"
+    # "Halle (Saale)", "Lindau (Bodensee)": the river or lake in brackets is part of the name.
+    r"(?:[ \t]+\((?!Anlage|Entwurf|Stand|Information)[A-ZÄÖÜ][a-zäöüß]+\.?\))?"
 )
 # "Stadt Karlsruhe", "STADT KARLSRUHE", "des Kreises Warendorf", "der Stadt Heinsberg"
 # (on one line: a kind at a line's end and a capitalised noun below it are no body).
