@@ -137,9 +137,20 @@ def german() -> Language:
     patterns: list[dict[str, Any]] = [
         {"label": TITLE, "pattern": title} for title in vocab.words("person_titles")
     ]
-    patterns += [{"label": ROLE, "pattern": role} for role in vocab.words("consultation_roles")]
+    patterns += [
+        {"label": ROLE, "pattern": _role_pattern(r)} for r in vocab.words("consultation_roles")
+    ]
     ruler.add_patterns(patterns)
     return nlp
+
+
+def _role_pattern(role: str) -> str | list[dict[str, str]]:
+    """A role as the ruler matches it: by its folded lemma ("Vorberatungen" is "Vorberatung"),
+    but a participle ("beschließend", "entscheidend") by its own form, for its lemma is the
+    verb's and "Der Gemeinderat beschließt" names no role."""
+    if " " not in role and role.lower().endswith("end"):
+        return [{"LOWER": role.lower()}]
+    return role
 
 
 def norms(text: str) -> Doc:
