@@ -614,7 +614,10 @@ _PLACE = (
     r"[A-ZÄÖÜ][\wäöüß]+(?:-[A-ZÄÖÜ][\wäöüß]+)*"
     r"(?:[ \t]+(?:an der|am|ob der)[ \t]+[A-ZÄÖÜ][\wäöüß]+(?![\wäöüß-]|[ \t]+[A-ZÄÖÜ]))?"
     # "Halle (Saale)", "Lindau (Bodensee)": the river or lake in brackets is part of the name.
-    r"(?:[ \t]+\((?!Anlage|Entwurf|Stand|Information)[A-ZÄÖÜ][a-zäöüß]+\.?\))?"
+    # A short name ending the line or its cell, no noun of the text ("(Anlage)",
+    # "(Zweitwohnungsteuersatzung)", "verbleibt bei der Stadt Karlsruhe (Stadtanteil).").
+    r"(?:[ \t]+\((?!Anlage|Entwurf|Stand|Information|[^)]*ung\))[A-ZÄÖÜ][a-zäöüß]{2,11}\.?\)"
+    r"(?=[ \t]*(?:\n|$|[-–|,:]|[a-zäöü])))?"
 )
 # "Stadt Karlsruhe", "STADT KARLSRUHE", "des Kreises Warendorf", "der Stadt Heinsberg"
 # (on one line: a kind at a line's end and a capitalised noun below it are no body).

@@ -245,6 +245,8 @@ def test_every_form_label_is_read_with_its_value(row: tuple[str, str, str]) -> N
         ("Die Stadt Mülheim an der Ruhr plant", "Stadt Mülheim an der Ruhr"),
         ("Bildungsausschuss der Stadt Halle (Saale)", "Stadt Halle (Saale)"),
         ("Beschluss der Stadt Karlsruhe (Anlage)", "Stadt Karlsruhe"),
+        ("der Stadt Oldenburg (Oldb) für die Aufnahme", "Stadt Oldenburg (Oldb)"),
+        ("verbleibt bei der Stadt Karlsruhe (Stadtanteil). Der Rest", "Stadt Karlsruhe"),
         ("der Stadt Frankfurt am Main, Dezernat IV", "Stadt Frankfurt am Main"),
     ],
 )
