@@ -688,3 +688,30 @@ def test_an_offenbach_extract_is_its_items_paper_and_decisions():
     assert items[0].startswith("Die Stadtverordnetenversammlung lehnt mit Stimmenmehrheit")
     assert items[-1].endswith("weitere fachlich geeignete Stellen einbeziehen.")
     assert not any("2026-31/DS" in item or "Vorsteher" in item for item in items)
+
+
+@pytest.mark.parametrize(
+    ("chrome", "owner"),
+    [
+        # Lauffen's ecics page: the council's address in the footer.
+        (
+            "<footer><p>Stadt Lauffen am Neckar<br>Rathausstr. 10</p></footer>",
+            "Stadt Lauffen am Neckar",
+        ),
+        # Ilsfeld's: its administration's.
+        (
+            "<footer><p><b>Gemeindeverwaltung Ilsfeld</b><br>Rathausstraße 8</p></footer>",
+            "Gemeinde Ilsfeld",
+        ),
+        # Sulzberg's SessionNet: the copyright line in a menu, no footer element.
+        (
+            "<div><ul><li>&copy; 2026 Markt Sulzberg</li><li>Datenschutz</li></ul></div>",
+            "Markt Sulzberg",
+        ),
+    ],
+)
+def test_the_council_is_read_from_the_pages_chrome(chrome, owner):
+    page = html.parse(
+        f"<html><head><title>Sitzung</title></head><body><h1>x</h1>{chrome}</body></html>".encode()
+    )
+    assert ris_pages.page_council(page) == owner

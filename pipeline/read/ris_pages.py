@@ -346,17 +346,30 @@ _COPYRIGHT = re.compile(
 )
 
 
+# The administration's own name in a footer's address: "Gemeindeverwaltung Ilsfeld".
+_ADMINISTRATION_OWNER = re.compile(
+    r"\b(?P<kind>Stadt|Gemeinde|Markt|Kreis)verwaltung[ \t]+(?P<place>[A-ZÄÖÜ][\w-]+)"
+)
+_FOOTERS = "footer, #footer, #main-footer, .footer"
+
+
 def page_council(page: HtmlPage) -> str | None:
-    """The council whose RIS shows the page, where its title or copyright line names it."""
+    """The council whose RIS shows the page, where its title, its copyright line ("© 2026
+    Markt Sulzberg") or its footer's address ("Stadt Lauffen am Neckar", "Gemeindeverwaltung
+    Ilsfeld") names it."""
     title = _OWNER.search(page.title)
     if title is not None:
         return title.group()
-    footer = page.root.css_first("footer")
-    if footer is not None:
-        notice = _COPYRIGHT.search(squeeze(footer.text()))
-        if notice is not None:
-            return notice.group("owner")
-    return None
+    notice = _COPYRIGHT.search(squeeze(page.root.text(separator=" ")))
+    if notice is not None:
+        return notice.group("owner")
+    footer = page.root.css_first(_FOOTERS)
+    text = squeeze(footer.text(separator=" ")) if footer is not None else ""
+    owner = _OWNER.search(text)
+    if owner is not None:
+        return owner.group()
+    office = _ADMINISTRATION_OWNER.search(text)
+    return f"{office.group('kind')} {office.group('place')}" if office else None
 
 
 # A page heading that names the paper by its kind and number: "Vorlage IV/2026/117",
@@ -826,6 +839,8 @@ def read(page: HtmlPage) -> PageFields:
     found = profile.read(page) if profile is not None else PageFields()
     if profile is None or profile.general:
         found.fill(general(page))
+    # Whatever the product, the page's chrome may name the council whose RIS it is.
+    found.owner = found.owner or page_council(page)
     if found.body and _BY_ADMINISTRATION.search(_kind_label(page)):
         # A paper of the administration is issued by it, not by the council whose RIS
         # shows it: by the administration of the same place that it names ("Das Bezirksamt
