@@ -33,11 +33,16 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
     kind = classify(doc.text)
     how = evidence.placed("kind named at the top")
     head_form = form.read(scan.first_lines(doc.text, _FORM_LINES))
-    if kind is PaperType.SONSTIGES:
-        # "Vorlage-Art: Beschlussvorlage", "Art" over "Mitteilungsvorlage": the form's field.
-        labelled = head_form.first("kind")
-        kind = classify(labelled.value) if labelled else kind
-        how = evidence.labelled(f"label '{labelled.label}'") if labelled else how
+    labelled = head_form.first("kind")
+    if labelled and (kind is PaperType.SONSTIGES or _only_carrier_named(doc.text)):
+        # "Vorlage-Art: Beschlussvorlage", "Art" over "Mitteilungsvorlage": the form's field;
+        # under "Drucksache - 22-3995" (any paper's carrier word) "Drucksache-Art: Eingabe"
+        # says what it is, a kind of no class here.
+        kind = classify(labelled.value)
+        how = evidence.labelled(f"label '{labelled.label}'")
+    if kind is PaperType.SONSTIGES and labelled:
+        # The form names a kind no class here has: it is that, not what its parts suggest.
+        return {"paper_type": kind, "evidence": {"paper_type": how}}
     if kind is PaperType.SONSTIGES and _proposes(doc):
         kind = PaperType.BESCHLUSSVORLAGE
         how = evidence.inferred("proposes a resolution")
@@ -139,6 +144,16 @@ def _phrases() -> re.Pattern[str]:
     # adjective ("Interfraktioneller Antrag", "Gemeinsamer Antrag", "Geänderte Beschlussvorlage").
     adjective = r"(?:[A-Za-zÄÖÜäöüß]{3,}(?:er|es|e)[ \t]+)?"
     return re.compile(r"^[ \t#>*]*" + adjective + "(?:" + "|".join(parts) + r")(?!\w)", re.I | re.M)
+
+
+# The word any council paper is carried by, naming no kind of its own where a form names one.
+_CARRIER = "drucksache"
+
+
+def _only_carrier_named(text: str) -> bool:
+    """Whether the phrase naming the paper's kind at its top is only the carrier word."""
+    m = _phrases().search(text[:_HEAD_CHARS])
+    return m is not None and m.group().strip(" \t#>*").casefold() == _CARRIER
 
 
 def classify(text: str) -> PaperType:

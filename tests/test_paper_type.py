@@ -123,3 +123,21 @@ def test_an_agenda_that_names_no_kind_is_an_invitation() -> None:
     for body, kind in ((text + items, PaperType.EINLADUNG), (text, PaperType.SONSTIGES)):
         doc = Parsed(source="x.txt", text=body, pages=[body], sections=segment(body))
         assert paper_type.extract(doc, Record(source="x.txt"))["paper_type"] is kind
+
+
+@pytest.mark.parametrize(
+    ("form_line", "kind"),
+    [
+        # Wandsbek's ALLRIS: "Drucksache" carries every paper, the field says which.
+        ("Status:\töffentlich\tDrucksache-Art:\tAntrag", PaperType.ANTRAG),
+        # A kind no class here has is that, not what the paper's parts suggest.
+        ("Status:\töffentlich\tDrucksache-Art:\tEingabe", PaperType.SONSTIGES),
+    ],
+)
+def test_under_a_carrier_word_the_forms_kind_field_decides(form_line: str, kind: PaperType) -> None:
+    text = (
+        f"Bezirksversammlung Wandsbek\nDrucksache - 22-3995\nBetreff:\tVermietungen\n{form_line}\n"
+        "Beratungsfolge:\nHauptausschuss\n\nBeschlussvorschlag:\nKeine Vermietung mehr.\n"
+    )
+    doc = Parsed(source="x.txt", text=text, pages=[text], sections=segment(text))
+    assert paper_type.extract(doc, Record(source="x.txt"))["paper_type"] is kind
