@@ -108,8 +108,9 @@ def test_ahnsen_form_a_label_wrapped_in_its_cell_with_its_value_beside_and_below
 
 def test_ahnsen_beratungsfolge_row() -> None:
     text = _text("ahnsen_bv-ah-80-21-26_bauturbo.txt")
+    # The Beratungsaktion column's "beschließend" is the row's role (the gold's too).
     assert consultation_table.find(text) == [
-        Consultation("Gemeinderat Ahnsen", dt.date(2026, 3, 26), None, None)
+        Consultation("Gemeinderat Ahnsen", dt.date(2026, 3, 26), "beschließend", None)
     ]
 
 
