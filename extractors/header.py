@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from extractors import evidence, form, scan, title, values, vocab
+from extractors import committees, evidence, form, scan, title, values, vocab
 from pipeline.model import Evidence, PaperType, Parsed, Record
 
 # How many lines from the top the header form and title are looked for in.
@@ -65,7 +65,13 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
             name = heading[1]
         elif heading is None:
             # An extract is named by its item, whatever lines follow the paper's number.
-            name = _extract_item(lines) or name or session_line(lines) or _bare_kind_heading(lines)
+            name = (
+                _extract_item(lines)
+                or name
+                or _committee_session(lines)
+                or session_line(lines)
+                or _bare_kind_heading(lines)
+            )
     date = paper_date(text, lines, paper_form, record.paper_type) or _front_matter_date(doc.text)
     if date is None and record.paper_type in _SESSION_PAPERS:
         date = session_date(paper_form, name, lines, text)
@@ -361,6 +367,26 @@ def _extract_item(lines: list[str]) -> str | None:
 _SESSION_AT = r"(?:[^\n]{0,40}[ \t])??Sitzung\b[^\n]{0,60}?\bam[ \t]+"
 # A page that opens with the session it is of.
 _OPENING_SESSION = re.compile(rf"{_SESSION_AT}{values.DATE_TEXT}[^\n]{{0,30}}")
+
+
+# A line of the RIS around a session page's heading: its name, its way back to the list.
+_SITE_LINE = re.compile(r"informations\s*system|ratsinfo|bürgerinfo|zurück zu", re.I)
+
+
+def _committee_session(lines: list[str]) -> str | None:
+    """A session page's heading of the body alone over the line with its day ("Gemeinderat" /
+    "Sitzung am 22.09.2026 um 19:00 Uhr", eCICS): the two lines are the session's name."""
+    shown = [
+        line.strip()
+        for line in lines[: _HEADING_LINES + 3]
+        if line.strip() and not _SITE_LINE.search(line)
+    ]
+    if len(shown) < 2 or not _SESSION_DATE_LINE.match(shown[1]):
+        return None
+    names = committees.find(shown[0])
+    if len(names) != 1 or names[0].start != 0 or names[0].end < len(shown[0]):
+        return None
+    return title.join(shown[:2])
 
 
 def session_line(lines: list[str]) -> str | None:

@@ -737,6 +737,25 @@ def test_a_row_of_column_headings_gives_no_label_value_pairs() -> None:
             ],
             "Öffentliche Gemeinderatssitzung 21.01.2026",
         ),
+        # Ilsfeld's agenda page (ecics): the body alone heads it, the day's line completes it.
+        (
+            [
+                "Gemeinderat",
+                "Sitzung am 22.09.2026 um 19:00 Uhr",
+                "Sitzungsbericht",
+                "Tagesordnung",
+            ],
+            "Gemeinderat Sitzung am 22.09.2026 um 19:00 Uhr",
+        ),
+        # Beilstein's (ris-ng), under the RIS's name.
+        (
+            [
+                "Ratsinformationssystem Beilstein",
+                "Gemeinderat",
+                "Sitzung am 27.01.2026 um 19:00 Uhr",
+            ],
+            "Gemeinderat Sitzung am 27.01.2026 um 19:00 Uhr",
+        ),
         # Cleebronn's agenda page (ecics): the heading, then the line with its day.
         (
             [

@@ -715,3 +715,11 @@ def test_the_council_is_read_from_the_pages_chrome(chrome, owner):
         f"<html><head><title>Sitzung</title></head><body><h1>x</h1>{chrome}</body></html>".encode()
     )
     assert ris_pages.page_council(page) == owner
+
+
+def test_a_session_page_keeps_the_texts_fuller_name_over_its_bare_heading():
+    # Ilsfeld's page heads itself "Gemeinderat" (h1); its text names the session.
+    record = Record(source="x.html", name="Gemeinderat Sitzung am 22.09.2026 um 19:00 Uhr")
+    page = ris_pages.PageFields(name="Gemeinderat")
+    page_merge.merge(record, page, [])
+    assert record.name == "Gemeinderat Sitzung am 22.09.2026 um 19:00 Uhr"

@@ -40,6 +40,8 @@ def merge(record: Record, page: PageFields, origins: list[FieldValue]) -> list[F
         value = getattr(page, name)
         if not known(value) or (name == "consultations" and _whole_session(record)):
             continue
+        if name == "name" and _fuller(record.name, value):
+            continue  # "Gemeinderat" heads the page; the text says "Gemeinderat Sitzung am ..."
         extracted = getattr(record, name)
         kept = name not in by_oparl
         if kept:
@@ -66,6 +68,15 @@ def merge(record: Record, page: PageFields, origins: list[FieldValue]) -> list[F
         shown = "; ".join(f"{a.value:.2f} {a.currency}" for a in added)
         result.append(FieldValue("amounts", ORIGIN, shown, True))
     return result
+
+
+def _fuller(text_name: str | None, page_name: str) -> bool:
+    """Whether the name read from the text is the page's heading and more."""
+    return bool(
+        text_name
+        and len(text_name) > len(page_name)
+        and text_name.casefold().startswith(page_name.casefold())
+    )
 
 
 def _whole_session(record: Record) -> bool:
