@@ -369,6 +369,8 @@ _SESSION_AT = r"(?:[^\n]{0,40}[ \t])??Sitzung\b[^\n]{0,60}?\bam[ \t]+"
 _OPENING_SESSION = re.compile(rf"{_SESSION_AT}{values.DATE_TEXT}[^\n]{{0,30}}")
 
 
+_SHORT_NAME = re.compile(r"(?:[ \t]*\([A-ZÄÖÜ][\wÄÖÜäöü]{0,7}\))?[ \t]*")
+_WEEKDAY_DATE = re.compile(rf"{values.WEEKDAYS},?[ \t]+(?:den[ \t]+)?{values.DATE_TEXT}")
 # A line of the RIS around a session page's heading: its name, its way back to the list.
 _SITE_LINE = re.compile(r"informations\s*system|ratsinfo|bürgerinfo|zurück zu", re.I)
 
@@ -381,12 +383,19 @@ def _committee_session(lines: list[str]) -> str | None:
         for line in lines[: _HEADING_LINES + 3]
         if line.strip() and not _SITE_LINE.search(line)
     ]
-    if len(shown) < 2 or not _SESSION_DATE_LINE.match(shown[1]):
+    if len(shown) < 2:
+        return None
+    day = _WEEKDAY_DATE.match(shown[1])
+    if not (_SESSION_DATE_LINE.match(shown[1]) or day):
         return None
     names = committees.find(shown[0])
-    if len(names) != 1 or names[0].start != 0 or names[0].end < len(shown[0]):
+    # The body's whole line, perhaps with its short name ("Finanzausschuss (FA)").
+    rest = shown[0][names[0].end :] if len(names) == 1 and names[0].start == 0 else "?"
+    if not _SHORT_NAME.fullmatch(rest):
         return None
-    return title.join(shown[:2])
+    # "Finanzausschuss (FA)" / "Dienstag, 29. September 2026, 17:00 Uhr" (cron.mm): the
+    # body and its day, without the hour.
+    return f"{shown[0]} - {day.group()}" if day else title.join(shown[:2])
 
 
 def session_line(lines: list[str]) -> str | None:

@@ -747,6 +747,11 @@ def test_a_row_of_column_headings_gives_no_label_value_pairs() -> None:
             ],
             "Gemeinderat Sitzung am 22.09.2026 um 19:00 Uhr",
         ),
+        # Helmstedt's (cron.mm): the body with its short name, its day and hour below.
+        (
+            ["Finanzausschuss (FA)", "Dienstag, 29. September 2026  , 17:00 Uhr", "Rathaus"],
+            "Finanzausschuss (FA) - Dienstag, 29. September 2026",
+        ),
         # Beilstein's (ris-ng), under the RIS's name.
         (
             [
