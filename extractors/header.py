@@ -259,7 +259,19 @@ def motion_heading(lines: list[str]) -> str | None:
             if _DANGLING.search(line) and i + 1 < len(lines) and lines[i + 1].strip():
                 parts.append(lines[i + 1])
             return title.join(parts)
+        if _BARE_MOTION.fullmatch(line):
+            # "Gemeinsamer Antrag" over "Quartiersparkhaus am Schulzentrum: ...": the subject.
+            subject = _subject_below(lines, i + 1)
+            if subject and not _SALUTATION.match(subject):
+                return subject
     return None
+
+
+# A motion's kind alone on its line, perhaps after an adjective ("Interfraktioneller Antrag").
+_BARE_MOTION = re.compile(
+    r"[ \t]*(?:[A-ZÄÖÜ][a-zäöüß]{2,}(?:er|es|e)[ \t]+)?(?:Antrag|Anfrage|Änderungsantrag)[ \t]*"
+)
+_SALUTATION = re.compile(r"(?:Sehr geehrte|Liebe|Hallo)\b")
 
 
 def _subject_below(lines: list[str], start: int) -> str | None:

@@ -991,6 +991,23 @@ def test_an_extract_is_named_and_numbered_by_its_item_and_resolved_by_its_decisi
     ]
 
 
+@pytest.mark.parametrize(
+    ("heading", "name"),
+    [
+        (
+            "# Gemeinsamer Antrag\n\n### Quartiersparkhaus am Schulzentrum\n",
+            "Quartiersparkhaus am Schulzentrum",
+        ),
+        ("Antrag\nSanierung der Sporthalle Nord\n", "Sanierung der Sporthalle Nord"),
+        # A letter's salutation under the kind is no subject.
+        ("Antrag\n\nSehr geehrter Herr Bürgermeister,\n", None),
+    ],
+)
+def test_a_motions_bare_kind_heading_is_named_by_the_subject_below(heading: str, name: str) -> None:
+    text = f"SPD-Fraktion\n\n{heading}\nDer Rat möge beschließen:\n"
+    assert header.motion_heading(header._without_markdown(text).splitlines()) == name
+
+
 def test_a_markdown_motion_is_read_below_its_front_matter() -> None:
     # A group's website publishes its Antrag as Markdown (Leichlingen).
     text = (
