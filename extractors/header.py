@@ -37,6 +37,8 @@ _DATE_LINE_REACH = 20
 # A paper's number with its date: "117/2024 vom 03.06.2024", in the paper's first lines.
 _NUMBER_OF_DATE = re.compile(rf"\d[\d/.-]*\d[ \t]+vom:?[ \t]+(?P<date>{values.DATE_TEXT})")
 _NUMBER_DATE_LINES = 15
+# The longest line a heading or form row is; a longer one is a paragraph of prose.
+_HEADING_LINE_LENGTH = 160
 _SUBMITTED = re.compile(rf"\bvom:?\s+(?P<date>{values.DATE_TEXT})")
 
 
@@ -615,6 +617,9 @@ def paper_date(
     # date are an item's ("Annahme der Niederschrift HA/034/2026 vom 24.08.2026").
     numbered_lines = [] if paper_type in _SESSION_PAPERS else lines[:_NUMBER_DATE_LINES]
     for line in numbered_lines:
+        # "(s. Drs. 21-4266.2 vom 27.08.2018)" inside a paragraph cites another paper.
+        if len(line) > _HEADING_LINE_LENGTH:
+            continue
         numbered = _NUMBER_OF_DATE.search(line)
         if numbered:
             return values.parse_date(numbered.group("date"))

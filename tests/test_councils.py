@@ -1026,3 +1026,20 @@ def test_a_markdown_motion_is_read_below_its_front_matter() -> None:
     assert [item.text for item in items["resolution"]] == [
         "Der Rat beschließt, ein Quartiersparkhaus zu errichten."
     ]
+
+
+def test_a_paper_cited_in_a_paragraph_does_not_date_the_paper() -> None:
+    # Hamburg-Mitte's Antrag: its Sachverhalt, one long line of the page, cites an older one.
+    lines = [
+        "Bezirksversammlung Hamburg-Mitte",
+        "Drucksache - 23-1862",
+        "Betreff:\tRattenplage im Wilhelmsburger Bahnhofsviertel beenden",
+        "Sachverhalt:",
+        "Im Bahnhofsviertel gibt es seit mindestens 12 Jahren immer wieder offensichtliche"
+        " Rattenbefälle. Bereits 2018 hat sich der Regionalausschuss mit diesem Thema beschäftigt"
+        " (s. Drs. 21-4266.2 vom 27.08.2018).",
+    ]
+    assert _header("\n".join(lines), PaperType.ANTRAG)["date"] is None
+    # A heading's number and date still date the paper.
+    lines[1] = "Beschlussvorlage 117/2024 vom 03.06.2024"
+    assert _header("\n".join(lines), PaperType.BESCHLUSSVORLAGE)["date"] == dt.date(2024, 6, 3)
