@@ -168,8 +168,10 @@ _SESSION_KIND = re.compile(
 # "Öffentliche Gemeinderatssitzung 21.01.2026" (Schiltach), "Gemeinderat-Sitzung" (Cleebronn).
 _SESSION_WORD = re.compile(r"\w*-?[Ss]itzung\b")
 _SESSION_TITLE = re.compile(
-    r"[ \t]*(?:[A-ZÄÖÜ][\wäöüß.-]*[ \t]+){0,3}[\wÄÖÜäöüß]*-?[Ss]itzung(?:[ \t]+"
-    rf"(?:vom[ \t]+|am[ \t]+)?{values.DATE_TEXT})?[ \t]*"
+    r"[ \t]*(?:[A-ZÄÖÜ][\wäöüß.-]*[ \t]+){0,3}[\wÄÖÜäöüß]*-?[Ss]itzung"
+    # "Sitzung des Gemeinderats" (Zaberfeld's page prints "des des"): the body it is of.
+    r"(?:(?:[ \t]+(?:des|der))+[ \t]+[A-ZÄÖÜ][\wäöüß-]+(?:[ \t]+[\wäöüß-]+){0,4})?"
+    rf"(?:[ \t]+(?:vom[ \t]+|am[ \t]+)?{values.DATE_TEXT})?[ \t]*"
 )
 _SESSION_DATE_LINE = re.compile(r"[ \t]*Sitzung[ \t]+(?:am|vom)\b")
 _HEADING_GOES_ON = re.compile(

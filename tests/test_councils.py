@@ -752,6 +752,15 @@ def test_a_row_of_column_headings_gives_no_label_value_pairs() -> None:
             ["Finanzausschuss (FA)", "Dienstag, 29. September 2026  , 17:00 Uhr", "Rathaus"],
             "Finanzausschuss (FA) - Dienstag, 29. September 2026",
         ),
+        # Zaberfeld's (eCICS): "Sitzung des ... Gemeinderats" as printed, its day further down.
+        (
+            [
+                "Ratsinformationssystem Zaberfeld",
+                "Sitzung des des Gemeinderats",
+                "zurück zur Sitzungliste",
+            ],
+            "Sitzung des des Gemeinderats",
+        ),
         # Beilstein's (ris-ng), under the RIS's name.
         (
             [
