@@ -737,7 +737,16 @@ def only_body_named(text: str) -> str | None:
     found = scan.finditer_word(_BODY, text, *_KIND_WORDS)
     named = {_normalise(m.group("kind"), m.group("place")) for m in found}
     named.discard(None)
+    if len(named) > 1:
+        # "Ortsgemeinde Sippersfeld" and its "Verbandsgemeinde Winnweiler": the one whose
+        # council the paper goes to ("Ortsgemeinderat Sippersfeld") issues it.
+        named = {n for n in named if n and _council_of(n.split(" ", 1)[1], text)}
     return named.pop() if len(named) == 1 else None
+
+
+def _council_of(place: str, text: str) -> bool:
+    """Whether `text` names a council of `place`: "Ortsgemeinderat Sippersfeld"."""
+    return bool(re.search(rf"\w*(?:rat|versammlung|vertretung)[ \t]+{re.escape(place)}\b", text))
 
 
 def _header_lines(lines: list[str], paper_form: form.Form) -> list[str]:

@@ -224,6 +224,14 @@ def test_only_body_named_abstains_when_two_are_named() -> None:
     assert header.only_body_named("Möglichkeiten der Stadt Augsburg darstellt.") == "Stadt Augsburg"
     both = "zwischen der Stadt Karlsruhe und der Stadt Rheinstetten über die Aufnahme"
     assert header.only_body_named(both) is None
+    # Sippersfeld's ALLRIS page: the Ortsgemeinde and its Verbandsgemeinde are named, the
+    # Beratungsfolge goes to the Ortsgemeinderat: the paper is the Ortsgemeinde's.
+    two = (
+        "Ortsgemeinderat Sippersfeld\tEntscheidung\nDie Gemeindevertretung der Ortsgemeinde"
+        " Sippersfeld hat beschlossen, Wohnbaufläche in der Verbandsgemeinde Winnweiler zu"
+        " schaffen."
+    )
+    assert header.only_body_named(two) == "Ortsgemeinde Sippersfeld"
 
 
 @pytest.mark.parametrize("row", vocab.rows("form_labels"), ids=lambda row: row[2])
