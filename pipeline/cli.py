@@ -258,6 +258,12 @@ def _run_with_progress(
     help="File to write [default: stdout]; for csv and --split a folder (required).",
 )
 @click.option("--semicolon", is_flag=True, help="csv: ';' and decimal commas, for German Excel.")
+@click.option(
+    "--corrected-only",
+    is_flag=True,
+    help="jsonl: only the papers a maintainer corrected, as gold records (one JSON file"
+    " each, `fields` naming the corrected fields) into the folder -o, for `ratsinfo eval`.",
+)
 @click.option("--split", is_flag=True, help="oparl: one JSON file per object in the folder -o.")
 @click.option(
     "--base-url",
@@ -267,7 +273,13 @@ def _run_with_progress(
 )
 @reports_errors
 def export_command(
-    db_url: str, fmt: str, output: Path | None, semicolon: bool, split: bool, base_url: str
+    db_url: str,
+    fmt: str,
+    output: Path | None,
+    semicolon: bool,
+    corrected_only: bool,
+    split: bool,
+    base_url: str,
 ) -> None:
     """Write every stored record out: JSONL, CSV tables or OParl 1.1 JSON.
 
@@ -281,15 +293,25 @@ def export_command(
         ratsinfo export --format jsonl -o records.jsonl
         ratsinfo export --format csv --semicolon -o exports/csv
         ratsinfo export --format oparl -o papers.oparl.json
+        ratsinfo export --format jsonl --corrected-only -o gold/
     """
     from pipeline.db import store
 
-    if (fmt == "csv" or split) and output is None:
+    if (fmt == "csv" or split or corrected_only) and output is None:
         raise click.UsageError("give the folder to write into with -o")
     if split and fmt != "oparl":
         raise click.UsageError("--split goes with --format oparl")
+    if corrected_only and fmt != "jsonl":
+        raise click.UsageError("--corrected-only goes with --format jsonl")
     engine = store.connect(db_url, create=False)
     try:
+        if corrected_only:
+            from pipeline import export
+
+            assert output is not None
+            count = export.write_gold(engine, output)
+            click.echo(f"wrote {count} corrected records as gold to {output}", err=True)
+            return
         _export(engine, fmt, output, semicolon, split, base_url)
     except OSError as e:
         # A folder given for a file, a file for a folder, a missing folder, a full or
@@ -451,6 +473,59 @@ def import_oparl_command(
         click.echo(f"stopped: {summary.stopped}", err=True)
     if not summary.complete:
         sys.exit(ExitCode.DOCUMENTS_FAILED)
+
+
+@main.command()
+@click.argument("reference")
+@click.argument("field", metavar="FIELD")
+@click.argument("value")
+@db_option
+@click.option("--body", help="The paper's council, where papers of several share REFERENCE.")
+@click.option(
+    "--by",
+    default=lambda: _user(),
+    show_default="your user name",
+    help="Who corrects: kept with the correction.",
+)
+@reports_errors
+def correct(reference: str, field: str, value: str, db_url: str, body: str | None, by: str) -> None:
+    """Correct FIELD of the paper REFERENCE (or file name) to VALUE, for good.
+
+    The correction wins over every automatic reading: it is applied now and whenever the
+    paper is stored again (`ingest --force`, a changed file), and is kept, with the value
+    it replaced, who and when, in the table field_corrections. Every stored file of the
+    paper (its text and its PDF) gets it.
+
+    FIELD is one of name, date, paper_type, department, reference, body, resolution,
+    consultations, reporters, products, amounts, finance_impact, finance_in_budget.
+    Dates as 2021-05-25 or 25.05.2021; resolution as plain text (one item) or a JSON list;
+    consultations, products and amounts as JSON lists in the record format; reporters
+    separated by ';'; finance_* ja or nein; an empty VALUE means unknown.
+
+    \b
+    Example:
+        ratsinfo correct 113/21 name "Smart Region Kreis Unna" --body "Kreis Unna" --by anna
+        ratsinfo correct 113/21 resolution '["Der Kreistag beschließt ...", "..."]'
+    """
+    from pipeline.db import corrections, store
+
+    engine = store.connect(db_url, create=False)
+    papers = corrections.find_papers(engine, reference, body)
+    made = corrections.correct(engine, papers, field, value, by)
+    for k in made:
+        click.echo(
+            f"corrected {field} of {k.key.body or '-'} {k.key.reference or k.key.source}:"
+            f" {k.old_value!r} -> {k.new_value!r} ({len(papers)} file(s))"
+        )
+
+
+def _user() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "maintainer"
 
 
 @main.command()
