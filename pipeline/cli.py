@@ -532,22 +532,42 @@ def _user() -> str:
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("-p", "--port", type=click.IntRange(0, 65535), default=8001, show_default=True)
+@click.option(
+    "--edit-token",
+    envvar="RATSINFO_EDIT_TOKEN",
+    metavar="TOKEN",
+    help="Allow corrections and review marks to whoever logs in with TOKEN (at least 12"
+    " characters; better from the RATSINFO_EDIT_TOKEN environment variable, which `ps`"
+    " does not show). Without it the server is read-only.",
+)
 @reports_errors
-def serve(db_url: str, host: str, port: int) -> None:
-    """Browse the SQLite database in Datasette: tables described, facets, full-text search.
+def serve(db_url: str, host: str, port: int, edit_token: str | None) -> None:
+    """Browse the SQLite database in Datasette: tables described, facets, full-text search,
+    a page per paper and the review queue.
 
     Needs the `serve` extra (pip install 'ratsinfo[serve]'). The canned query "search"
-    finds papers by German word stems, like `ratsinfo search`.
+    finds papers by German word stems, like `ratsinfo search`. /-/paper/<id> shows a
+    paper's fields beside its text, each value marked where it was read; /-/review lists
+    the papers to check first. Listens on 127.0.0.1 (this machine only) unless --host says
+    otherwise; read-only unless an edit token is set.
 
     \b
     Example:
         ratsinfo serve --db sqlite:///data/processed/ratsinfo.sqlite --port 8001
+        RATSINFO_EDIT_TOKEN=$(openssl rand -hex 16) ratsinfo serve
     """
     from pipeline.db import store
     from pipeline.serve import browse
 
+    token = browse.check_token(edit_token)
+    if not browse.is_loopback(host):
+        click.echo(
+            f"warning: serving on {host}: others on the network can read the database"
+            + (", and the edit token and cookie travel unencrypted" if token else ""),
+            err=True,
+        )
     engine = store.connect(db_url, create=False)
-    browse.serve(engine, host, port)
+    browse.serve(engine, host, port, token)
 
 
 @main.command()
