@@ -193,3 +193,24 @@ def test_the_sql_page_cannot_write(database: Path, no_token: None, sql: str) -> 
     assert answer.status_code in (400, 403), answer.text
     assert site.get("/ratsinfo/papers.json?_shape=array").json() == before
     assert not Path("/tmp/ratsinfo-attack.sqlite").exists()
+
+
+def test_a_correction_on_the_page_reaches_every_file_of_the_paper(
+    raw_dir: Path, tmp_path: Path, token: str
+) -> None:
+    pdf = Path(__file__).resolve().parent.parent / "data/raw/pdf/kreis-unna-drucksache-113-21.pdf"
+    (raw_dir / pdf.name).write_bytes(pdf.read_bytes())
+    (tmp_path / "both").mkdir()
+    path = tmp_path / "both" / "ratsinfo.sqlite"
+    CliRunner().invoke(
+        main, ["ingest", str(raw_dir), "--db", f"sqlite:///{path}", "--workers", "1"]
+    )
+    site = Site(path)
+    rows = site.get("/ratsinfo/papers.json?reference=113/21&_shape=array").json()
+    assert len(rows) == 2
+    first, second = (int(r["id"]) for r in rows)
+    assert f'href="/-/paper/{second}" class="other-file"' in site.get(f"/-/paper/{first}").text
+    site.login()
+    site.post(f"/-/paper/{first}/correct", {"field": "department", "value": "Stabsstelle"})
+    rows = site.get("/ratsinfo/papers.json?reference=113/21&_shape=array").json()
+    assert [r["department"] for r in rows] == ["Stabsstelle", "Stabsstelle"]

@@ -291,26 +291,44 @@ def _row(row: Any) -> Correction:
 # --- at store time ---------------------------------------------------------------------------
 
 
+# Keys asked for in one query: SQLite allows 32,766 parameters a statement (999 before 3.32).
+_CHUNK = 400
+
+
 def matching(conn: Connection, records: Iterable[Record]) -> list[list[Correction]]:
-    """For each record (as extracted), the corrections that apply to it, oldest first."""
+    """For each record (as extracted), the corrections that apply to it, oldest first.
+
+    Costs one small query when there are no corrections at all, as in most databases."""
     records = list(records)
-    references = {r.reference for r in records if r.reference is not None}
-    sources = {r.source for r in records}
     c = schema.field_corrections.c
-    found = [
-        _row(row)
-        for row in conn.execute(
-            select(schema.field_corrections)
-            .where(
-                or_(
-                    c.reference.in_(sorted(references)),
-                    c.reference.is_(None) & c.source.in_(sorted(sources)),
-                )
+    if conn.execute(select(c.id).limit(1)).first() is None:
+        return [[] for _ in records]
+    references = sorted({r.reference for r in records if r.reference is not None})
+    sources = sorted({r.source for r in records})
+    found: dict[int, Correction] = {}
+    for column, values in ((c.reference, references), (c.source, sources)):
+        for start in range(0, len(values), _CHUNK):
+            query = select(schema.field_corrections).where(
+                column.in_(values[start : start + _CHUNK])
             )
-            .order_by(c.id)
+            found.update((row.id, _row(row)) for row in conn.execute(query))
+    ordered = [found[i] for i in sorted(found)]
+    return [[k for k in ordered if k.key.matches(r)] for r in records]
+
+
+def same_paper(engine: Engine, paper_id: int) -> list[int]:
+    """`paper_id` and the other stored files of the same paper (same body and reference):
+    what a correction made on one of them applies to, as `ratsinfo correct` does."""
+    p = schema.papers.c
+    with engine.connect() as conn:
+        row = conn.execute(select(p.body, p.reference).where(p.id == paper_id)).first()
+        if row is None or row.reference is None:
+            return [paper_id]
+        same = (p.reference == row.reference) & (
+            p.body.is_(None) if row.body is None else p.body == row.body
         )
-    ]
-    return [[k for k in found if k.key.matches(r)] for r in records]
+        ids = [int(i) for (i,) in conn.execute(select(p.id).where(same).order_by(p.id))]
+    return ids or [paper_id]
 
 
 def applied(record: Record, found: list[Correction]) -> Record:

@@ -66,6 +66,8 @@ class PaperView:
     fields: list[FieldView]
     text_html: str
     marks_found: int
+    # The paper's other stored files (its PDF beside its text): (paper id, file name, kind).
+    files: list[tuple[int, str, str]] = field(default_factory=list)
 
 
 def paper(engine: Engine, paper_id: int) -> PaperView | None:
@@ -110,7 +112,25 @@ def paper(engine: Engine, paper_id: int) -> PaperView | None:
                 name in found,
             )
         )
-    return PaperView(paper_id, record, source, views, marks.marked(record.text, spans), len(spans))
+    text_html = marks.marked(record.text, spans)
+    return PaperView(
+        paper_id, record, source, views, text_html, len(spans), _other_files(engine, paper_id)
+    )
+
+
+def _other_files(engine: Engine, paper_id: int) -> list[tuple[int, str, str]]:
+    others = [i for i in corrections.same_paper(engine, paper_id) if i != paper_id]
+    if not others:
+        return []
+    p, s = schema.papers.c, schema.sources.c
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(p.id, s.name, s.kind)
+            .join(schema.sources, s.id == p.source_id)
+            .where(p.id.in_(others))
+            .order_by(s.name)
+        )
+        return [(int(i), str(n), str(k or "")) for i, n, k in rows]
 
 
 def _evidence_name(name: str, evidence: dict[str, Any]) -> str:

@@ -144,7 +144,8 @@ async def correct_field(datasette: Any, request: Any) -> Response:
     try:
         form = await _form(request)
         field = form.get("field", "")
-        await _run(datasette, corrections.correct, [paper_id], field, form.get("value"), who)
+        papers = await _run(datasette, corrections.same_paper, paper_id)
+        await _run(datasette, corrections.correct, papers, field, form.get("value"), who)
     except _Refused as e:
         return _refused(str(e))
     except RatsinfoError as e:
