@@ -169,7 +169,7 @@ def _items(name: str, value: Any) -> list[str]:
 
 def _wanted(record: Record) -> list[tuple[str, list[str]]]:
     """(field, forms of its value) to mark, the identifying fields first: where two values
-    overlap in the text, the first keeps the mark."""
+    overlap in the text, the first keeps the mark and the later one is looked for further on."""
     wanted: list[tuple[str, list[str]]] = []
 
     def add(name: str, forms: Sequence[str | None]) -> None:
@@ -180,10 +180,11 @@ def _wanted(record: Record) -> list[tuple[str, list[str]]]:
     add("reference", [record.reference])
     add("name", [record.name])
     add("date", marks.date_forms(record.date) if record.date else [])
-    add("body", [record.body])
     add("department", [record.department])
     for i, c in enumerate(record.consultations):
         add(f"consultations.{i}", [c.organization])
+    for i, c in enumerate(record.consultations):
+        add(f"consultations.{i}.date", marks.date_forms(c.date) if c.date else [])
     for i, r in enumerate(record.resolution):
         add(f"resolution.{i}", [r.text])
     for i, a in enumerate(record.finance.amounts):
@@ -192,4 +193,7 @@ def _wanted(record: Record) -> list[tuple[str, list[str]]]:
         add(f"products.{i}", [p.number])
     for i, name in enumerate(record.reporters):
         add(f"reporters.{i}", [name])
+    # Last: the council's name stands in many values (the title, the resolution), and is
+    # marked where it stands alone.
+    add("body", [record.body])
     return wanted

@@ -37,6 +37,7 @@ from pipeline.serve.browse import TOKEN_ENV
 # An FTS5 query that matches nothing: what an empty search finds.
 _NOTHING = '"ratsinfo-matches-nothing"'
 _ENGINES: dict[str, Engine] = {}
+_WRONG_TOKEN_WAIT = 1.0  # seconds before a refused login answers
 
 
 def match(query: str | None) -> str:
@@ -232,6 +233,7 @@ async def edit_login(datasette: Any, request: Any) -> Response:
             )
             return response
         error = "Editing is off: no edit token is set." if token is None else "Wrong token."
+        await asyncio.sleep(_WRONG_TOKEN_WAIT)  # guessing the token costs time
     html = await datasette.render_template(
         "ratsinfo_login.html",
         {"error": error, "next": back, "editing_on": edit_token() is not None},
