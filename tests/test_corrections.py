@@ -169,3 +169,16 @@ def test_every_value_kind_is_kept_as_it_reads_back(field: str, value: str) -> No
     kept = corrections.shown(corrections.FIELDS[field].get(once))
     twice = corrections.corrected(record, field, kept)
     assert corrections.FIELDS[field].get(twice) == corrections.FIELDS[field].get(once)
+
+
+def test_a_correction_wins_over_the_councils_oparl_metadata(raw_dir: Path, sqlite_url: str) -> None:
+    from tests.test_ingest_races import sidecar
+
+    (raw_dir / "kreis-unna-drucksache-113-21.oparl.json").write_text(
+        sidecar("Smart Region (OParl)"), encoding="utf-8"
+    )
+    ingest(raw_dir, sqlite_url)
+    assert stored(sqlite_url)[0].name == "Smart Region (OParl)"
+    run("correct", "113/21", "name", "Smart Region (korrigiert)", "--db", sqlite_url)
+    ingest(raw_dir, sqlite_url, "--force")
+    assert stored(sqlite_url)[0].name == "Smart Region (korrigiert)"

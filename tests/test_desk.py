@@ -136,6 +136,12 @@ def test_an_editor_corrects_a_field_on_the_page(database: Path, token: str) -> N
     page = site.get(f"/-/paper/{paper}").text
     assert 'data-corrected="name"' in page
     assert "Interkommunale Zusammenarbeit (IKZ) Smart Region Kreis Unna" in page  # the old value
+    # The table view says which value is corrected.
+    cell = re.search(
+        r'<td class="col-name[^"]*"[^>]*>Smart Region (<span[^>]*>)?',
+        site.get(f"/ratsinfo/papers?id={paper}").text,
+    )
+    assert cell and cell.group(1) and "ratsinfo-corrected" in cell.group(1)
     row = site.get("/ratsinfo/field_corrections.json?_shape=array").json()[0]
     assert (row["field"], row["new_value"], row["corrected_by"]) == ("name", "Smart Region", "anna")
     bad = site.post(f"/-/paper/{paper}/correct", {"field": "date", "value": "gestern"})

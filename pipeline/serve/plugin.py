@@ -21,6 +21,7 @@ import hashlib
 import hmac
 import os
 import sqlite3
+import time
 from typing import Any
 from urllib.parse import quote, urlencode
 
@@ -272,15 +273,59 @@ def menu_links(request: Any) -> list[dict[str, str]]:
 _PAPER_ID_COLUMNS = ("paper_id",)
 
 
+# Columns of papers and paper_overview whose corrected values are badged in table views.
+_CORRECTABLE = {
+    "name",
+    "date",
+    "paper_type",
+    "department",
+    "reference",
+    "body",
+    "finance_impact",
+    "finance_in_budget",
+}
+# Table pages ask for the corrected cells once per this many seconds, not once per cell.
+_CORRECTED_TTL = 2.0
+_CORRECTED: dict[str, tuple[float, frozenset[tuple[int, str]]]] = {}
+
+
 @hookimpl
-def render_cell(row: Any, value: Any, column: str, table: str | None) -> Markup | None:
-    """A paper's reference, name or id links to its page, wherever a row names the paper."""
+def render_cell(row: Any, value: Any, column: str, table: str | None, datasette: Any) -> Any:
+    """A paper's reference, name or id links to its page, wherever a row names the paper;
+    in papers and paper_overview, a corrected value says so."""
     paper_id = _paper_id(row, table)
     if paper_id is None or value is None:
         return None
     if column in ("reference", "paper_id") or (column == "id" and table in (None, "papers")):
-        return Markup(f'<a href="/-/paper/{int(paper_id)}">{escape(value)}</a>')
-    return None
+        shown = Markup(f'<a href="/-/paper/{int(paper_id)}">{escape(value)}</a>')
+    elif table in ("papers", "paper_overview") and column in _CORRECTABLE:
+        shown = escape(value)
+    else:
+        return None
+    if table not in ("papers", "paper_overview") or column not in _CORRECTABLE:
+        return shown
+
+    async def badged() -> Markup:
+        if (int(paper_id), column) in await _corrected_cells(datasette):
+            return Markup(f'{shown} <span class="ratsinfo-corrected" title="corrected">✎</span>')
+        return Markup(shown)
+
+    return badged
+
+
+async def _corrected_cells(datasette: Any) -> frozenset[tuple[int, str]]:
+    """(paper id, field) of every corrected value, read at most every _CORRECTED_TTL s."""
+    database = datasette.get_database(_database_name(datasette))
+    now = time.monotonic()
+    cached = _CORRECTED.get(str(database.path))
+    if cached is None or cached[0] < now:
+        rows = await database.execute(
+            "SELECT paper_id, field FROM field_evidence WHERE how LIKE 'correction % by %'"
+        )
+        cells = frozenset((int(r[0]), str(r[1])) for r in rows)
+        _CORRECTED[str(database.path)] = (now + _CORRECTED_TTL, cells)
+        return cells
+    return cached[1]
 
 
 def _paper_id(row: Any, table: str | None) -> Any:
