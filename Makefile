@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install system-deps ingest test check bench bench-load sample-pdfs clean
+.PHONY: install system-deps ingest test check bench bench-load sample-pdfs screenshots clean
 
 install: $(STAMP)
 
@@ -58,6 +58,10 @@ sample-pdfs: install
 		data/raw/karlsruhe_620603_bv2020-1189_kita_richtlinie.txt \
 		data/raw/augsburg_ANT_25_61798.txt \
 		data/raw/karlsruhe_679851_niederschrift_hfa_20260714_top9.txt
+
+## pictures of the review desk for the README (docs/screenshots, headless chromium 1400x1000)
+screenshots: install
+	$(BIN)/python scripts/screenshots.py --out docs/screenshots
 
 clean:
 	rm -rf $(VENV) data/processed/*.sqlite* .pytest_cache

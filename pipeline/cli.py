@@ -258,6 +258,12 @@ def _run_with_progress(
     help="File to write [default: stdout]; for csv and --split a folder (required).",
 )
 @click.option("--semicolon", is_flag=True, help="csv: ';' and decimal commas, for German Excel.")
+@click.option(
+    "--corrected-only",
+    is_flag=True,
+    help="jsonl: only the papers a maintainer corrected, as gold records (one JSON file"
+    " each, `fields` naming the corrected fields) into the folder -o, for `ratsinfo eval`.",
+)
 @click.option("--split", is_flag=True, help="oparl: one JSON file per object in the folder -o.")
 @click.option(
     "--base-url",
@@ -267,7 +273,13 @@ def _run_with_progress(
 )
 @reports_errors
 def export_command(
-    db_url: str, fmt: str, output: Path | None, semicolon: bool, split: bool, base_url: str
+    db_url: str,
+    fmt: str,
+    output: Path | None,
+    semicolon: bool,
+    corrected_only: bool,
+    split: bool,
+    base_url: str,
 ) -> None:
     """Write every stored record out: JSONL, CSV tables or OParl 1.1 JSON.
 
@@ -281,15 +293,25 @@ def export_command(
         ratsinfo export --format jsonl -o records.jsonl
         ratsinfo export --format csv --semicolon -o exports/csv
         ratsinfo export --format oparl -o papers.oparl.json
+        ratsinfo export --format jsonl --corrected-only -o gold/
     """
     from pipeline.db import store
 
-    if (fmt == "csv" or split) and output is None:
+    if (fmt == "csv" or split or corrected_only) and output is None:
         raise click.UsageError("give the folder to write into with -o")
     if split and fmt != "oparl":
         raise click.UsageError("--split goes with --format oparl")
+    if corrected_only and fmt != "jsonl":
+        raise click.UsageError("--corrected-only goes with --format jsonl")
     engine = store.connect(db_url, create=False)
     try:
+        if corrected_only:
+            from pipeline import export
+
+            assert output is not None
+            count = export.write_gold(engine, output)
+            click.echo(f"wrote {count} corrected records as gold to {output}", err=True)
+            return
         _export(engine, fmt, output, semicolon, split, base_url)
     except OSError as e:
         # A folder given for a file, a file for a folder, a missing folder, a full or
@@ -454,25 +476,98 @@ def import_oparl_command(
 
 
 @main.command()
+@click.argument("reference")
+@click.argument("field", metavar="FIELD")
+@click.argument("value")
+@db_option
+@click.option("--body", help="The paper's council, where papers of several share REFERENCE.")
+@click.option(
+    "--by",
+    default=lambda: _user(),
+    show_default="your user name",
+    help="Who corrects: kept with the correction.",
+)
+@reports_errors
+def correct(reference: str, field: str, value: str, db_url: str, body: str | None, by: str) -> None:
+    """Correct FIELD of the paper REFERENCE (or file name) to VALUE, for good.
+
+    The correction wins over every automatic reading: it is applied now and whenever the
+    paper is stored again (`ingest --force`, a changed file), and is kept, with the value
+    it replaced, who and when, in the table field_corrections. Every stored file of the
+    paper (its text and its PDF) gets it.
+
+    FIELD is one of name, date, paper_type, department, reference, body, resolution,
+    consultations, reporters, products, amounts, finance_impact, finance_in_budget.
+    Dates as 2021-05-25 or 25.05.2021; resolution as plain text (one item) or a JSON list;
+    consultations, products and amounts as JSON lists in the record format; reporters
+    separated by ';'; finance_* ja or nein; an empty VALUE means unknown.
+
+    \b
+    Example:
+        ratsinfo correct 113/21 name "Smart Region Kreis Unna" --body "Kreis Unna" --by anna
+        ratsinfo correct 113/21 resolution '["Der Kreistag beschließt ...", "..."]'
+    """
+    from pipeline.db import corrections, store
+
+    engine = store.connect(db_url, create=False)
+    papers = corrections.find_papers(engine, reference, body)
+    made = corrections.correct(engine, papers, field, value, by)
+    for k in made:
+        click.echo(
+            f"corrected {field} of {k.key.body or '-'} {k.key.reference or k.key.source}:"
+            f" {k.old_value!r} -> {k.new_value!r} ({len(papers)} file(s))"
+        )
+
+
+def _user() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "maintainer"
+
+
+@main.command()
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("-p", "--port", type=click.IntRange(0, 65535), default=8001, show_default=True)
+@click.option(
+    "--edit-token",
+    envvar="RATSINFO_EDIT_TOKEN",
+    metavar="TOKEN",
+    help="Allow corrections and review marks to whoever logs in with TOKEN (at least 12"
+    " characters; better from the RATSINFO_EDIT_TOKEN environment variable, which `ps`"
+    " does not show). Without it the server is read-only.",
+)
 @reports_errors
-def serve(db_url: str, host: str, port: int) -> None:
-    """Browse the SQLite database in Datasette: tables described, facets, full-text search.
+def serve(db_url: str, host: str, port: int, edit_token: str | None) -> None:
+    """Browse the SQLite database in Datasette: tables described, facets, full-text search,
+    a page per paper and the review queue.
 
     Needs the `serve` extra (pip install 'ratsinfo[serve]'). The canned query "search"
-    finds papers by German word stems, like `ratsinfo search`.
+    finds papers by German word stems, like `ratsinfo search`. /-/paper/<id> shows a
+    paper's fields beside its text, each value marked where it was read; /-/review lists
+    the papers to check first. Listens on 127.0.0.1 (this machine only) unless --host says
+    otherwise; read-only unless an edit token is set.
 
     \b
     Example:
         ratsinfo serve --db sqlite:///data/processed/ratsinfo.sqlite --port 8001
+        RATSINFO_EDIT_TOKEN=$(openssl rand -hex 16) ratsinfo serve
     """
     from pipeline.db import store
     from pipeline.serve import browse
 
+    token = browse.check_token(edit_token)
+    if not browse.is_loopback(host):
+        click.echo(
+            f"warning: serving on {host}: others on the network can read the database"
+            + (", and the edit token and cookie travel unencrypted" if token else ""),
+            err=True,
+        )
     engine = store.connect(db_url, create=False)
-    browse.serve(engine, host, port)
+    browse.serve(engine, host, port, token)
 
 
 @main.command()

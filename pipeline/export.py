@@ -18,7 +18,7 @@ from typing import Any, TextIO
 from sqlalchemy import CursorResult, Engine, inspect, literal_column, select, table, text
 
 from pipeline import defaults
-from pipeline.db import schema, store
+from pipeline.db import corrections, schema, store
 from pipeline.model import Record
 from pipeline.oparl.names import short_hash, slug
 
@@ -29,6 +29,43 @@ def write_jsonl(records: Iterable[Record], out: TextIO) -> int:
     for record in records:
         out.write(json.dumps(record.to_json(), ensure_ascii=False))
         out.write("\n")
+        count += 1
+    return count
+
+
+def corrected_fields(engine: Engine) -> dict[int, list[str]]:
+    """paper id -> the fields a maintainer corrected, for every corrected paper."""
+    e = schema.field_evidence.c
+    found: dict[int, list[str]] = {}
+    with engine.connect() as conn:
+        for paper_id, field, how in conn.execute(select(e.paper_id, e.field, e.how)):
+            if corrections.correction_id(how) is not None:
+                found.setdefault(paper_id, []).append(field)
+    return found
+
+
+def write_gold(engine: Engine, folder: Path) -> int:
+    """Each corrected paper as a gold record (the corpus format) in `folder`, for
+    `ratsinfo eval` and the corpus scorer. Its `fields` list names only the fields a
+    maintainer corrected: those a person vouches for, the rest being the pipeline's own
+    reading. Named after the paper's file (`<stem>.json`; a second file of the same stem,
+    a paper's PDF beside its text, `<file name>.json`). Returns how many were written."""
+    fixed = corrected_fields(engine)
+    _folder(folder, create=True)
+    taken: set[str] = set()
+    count = 0
+    for paper_id, record in store.paper_records(engine):
+        if paper_id not in fixed:
+            continue
+        gold = {k: v for k, v in record.to_json().items() if k != "text"}
+        names = [g for f in sorted(fixed[paper_id]) for g in corrections.FIELDS[f].gold]
+        gold = {"source": gold.pop("source"), "fields": names, **gold}
+        name = f"{Path(record.source).stem}.json"
+        if name in taken:
+            name = f"{record.source}.json"
+        taken.add(name)
+        with whole_file(folder / name) as fh:
+            fh.write(json.dumps(gold, ensure_ascii=False, indent=1) + "\n")
         count += 1
     return count
 

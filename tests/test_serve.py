@@ -10,6 +10,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import psutil
 import pytest
 from click.testing import CliRunner
 
@@ -56,6 +57,13 @@ def test_serve_answers_a_german_search_with_facets(raw_dir: Path, tmp_path: Path
         assert get(base + "/ratsinfo/search.json?q=&_shape=array") == []
         papers = get(base + "/ratsinfo/papers.json?_shape=objects")
         assert {"body", "paper_type"} <= set(papers["facet_results"])
+        # Safe by default: it listens on the loopback address only.
+        listening = {
+            c.laddr.ip
+            for c in psutil.Process(server.pid).net_connections(kind="inet")
+            if c.status == psutil.CONN_LISTEN
+        }
+        assert listening == {"127.0.0.1"}
         meta = get(base + "/-/metadata.json")
         tables = meta["databases"]["ratsinfo"]["tables"]
         assert tables["consultations"]["facets"] == ["organization", "role"]
@@ -68,3 +76,11 @@ def test_serve_answers_a_german_search_with_facets(raw_dir: Path, tmp_path: Path
 def test_serve_refuses_postgres() -> None:
     result = CliRunner().invoke(main, ["serve", "--db", "postgresql://nobody@127.0.0.1:1/x"])
     assert result.exit_code == 1
+
+
+def test_serve_refuses_a_short_edit_token(raw_dir: Path, tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'ratsinfo.sqlite'}"
+    CliRunner().invoke(main, ["ingest", str(raw_dir), "--db", url, "--workers", "1"])
+    result = CliRunner().invoke(main, ["serve", "--db", url, "--edit-token", "secret"])
+    assert result.exit_code == 1
+    assert "the edit token has 6 characters; give at least 12" in result.output

@@ -198,3 +198,42 @@ disagreements = Table(
 )
 Index("ix_disagreements_paper", disagreements.c.paper_id)
 Index("ix_disagreements_field", disagreements.c.field)
+
+# A maintainer's corrections of extracted fields (pipeline.db.corrections): each names its
+# paper by body and reference as extracted (by file name where there is no reference), so
+# it outlives the paper rows that `ingest --force` and changed files make anew, and wins
+# over every automatic reading when the paper is stored. `paper_id` is the paper it was last
+# applied to (no foreign key: the paper goes, the correction stays). Values as text, lists
+# as JSON; the latest correction of a field wins, the older ones are its history.
+field_corrections = Table(
+    "field_corrections",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("body", Text),
+    Column("reference", Text),
+    Column("source", Text),
+    Column("paper_id", Integer),
+    Column("field", String(32), nullable=False),
+    Column("old_value", Text),
+    Column("new_value", Text),
+    Column("corrected_by", Text, nullable=False),
+    Column("corrected_at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_field_corrections_reference", field_corrections.c.reference)
+Index("ix_field_corrections_source", field_corrections.c.source)
+Index("ix_field_corrections_paper", field_corrections.c.paper_id)
+
+# Papers a maintainer marked as reviewed in the review queue, by the same lasting key.
+reviewed_papers = Table(
+    "reviewed_papers",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("body", Text),
+    Column("reference", Text),
+    Column("source", Text),
+    Column("paper_id", Integer),
+    Column("reviewed_by", Text, nullable=False),
+    Column("reviewed_at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_reviewed_papers_reference", reviewed_papers.c.reference)
+Index("ix_reviewed_papers_source", reviewed_papers.c.source)

@@ -40,7 +40,7 @@ from sqlalchemy.exc import (
 )
 
 from pipeline import defaults
-from pipeline.db import migrate, schema, search, stems
+from pipeline.db import corrections, migrate, schema, search, stems
 from pipeline.errors import DatabaseError
 from pipeline.model import (
     Amount,
@@ -383,7 +383,7 @@ def _write(conn: Connection, outcomes: list[Outcome], run_id: int | None) -> Non
             for o, source_id, path in zip(outcomes, source_ids, paths, strict=True)
         ],
     )
-    corrections = [
+    repairs = [
         {
             "source_id": source_id,
             "offset": c.offset,
@@ -394,8 +394,8 @@ def _write(conn: Connection, outcomes: list[Outcome], run_id: int | None) -> Non
         for source_id, o in zip(source_ids, outcomes, strict=True)
         for c in o.corrections
     ]
-    if corrections:
-        _insert(conn, "corrections", corrections)
+    if repairs:
+        _insert(conn, "corrections", repairs)
     # A failed document has no paper, whatever its outcome still holds.
     papers = [
         (source_id, o.record, o)
@@ -403,7 +403,17 @@ def _write(conn: Connection, outcomes: list[Outcome], run_id: int | None) -> Non
         if o.record is not None and o.status is not Status.FAILED
     ]
     if papers:
-        paper_ids = _insert_records(conn, [(sid, record, o.stemmed) for sid, record, o in papers])
+        # A maintainer's corrections win over every automatic reading (pipeline.db.corrections).
+        found = corrections.matching(conn, [record for _, record, _ in papers])
+        paper_ids = _insert_records(
+            conn,
+            [
+                (sid, corrections.applied(record, fixes), None if fixes else o.stemmed)
+                for (sid, record, o), fixes in zip(papers, found, strict=True)
+            ],
+        )
+        for paper_id, fixes in zip(paper_ids, found, strict=True):
+            corrections.claim(conn, fixes, paper_id)
         _insert_origins(conn, [(pid, o) for pid, (_, _, o) in zip(paper_ids, papers, strict=True)])
 
 
@@ -449,26 +459,13 @@ def _insert_records(
         conn,
         "papers",
         [
-            {
-                "id": paper_id,
-                "source_id": source_id,
-                "source": record.source,
-                "paper_type": str(record.paper_type),
-                "body": record.body,
-                "reference": record.reference,
-                "date": record.date,
-                "name": record.name,
-                "department": record.department,
-                "finance_impact": record.finance.impact,
-                "finance_in_budget": record.finance.in_budget,
-                "text": record.text,
-            }
+            {"id": paper_id, "source_id": source_id, **paper_columns(record)}
             for paper_id, (source_id, record, _) in zip(paper_ids, stored, strict=True)
         ],
     )
     parts: dict[str, list[dict[str, Any]]] = {}
     for paper_id, (_, record, _) in zip(paper_ids, stored, strict=True):
-        for table, rows in _parts(record).items():
+        for table, rows in part_rows(record).items():
             parts.setdefault(table, []).extend(
                 {**row, "paper_id": paper_id, "position": i} for i, row in enumerate(rows)
             )
@@ -510,7 +507,23 @@ def _insert_origins(conn: Connection, papers: list[tuple[int, Outcome]]) -> None
         _insert(conn, "disagreements", disagreements)
 
 
-def _parts(record: Record) -> dict[str, list[dict[str, Any]]]:
+def paper_columns(record: Record) -> dict[str, Any]:
+    """The `papers` row of a record, without its ids."""
+    return {
+        "source": record.source,
+        "paper_type": str(record.paper_type),
+        "body": record.body,
+        "reference": record.reference,
+        "date": record.date,
+        "name": record.name,
+        "department": record.department,
+        "finance_impact": record.finance.impact,
+        "finance_in_budget": record.finance.in_budget,
+        "text": record.text,
+    }
+
+
+def part_rows(record: Record) -> dict[str, list[dict[str, Any]]]:
     """The rows of a record's list-valued parts, by table, in the record's order."""
     return {
         "reporters": [{"name": n} for n in record.reporters],
@@ -538,48 +551,53 @@ def records(engine: Engine) -> Iterator[Record]:
 def paper_records(engine: Engine) -> Iterator[tuple[int, Record]]:
     """(paper id, record) of every stored paper, ordered by source name."""
     with engine.connect() as conn:
-        parts = {
-            name: _grouped(conn, table)
-            for name, table in (
-                ("reporters", schema.reporters),
-                ("consultations", schema.consultations),
-                ("resolutions", schema.resolutions),
-                ("amounts", schema.amounts),
-                ("products", schema.products),
-            )
-        }
+        parts = {name: _grouped(conn, schema.metadata.tables[name]) for name in _PART_TABLES}
         for row in conn.execute(select(schema.papers).order_by(schema.papers.c.source)):
-            pid = row.id
-            yield (
-                pid,
-                Record(
-                    source=row.source,
-                    paper_type=PaperType(row.paper_type),
-                    body=row.body,
-                    reference=row.reference,
-                    date=row.date,
-                    name=row.name,
-                    department=row.department,
-                    reporters=[r.name for r in parts["reporters"].get(pid, [])],
-                    consultations=[
-                        Consultation(c.organization, c.date, c.role, c.public)
-                        for c in parts["consultations"].get(pid, [])
-                    ],
-                    resolution=[
-                        ResolutionItem(r.text, r.organization)
-                        for r in parts["resolutions"].get(pid, [])
-                    ],
-                    finance=Finance(
-                        impact=row.finance_impact,
-                        in_budget=row.finance_in_budget,
-                        amounts=[
-                            Amount(a.value, a.currency) for a in parts["amounts"].get(pid, [])
-                        ],
-                    ),
-                    products=[Product(p.number, p.name) for p in parts["products"].get(pid, [])],
-                    text=row.text,
-                ),
+            yield row.id, _record(row, {name: rows.get(row.id, []) for name, rows in parts.items()})
+
+
+def paper_record(conn: Connection, paper_id: int) -> Record | None:
+    """The stored record of one paper, None if there is no such paper."""
+    row = conn.execute(select(schema.papers).where(schema.papers.c.id == paper_id)).first()
+    if row is None:
+        return None
+    parts = {}
+    for name in _PART_TABLES:
+        table = schema.metadata.tables[name]
+        parts[name] = list(
+            conn.execute(
+                select(table).where(table.c.paper_id == paper_id).order_by(table.c.position)
             )
+        )
+    return _record(row, parts)
+
+
+_PART_TABLES = ("reporters", "consultations", "resolutions", "amounts", "products")
+
+
+def _record(row: Any, parts: dict[str, list[Any]]) -> Record:
+    """A record rebuilt from its `papers` row and its parts' rows (by table, in order)."""
+    return Record(
+        source=row.source,
+        paper_type=PaperType(row.paper_type),
+        body=row.body,
+        reference=row.reference,
+        date=row.date,
+        name=row.name,
+        department=row.department,
+        reporters=[r.name for r in parts["reporters"]],
+        consultations=[
+            Consultation(c.organization, c.date, c.role, c.public) for c in parts["consultations"]
+        ],
+        resolution=[ResolutionItem(r.text, r.organization) for r in parts["resolutions"]],
+        finance=Finance(
+            impact=row.finance_impact,
+            in_budget=row.finance_in_budget,
+            amounts=[Amount(a.value, a.currency) for a in parts["amounts"]],
+        ),
+        products=[Product(p.number, p.name) for p in parts["products"]],
+        text=row.text,
+    )
 
 
 def _grouped(conn: Connection, table: Any) -> dict[int, list[Any]]:
