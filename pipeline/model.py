@@ -226,6 +226,8 @@ class Record:
     date: dt.date | None = None
     name: str | None = None
     department: str | None = None
+    # Who filed it (an Antrag's Fraktion, group, member or office), as printed.
+    originator: str | None = None
     reporters: list[str] = field(default_factory=list)
     consultations: list[Consultation] = field(default_factory=list)
     resolution: list[ResolutionItem] = field(default_factory=list)
@@ -246,6 +248,7 @@ class Record:
             "date": _iso(self.date),
             "name": self.name,
             "department": self.department,
+            "originator": self.originator,
             "reporters": list(self.reporters),
             "consultations": [
                 {
@@ -282,6 +285,7 @@ class Record:
             date=_date(data.get("date")),
             name=data.get("name"),
             department=data.get("department"),
+            originator=data.get("originator"),
             reporters=list(data.get("reporters") or []),
             consultations=[
                 Consultation(

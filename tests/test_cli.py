@@ -162,6 +162,7 @@ def test_export_writes_the_corpus_record_format(
         "date",
         "name",
         "department",
+        "originator",
         "reporters",
         "consultations",
         "resolution",

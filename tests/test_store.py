@@ -50,6 +50,14 @@ def outcome(name: str, path: Path | None = None, sha: str | None = None) -> Outc
     )
 
 
+def as_pdf(name: str, sha: str | None = None) -> Outcome:
+    """The same paper as `outcome(name)`, from its PDF in data/raw/pdf (a second file of it)."""
+    path = Path("/raw/pdf") / name.replace(".txt", ".pdf")
+    pdf = outcome(name, path=path, sha=sha or f"{path.name:p>64}"[-64:])
+    pdf.record.source = path.name
+    return pdf
+
+
 def rows(engine: sa.Engine, sql: str) -> list[tuple]:
     with engine.connect() as conn:
         return [tuple(r) for r in conn.execute(sa.text(sql))]
