@@ -36,7 +36,7 @@ def write_jsonl(records: Iterable[Record], out: TextIO) -> int:
 
 # --- CSV ----------------------------------------------------------------------------------
 
-VIEWS = ("paper_overview", "consultation_overview")
+VIEWS = ("paper_overview", "consultation_overview", "amounts_by_year")
 EXCEL_CELL_LIMIT = 32_767  # characters; Excel splits a longer cell over the next rows
 # What a spreadsheet may read as the start of a formula (OWASP's list for CSV injection),
 # also after spaces or invisible characters that it skips: an NBSP, a zero-width space, a

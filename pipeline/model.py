@@ -188,6 +188,11 @@ class ResolutionItem:
 class Amount:
     value: float
     currency: str = "EUR"
+    label: str | None = None  # the words naming it, as printed ("Gesamtkosten", "Zuschuss")
+    year: int | None = None  # the year printed with it or over its column
+    # cost, income or grant, with " total" or " part" where the wording says ("cost total");
+    # "total" or "part" alone; None where the words say nothing (see extractors/amounts.py)
+    kind: str | None = None
 
 
 @_pickled_by_fields
@@ -266,7 +271,14 @@ class Record:
                 "impact": self.finance.impact,
                 "in_budget": self.finance.in_budget,
                 "amounts": [
-                    {"value": a.value, "currency": a.currency} for a in self.finance.amounts
+                    {
+                        "value": a.value,
+                        "currency": a.currency,
+                        "label": a.label,
+                        "year": a.year,
+                        "kind": a.kind,
+                    }
+                    for a in self.finance.amounts
                 ],
             },
             "products": [{"number": p.number, "name": p.name} for p in self.products],
@@ -304,7 +316,13 @@ class Record:
                 impact=finance.get("impact"),
                 in_budget=finance.get("in_budget"),
                 amounts=[
-                    Amount(value=float(a["value"]), currency=a.get("currency") or "EUR")
+                    Amount(
+                        value=float(a["value"]),
+                        currency=a.get("currency") or "EUR",
+                        label=a.get("label"),
+                        year=a.get("year"),
+                        kind=a.get("kind"),
+                    )
                     for a in finance.get("amounts") or []
                 ],
             ),

@@ -58,7 +58,7 @@ def test_pdf_and_text_of_one_paper_agree_on_the_header(records: dict[str, dict])
     assert (
         pdf["finance"]["amounts"]
         == txt["finance"]["amounts"]
-        == [{"value": 20000.0, "currency": "EUR"}]
+        == [{"value": 20000.0, "currency": "EUR", "label": "Betrag", "year": None, "kind": None}]
     )
     assert [r["text"][:40] for r in pdf["resolution"]] == [
         r["text"][:40] for r in txt["resolution"]

@@ -162,6 +162,9 @@ amounts = _part(
     "amounts",
     Column("value", Float, nullable=False),
     Column("currency", String(3), nullable=False),
+    Column("label", Text),  # the words naming it, as printed ("Gesamtkosten")
+    Column("year", Integer),  # the year printed with it or over its column
+    Column("kind", String(16)),  # cost/income/grant, " total"/" part" (extractors/amounts.py)
 )
 products = _part(
     "products",

@@ -687,7 +687,16 @@ def _parts(record: Record) -> dict[str, list[dict[str, Any]]]:
         "resolutions": [
             {"organization": r.organization, "text": r.text} for r in record.resolution
         ],
-        "amounts": [{"value": a.value, "currency": a.currency} for a in record.finance.amounts],
+        "amounts": [
+            {
+                "value": a.value,
+                "currency": a.currency,
+                "label": a.label,
+                "year": a.year,
+                "kind": a.kind,
+            }
+            for a in record.finance.amounts
+        ],
         "products": [{"number": p.number, "name": p.name} for p in record.products],
     }
 
@@ -750,7 +759,10 @@ def _paper_records(
                 finance=Finance(
                     impact=row.finance_impact,
                     in_budget=row.finance_in_budget,
-                    amounts=[Amount(a.value, a.currency) for a in parts["amounts"].get(pid, [])],
+                    amounts=[
+                        Amount(a.value, a.currency, a.label, a.year, a.kind)
+                        for a in parts["amounts"].get(pid, [])
+                    ],
                 ),
                 products=[Product(p.number, p.name) for p in parts["products"].get(pid, [])],
                 text=row.text,
