@@ -106,7 +106,14 @@ def write_csv(engine: Engine, folder: Path, *, semicolon: bool = False) -> dict[
             )
             with whole_file(folder / f"{name}.csv") as fh:
                 fh.write("\ufeff")  # the byte order mark spreadsheets look for
-                writer = csv.writer(fh, delimiter=";" if semicolon else ",", lineterminator="\r\n")
+                # Every text quoted, numbers not: a product number ("01.05.04") or a
+                # reference ("113/21") is text, which a spreadsheet that heeds quotes keeps.
+                writer = csv.writer(
+                    fh,
+                    delimiter=";" if semicolon else ",",
+                    lineterminator="\r\n",
+                    quoting=csv.QUOTE_NONNUMERIC,
+                )
                 writer.writerow(result.keys())
                 count = 0
                 for row in result:
@@ -122,8 +129,8 @@ def _cell(value: Any, decimal_comma: bool) -> Any:
     if isinstance(value, bool):
         return int(value)
     if isinstance(value, float):
-        shown = repr(value)
-        return shown.replace(".", ",") if decimal_comma else shown
+        # A decimal comma makes the number text (quoted); German spreadsheets read it as one.
+        return repr(value).replace(".", ",") if decimal_comma else value
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
     if isinstance(value, str):

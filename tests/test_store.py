@@ -161,7 +161,7 @@ def test_runs_record_version_and_counts(engine: sa.Engine) -> None:
 def test_failed_document_is_stored_with_its_reason(engine: sa.Engine) -> None:
     failed = replace(outcome(UNNA), status=Status.FAILED, record=None, errors=["encrypted PDF"])
     store.save(engine, failed)
-    assert store.problems(engine) == [("failed", UNNA, "encrypted PDF")]
+    assert store.problems(engine) == [("failed", UNNA, "encrypted PDF", str(DEV_DOCS.resolve()))]
     assert store.status_counts(engine) == {"failed": 1}
     assert rows(engine, "select count(*) from papers") == [(0,)]
 

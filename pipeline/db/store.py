@@ -790,12 +790,13 @@ def status_counts(engine: Engine) -> dict[str, int]:
 
 
 @_database_errors
-def problems(engine: Engine) -> list[tuple[str, str, str]]:
-    """(status, file name, reason) of every document that failed or is partial."""
+def problems(engine: Engine) -> list[tuple[str, str, str, str]]:
+    """(status, file name, reason, folder) of every document that failed or is partial."""
+    s = schema.sources.c
     with engine.connect() as conn:
         rows = conn.execute(
-            select(schema.sources.c.status, schema.sources.c.name, schema.sources.c.error)
-            .where(schema.sources.c.status.in_(["failed", "partial"]))
-            .order_by(schema.sources.c.status, schema.sources.c.name)
+            select(s.status, s.name, s.error, s.path)
+            .where(s.status.in_(["failed", "partial"]))
+            .order_by(s.status, s.name)
         )
-        return [(s, n, e or "") for s, n, e in rows]
+        return [(st, n, e or "", os.path.dirname(p)) for st, n, e, p in rows]
