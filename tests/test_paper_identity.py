@@ -154,3 +154,12 @@ def test_the_best_reading_of_each_field_wins() -> None:
     merged = papers.merge(members)
     assert (merged.record.name, merged.record.department) == ("from OParl", "Amt")
     assert merged.chosen.kind == "pdf"
+
+
+def test_a_reference_printed_with_spaces_finds_the_stored_paper(engine: sa.Engine) -> None:
+    store.save(engine, outcome(UNNA))
+    spaced = unna_pdf()
+    spaced.record.reference = "113 / 21"
+    store.save(engine, spaced)
+    assert rows(engine, "select count(*) from papers") == [(1,)]
+    assert rows(engine, "select count(*) from paper_files") == [(2,)]

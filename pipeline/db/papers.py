@@ -93,6 +93,12 @@ def _fold(value: str) -> str:
     return re.sub(r"[\s\u2010-\u2015-]+", "", value)
 
 
+def loose(reference: str) -> str:
+    """A reference as the database looks it up: lower case, without spaces and hyphens
+    (what SQL's lower() and replace() do on both databases; `same_paper` decides)."""
+    return reference.lower().replace(" ", "").replace("-", "")
+
+
 def lock_key(record: Record) -> str | None:
     """A text naming the reference of `record`, for the database's locks on papers being
     stored (None without a reference: such a paper is never joined)."""

@@ -552,12 +552,15 @@ def _identifying(row: Any) -> Record:
 def _joined(conn: Connection, readings: list[papers.Reading]) -> list[papers.Reading]:
     """The readings of stored papers that one of `readings` is the same paper as: they are
     taken out of the database, to be merged with it."""
-    references = sorted({r.record.reference for r in readings if r.record.reference})
+    references = sorted({papers.loose(r.record.reference) for r in readings if r.record.reference})
     if not references:
         return []
     p = schema.papers.c
+    # Compared as papers.loose makes them, in SQL, so "113 / 21" finds "113/21";
+    # papers.same_paper then decides.
+    loose = func.lower(func.replace(func.replace(p.reference, " ", ""), "-", ""))
     candidates = conn.execute(
-        select(p.id, p.body, p.reference, p.date, p.name).where(p.reference.in_(references))
+        select(p.id, p.body, p.reference, p.date, p.name).where(loose.in_(references))
     ).all()
     matched = sorted(
         {
