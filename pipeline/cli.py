@@ -549,7 +549,7 @@ def eval_command(gold_dir: Path, db_url: str, misses: bool, by_council: bool) ->
 
     engine = store.connect(db_url, create=False)
     gold = evaluate.load_gold(gold_dir)
-    records = [r.to_json() for r in store.records(engine)]
+    records = [r.to_json() for r in store.records_by_file(engine)]
     report = evaluate.evaluate(gold, records)
     for line in report.table():
         click.echo(line)

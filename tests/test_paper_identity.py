@@ -6,18 +6,33 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 from alembic import command
+from click.testing import CliRunner
 
+from pipeline.cli import main
 from pipeline.db import migrate, papers, store
 from pipeline.model import Evidence, Outcome, Record
+from tests.conftest import DEV_DOCS, DEV_GOLD
 from tests.pg import postgres_database, postgres_url  # noqa: F401 - fixtures
 from tests.test_store import UNNA, WARENDORF, as_pdf, outcome, rows
 
 NOW = dt.datetime(2026, 12, 7, 12, 0, tzinfo=dt.UTC)
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def rows_at(url: str, sql: str) -> list[tuple]:
+    engine = sa.create_engine(url)
+    try:
+        return rows(engine, sql)
+    finally:
+        engine.dispose()
+
+
 UNNA_PDF = Path("/raw/pdf/kreis-unna-drucksache-113-21.pdf")  # as tests.test_store.as_pdf
 
 
@@ -163,3 +178,19 @@ def test_a_reference_printed_with_spaces_finds_the_stored_paper(engine: sa.Engin
     store.save(engine, spaced)
     assert rows(engine, "select count(*) from papers") == [(1,)]
     assert rows(engine, "select count(*) from paper_files") == [(2,)]
+
+
+def test_eval_pairs_gold_with_a_paper_by_any_of_its_files(tmp_path: Path, sqlite_url: str) -> None:
+    folder, gold_dir = tmp_path / "raw", tmp_path / "gold"
+    folder.mkdir()
+    gold_dir.mkdir()
+    shutil.copy(DEV_DOCS / UNNA, folder / UNNA)
+    shutil.copy(ROOT / "data" / "raw" / "pdf" / UNNA_PDF.name, folder / UNNA_PDF.name)
+    shutil.copy(DEV_GOLD / UNNA.replace(".txt", ".json"), gold_dir)
+    result = CliRunner().invoke(main, ["ingest", str(folder), "--db", sqlite_url, "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert rows_at(sqlite_url, "select count(*) from papers") == [(1,)]
+    scored = CliRunner().invoke(main, ["eval", "--gold", str(gold_dir), "--db", sqlite_url])
+    assert scored.exit_code == 0, scored.output
+    assert "no record for" not in scored.output
+    assert "summary: documents 1 " in scored.output

@@ -10,6 +10,7 @@ fast. The same code serves SQLite and Postgres; `connect` brings the schema up t
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import functools
 import os
@@ -717,6 +718,22 @@ def paper_records(engine: Engine) -> Iterator[tuple[int, Record]]:
     """(paper id, record) of every stored paper, ordered by source name."""
     with engine.connect() as conn:
         yield from _paper_records(conn)
+
+
+def records_by_file(engine: Engine) -> Iterator[Record]:
+    """Every stored paper's record once for each file that carries it, named by that file:
+    `eval` pairs records with gold records by file name, and a paper merged from a text and
+    a PDF is the record of both."""
+    f, s = schema.paper_files.c, schema.sources.c
+    with engine.connect() as conn:
+        names: dict[int, list[str]] = {}
+        for paper_id, name in conn.execute(
+            select(f.paper_id, s.name).join_from(schema.paper_files, schema.sources)
+        ):
+            names.setdefault(paper_id, []).append(name)
+        for paper_id, record in _paper_records(conn):
+            for name in sorted(names.get(paper_id, [record.source])):
+                yield dataclasses.replace(record, source=name)
 
 
 def _paper_records(
