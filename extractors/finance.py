@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from extractors import scan, values
+from extractors import amounts, scan, values
 from pipeline.model import Amount, Finance, PaperType, Parsed, Record
 
 _IMPACT = re.compile(r"Finanzielle Auswirkungen\s*:?\s*(?P<marks>[^\n]*)", re.I)
@@ -43,26 +43,56 @@ _GROUPED_CELL = re.compile(r"^[ \t]*(\d{1,3}(?:\.\d{3})+(?:,\d{2})?)[ \t]*$", re
 
 
 def extract(doc: Parsed, record: Record) -> dict[str, Any]:
+    columns = _columns(doc.text)
     if record.paper_type == PaperType.SONSTIGES:
-        return {"finance": Finance(amounts=_distinct(column_amounts(doc.text)))}
-    found = (
-        [value for _, value in values.find_amounts(doc.text)]
-        + column_amounts(doc.text)
-        + budget_row_amounts(doc.text)
-    )
+        return {"finance": Finance(amounts=_distinct(doc.text, columns, columns))}
+    found = values.find_amounts(doc.text) + columns + _budget_rows(doc.text)
     in_budget = checkbox(_IN_BUDGET, doc.text, "haushalt")
     if in_budget is None:
         in_budget = funds_available(doc.text)
     impact = checkbox(_IMPACT, doc.text, "finanzielle auswirkungen")
-    return {"finance": Finance(impact=impact, in_budget=in_budget, amounts=_distinct(found))}
+    return {
+        "finance": Finance(
+            impact=impact, in_budget=in_budget, amounts=_distinct(doc.text, sorted(found), columns)
+        )
+    }
 
 
-def _distinct(found: list[float]) -> list[Amount]:
-    amounts: list[Amount] = []
-    for value in found:
-        if all(a.value != value for a in amounts):
-            amounts.append(Amount(value=value))
-    return amounts
+def _distinct(
+    text: str, found: list[tuple[int, float]], columns: list[tuple[int, float]]
+) -> list[Amount]:
+    """Each amount once (see _same), described where it is first printed (see
+    extractors/amounts.py); a later printing names it where the first does not. The
+    `columns` amounts stand under a "Betrag €" heading."""
+    under = {offset for offset, _ in columns}
+    described = [
+        (offset, _describe(text, offset, value, "Betrag" if offset in under else None))
+        for offset, value in found
+    ]
+    amounts.mark_parts(described, text)
+    kept: list[Amount] = []
+    for _, amount in described:
+        same = next((k for k in kept if _same(k, amount)), None)
+        if same is None:
+            kept.append(amount)
+        elif same.label is None and amount.label is not None:
+            kept[kept.index(same)] = amount
+    return kept
+
+
+def _same(a: Amount, b: Amount) -> bool:
+    """One amount printed twice: the same value, in the same year or where one has none
+    (7.220 in 2026 and 7.220 in 2027 are two)."""
+    return a.value == b.value and (a.year == b.year or a.year is None or b.year is None)
+
+
+def _describe(text: str, offset: int, value: float, column: str | None) -> Amount:
+    end = _AMOUNT_END.match(text, offset)
+    return amounts.describe(text, offset, end.end() if end else offset, value, column)
+
+
+# The printed amount from its number on: where its year may follow ("25.550 € im Jahr 2026").
+_AMOUNT_END = re.compile(r"[\d.,]+[ \t]*(?:Mio\.?|Mrd\.?|Tsd\.?|Millionen)?[ \t]*(?:€|EUR|Euro)?")
 
 
 def checkbox(label: re.Pattern[str], text: str, word: str) -> bool | None:
@@ -119,22 +149,31 @@ def _funds_starts(text: str) -> Iterator[int]:
 
 def column_amounts(text: str) -> list[float]:
     """Numbers in thousands notation on their own lines below a "Betrag €" column header."""
+    return [value for _, value in _columns(text)]
+
+
+def _columns(text: str) -> list[tuple[int, float]]:
     found = []
     for header in scan.finditer_word(_AMOUNT_COLUMN, text, "betrag"):
-        below = text[header.end() :].split("\n", _COLUMN_ROWS + 1)[1 : _COLUMN_ROWS + 1]
+        first_row = text.find("\n", header.end()) + 1
+        below = text[first_row:].split("\n", _COLUMN_ROWS)[:_COLUMN_ROWS]
         for cell in _GROUPED_CELL.finditer("\n".join(below)):
             value = values.parse_number(cell.group(1))
-            if value:
-                found.append(value)
+            if value and first_row:
+                found.append((first_row + cell.start(1), value))
     return found
 
 
 def budget_row_amounts(text: str) -> list[float]:
     """The yearly values of a budget form row: "Transferaufwendungen\\n7.220 7.220"."""
+    return [value for _, value in _budget_rows(text)]
+
+
+def _budget_rows(text: str) -> list[tuple[int, float]]:
     found = []
     for row in scan.finditer_at(_BUDGET_ROW, text, scan.line_starts(text, *_BUDGET_WORDS)):
-        for number in row.group("values").split():
-            value = values.parse_number(number)
+        for number in re.finditer(r"\S+", row.group("values")):
+            value = values.parse_number(number.group())
             if value:
-                found.append(value)
+                found.append((row.start("values") + number.start(), value))
     return found

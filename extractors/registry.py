@@ -13,7 +13,16 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from extractors import consultations, finance, header, paper_type, products, reporters, resolution
+from extractors import (
+    consultations,
+    finance,
+    header,
+    originator,
+    paper_type,
+    products,
+    reporters,
+    resolution,
+)
 from pipeline.model import PaperType, Parsed, Record
 
 Extractor = Callable[[Parsed, Record], dict[str, Any]]
@@ -21,6 +30,7 @@ Extractor = Callable[[Parsed, Record], dict[str, Any]]
 EXTRACTORS: tuple[tuple[str, Extractor], ...] = (
     ("paper_type", paper_type.extract),
     ("header", header.extract),
+    ("originator", originator.extract),
     ("reporters", reporters.extract),
     ("consultations", consultations.extract),
     ("resolution", resolution.extract),

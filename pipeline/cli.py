@@ -53,12 +53,20 @@ def db_option(func: F) -> F:
     return click.option(
         "--db",
         "db_url",
-        metavar="URL",
+        metavar="URL|PATH",
         envvar="RATSINFO_DB",
         default=defaults.DB_URL,
         show_default=True,
-        help="SQLAlchemy database URL (also from the RATSINFO_DB environment variable).",
+        callback=lambda _ctx, _param, value: database_url(value),
+        help="SQLAlchemy database URL, or the path of an SQLite file (also from the"
+        " RATSINFO_DB environment variable).",
     )(func)
+
+
+def database_url(value: str) -> str:
+    """A database URL from what a user gives: a URL as it is, a plain path
+    (`data/x.sqlite`, `/tmp/x.sqlite`) as the SQLite file there."""
+    return value if "://" in value else f"sqlite:///{value}"
 
 
 def reports_errors(func: F) -> F:
@@ -255,7 +263,7 @@ def _run_with_progress(
     "-o",
     "--output",
     type=click.Path(path_type=Path),
-    help="File to write [default: stdout]; for csv and --split a folder (required).",
+    help="File to write, - for stdout [default: stdout]; for csv and --split a folder (required).",
 )
 @click.option("--semicolon", is_flag=True, help="csv: ';' and decimal commas, for German Excel.")
 @click.option(
@@ -294,9 +302,16 @@ def export_command(
         ratsinfo export --format csv --semicolon -o exports/csv
         ratsinfo export --format oparl -o papers.oparl.json
         ratsinfo export --format jsonl --corrected-only -o gold/
+        ratsinfo export --db data/processed/ratsinfo.sqlite -o - | head -1
     """
     from pipeline.db import store
 
+    if output == Path("-"):
+        if fmt == "csv" or split or corrected_only:
+            raise click.UsageError(
+                "csv, --split and --corrected-only write a folder of files: give it with -o"
+            )
+        output = None  # stdout
     if (fmt == "csv" or split or corrected_only) and output is None:
         raise click.UsageError("give the folder to write into with -o")
     if split and fmt != "oparl":
@@ -589,9 +604,15 @@ def status(db_url: str) -> None:
         f"{total} documents: "
         + ", ".join(f"{counts.get(s, 0)} {s}" for s in ("ok", "partial", "failed"))
     )
-    for state, name, reason in store.problems(engine):
+    # Grouped by folder, so a maintainer knows where to look for each file.
+    by_folder: dict[str, list[str]] = {}
+    for state, name, reason, folder in store.problems(engine):
         first = reason.splitlines()[0] if reason else ""
-        click.echo(f"{state}: {name}: {first}")
+        by_folder.setdefault(folder, []).append(f"{state}: {name}: {first}")
+    for folder, lines in sorted(by_folder.items()):
+        click.echo(f"in {folder}:")
+        for line in lines:
+            click.echo(f"  {line}")
 
 
 @main.command("eval")
@@ -625,7 +646,7 @@ def eval_command(gold_dir: Path, db_url: str, misses: bool, by_council: bool) ->
 
     engine = store.connect(db_url, create=False)
     gold = evaluate.load_gold(gold_dir)
-    records = [r.to_json() for r in store.records(engine)]
+    records = [r.to_json() for r in store.records_by_file(engine)]
     report = evaluate.evaluate(gold, records)
     for line in report.table():
         click.echo(line)

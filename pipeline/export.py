@@ -17,6 +17,7 @@ from typing import Any, TextIO
 
 from sqlalchemy import CursorResult, Engine, inspect, literal_column, select, table, text
 
+from extractors.originator import persons
 from pipeline import defaults
 from pipeline.db import corrections, schema, store
 from pipeline.model import Record
@@ -72,7 +73,7 @@ def write_gold(engine: Engine, folder: Path) -> int:
 
 # --- CSV ----------------------------------------------------------------------------------
 
-VIEWS = ("paper_overview", "consultation_overview")
+VIEWS = ("paper_overview", "consultation_overview", "amounts_by_year")
 EXCEL_CELL_LIMIT = 32_767  # characters; Excel splits a longer cell over the next rows
 # What a spreadsheet may read as the start of a formula (OWASP's list for CSV injection),
 # also after spaces or invisible characters that it skips: an NBSP, a zero-width space, a
@@ -142,7 +143,14 @@ def write_csv(engine: Engine, folder: Path, *, semicolon: bool = False) -> dict[
             )
             with whole_file(folder / f"{name}.csv") as fh:
                 fh.write("\ufeff")  # the byte order mark spreadsheets look for
-                writer = csv.writer(fh, delimiter=";" if semicolon else ",", lineterminator="\r\n")
+                # Every text quoted, numbers not: a product number ("01.05.04") or a
+                # reference ("113/21") is text, which a spreadsheet that heeds quotes keeps.
+                writer = csv.writer(
+                    fh,
+                    delimiter=";" if semicolon else ",",
+                    lineterminator="\r\n",
+                    quoting=csv.QUOTE_NONNUMERIC,
+                )
                 writer.writerow(result.keys())
                 count = 0
                 for row in result:
@@ -158,8 +166,8 @@ def _cell(value: Any, decimal_comma: bool) -> Any:
     if isinstance(value, bool):
         return int(value)
     if isinstance(value, float):
-        shown = repr(value)
-        return shown.replace(".", ",") if decimal_comma else shown
+        # A decimal comma makes the number text (quoted); German spreadsheets read it as one.
+        return repr(value).replace(".", ",") if decimal_comma else value
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
     if isinstance(value, str):
@@ -188,17 +196,38 @@ _MIME = {"pdf": "application/pdf", "text": "text/plain"}
 
 
 def oparl_objects(engine: Engine, base: str = defaults.OPARL_BASE) -> list[dict[str, Any]]:
-    """Every stored paper as OParl 1.1 objects: Organizations, Meetings (one per committee and
-    session date, with an AgendaItem per paper carrying its public flag), Papers with their
+    """Every stored paper as OParl 1.1 objects: the System, a Body per council,
+    Organizations, Persons (who filed a paper), Meetings (one per committee and session
+    date, with an AgendaItem per paper carrying its public flag), Papers with their
     Consultations and mainFile embedded, and the Files (`text`: the cleaned text).
 
-    Ids are URLs under `base`, stable for the same data. The export knows a session's date
-    but not its hour, so a Meeting's `start` is that date at 00:00."""
+    Ids are URLs under `base`, stable for the same data (a paper's is its id in the
+    database, which it keeps when its files are stored again). Every link to an object
+    leads to an object of the export; a link to a list (System.body, Body.paper, ...) is
+    `base/<type>`, the objects of that type (`--split` writes them to that folder). The
+    export knows a session's date but not its hour, so a Meeting's `start` is that date at
+    00:00."""
     base = base.rstrip("/")
     kinds = _source_kinds(engine)
+    bodies: dict[str, dict[str, Any]] = {}
     organizations: dict[str, dict[str, Any]] = {}
+    people: dict[str, dict[str, Any]] = {}
     meetings: dict[str, dict[str, Any]] = {}
     papers, files = [], []
+
+    def body_of(name: str | None) -> str | None:
+        bid = _body(base, name)
+        if bid is not None and name is not None:
+            bodies.setdefault(bid, _body_object(base, bid, name))
+        return bid
+
+    def person(body: str | None, name: str) -> str:
+        pid = f"{base}/person/{short_hash(f'{body}|{name}')}"
+        people.setdefault(
+            pid,
+            _clean({"id": pid, "type": SCHEMA + "Person", "body": body_of(body), "name": name}),
+        )
+        return pid
 
     def organization(body: str | None, name: str) -> str:
         oid = f"{base}/organization/{short_hash(f'{body}|{name}')}"
@@ -208,7 +237,7 @@ def oparl_objects(engine: Engine, base: str = defaults.OPARL_BASE) -> list[dict[
                 {
                     "id": oid,
                     "type": SCHEMA + "Organization",
-                    "body": _body(base, body),
+                    "body": body_of(body),
                     "name": name,
                 }
             ),
@@ -271,10 +300,11 @@ def oparl_objects(engine: Engine, base: str = defaults.OPARL_BASE) -> list[dict[
                     }
                 )
             )
+        filers = persons(record.originator) if record.originator else None
         paper = {
             "id": pid,
             "type": SCHEMA + "Paper",
-            "body": _body(base, record.body),
+            "body": body_of(record.body),
             "name": record.name,
             "reference": record.reference,
             "date": record.date.isoformat() if record.date else None,
@@ -283,11 +313,30 @@ def oparl_objects(engine: Engine, base: str = defaults.OPARL_BASE) -> list[dict[
             "underDirectionOf": [organization(record.body, record.department)]
             if record.department
             else None,
+            "originatorPerson": [person(record.body, n) for n in filers] if filers else None,
+            "originatorOrganization": [organization(record.body, record.originator)]
+            if record.originator and not filers
+            else None,
             "consultation": consultations or None,
         }
         papers.append(_clean(paper))
         files.append(file)
-    return [*organizations.values(), *meetings.values(), *papers, *files]
+    system = {
+        "id": f"{base}/system",
+        "type": SCHEMA + "System",
+        "oparlVersion": SCHEMA,
+        "name": "ratsinfo export",
+        "body": f"{base}/body",
+    }
+    return [
+        system,
+        *bodies.values(),
+        *organizations.values(),
+        *people.values(),
+        *meetings.values(),
+        *papers,
+        *files,
+    ]
 
 
 def write_oparl(objects: list[dict[str, Any]], out: TextIO) -> int:
@@ -308,6 +357,21 @@ def write_oparl_files(objects: list[dict[str, Any]], folder: Path) -> int:
         with whole_file(folder / kind / f"{name}.json") as fh:
             fh.write(json.dumps(obj, ensure_ascii=False, indent=1) + "\n")
     return len(objects)
+
+
+def _body_object(base: str, bid: str, name: str) -> dict[str, Any]:
+    """A council as an OParl Body: its name, and its lists, which are the export's."""
+    return {
+        "id": bid,
+        "type": SCHEMA + "Body",
+        "system": f"{base}/system",
+        "name": name,
+        "organization": f"{base}/organization",
+        "person": f"{base}/person",
+        "meeting": f"{base}/meeting",
+        "paper": f"{base}/paper",
+        "legislativeTerm": [],
+    }
 
 
 def _body(base: str, body: str | None) -> str | None:

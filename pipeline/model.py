@@ -188,6 +188,11 @@ class ResolutionItem:
 class Amount:
     value: float
     currency: str = "EUR"
+    label: str | None = None  # the words naming it, as printed ("Gesamtkosten", "Zuschuss")
+    year: int | None = None  # the year printed with it or over its column
+    # cost, income or grant, with " total" or " part" where the wording says ("cost total");
+    # "total" or "part" alone; None where the words say nothing (see extractors/amounts.py)
+    kind: str | None = None
 
 
 @_pickled_by_fields
@@ -226,6 +231,8 @@ class Record:
     date: dt.date | None = None
     name: str | None = None
     department: str | None = None
+    # Who filed it (an Antrag's Fraktion, group, member or office), as printed.
+    originator: str | None = None
     reporters: list[str] = field(default_factory=list)
     consultations: list[Consultation] = field(default_factory=list)
     resolution: list[ResolutionItem] = field(default_factory=list)
@@ -246,6 +253,7 @@ class Record:
             "date": _iso(self.date),
             "name": self.name,
             "department": self.department,
+            "originator": self.originator,
             "reporters": list(self.reporters),
             "consultations": [
                 {
@@ -263,7 +271,14 @@ class Record:
                 "impact": self.finance.impact,
                 "in_budget": self.finance.in_budget,
                 "amounts": [
-                    {"value": a.value, "currency": a.currency} for a in self.finance.amounts
+                    {
+                        "value": a.value,
+                        "currency": a.currency,
+                        "label": a.label,
+                        "year": a.year,
+                        "kind": a.kind,
+                    }
+                    for a in self.finance.amounts
                 ],
             },
             "products": [{"number": p.number, "name": p.name} for p in self.products],
@@ -282,6 +297,7 @@ class Record:
             date=_date(data.get("date")),
             name=data.get("name"),
             department=data.get("department"),
+            originator=data.get("originator"),
             reporters=list(data.get("reporters") or []),
             consultations=[
                 Consultation(
@@ -300,7 +316,13 @@ class Record:
                 impact=finance.get("impact"),
                 in_budget=finance.get("in_budget"),
                 amounts=[
-                    Amount(value=float(a["value"]), currency=a.get("currency") or "EUR")
+                    Amount(
+                        value=float(a["value"]),
+                        currency=a.get("currency") or "EUR",
+                        label=a.get("label"),
+                        year=a.get("year"),
+                        kind=a.get("kind"),
+                    )
                     for a in finance.get("amounts") or []
                 ],
             ),

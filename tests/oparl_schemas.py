@@ -150,6 +150,78 @@ PAPER = _schema(
         "consultation": {"type": "array", "items": CONSULTATION},
     },
 )
+PERSON = _schema(
+    "Person",
+    {
+        "body": URL,
+        "name": STRING,
+        "familyName": STRING,
+        "givenName": STRING,
+        "formOfAddress": STRING,
+        "affix": STRING,
+        "title": {"type": "array", "items": STRING},
+        "gender": STRING,
+        "phone": {"type": "array", "items": STRING},
+        "email": {"type": "array", "items": STRING},
+        "location": URL,
+        "status": {"type": "array", "items": STRING},
+        "membership": {"type": "array", "items": {"type": "object"}},
+        "life": STRING,
+        "lifeSource": STRING,
+    },
+)
+BODY = _schema(
+    "Body",
+    {
+        "system": URL,
+        "shortName": STRING,
+        "name": STRING,
+        "website": URL,
+        "licenseValidSince": DATETIME,
+        "oparlSince": DATETIME,
+        "ags": STRING,
+        "rgs": STRING,
+        "equivalent": URLS,
+        "contactEmail": STRING,
+        "contactName": STRING,
+        "organization": URL,
+        "person": URL,
+        "meeting": URL,
+        "paper": URL,
+        "legislativeTerm": {"type": "array", "items": {"type": "object"}},
+        "agendaItem": URL,
+        "consultation": URL,
+        "file": URL,
+        "locationList": URL,
+        "legislativeTermList": URL,
+        "membership": URL,
+        "classification": STRING,
+        "location": {"type": "object"},
+    },
+    required=(
+        "name",
+        "organization",
+        "person",
+        "meeting",
+        "paper",
+        "legislativeTerm",
+    ),
+)
+SYSTEM = _schema(
+    "System",
+    {
+        "oparlVersion": URL,
+        "otherOparlVersions": URLS,
+        "body": URL,
+        "name": STRING,
+        "contactEmail": STRING,
+        "contactName": STRING,
+        "website": URL,
+        "vendor": URL,
+        "product": URL,
+    },
+    required=("oparlVersion", "body"),
+)
 BY_TYPE = {
     f"https://schema.oparl.org/1.1/{name}": schema
     for name, schema in {
@@ -158,5 +230,8 @@ BY_TYPE = {
         "Meeting": MEETING,
         "Organization": ORGANIZATION,
         "Paper": PAPER,
+        "Person": PERSON,
+        "Body": BODY,
+        "System": SYSTEM,
     }.items()
 }

@@ -4,6 +4,7 @@ And the per-document limits: a document over its time or memory is stopped alone
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import time
@@ -99,10 +100,21 @@ def test_text_in_any_encoding_reads_as_the_paper(
     assert stored(url)[name][2] == encoding
     engine = sa.create_engine(url)
     with engine.connect() as conn:
-        reference, text = conn.execute(
-            sa.text("select reference, text from papers where source = :name"), {"name": name}
-        ).one()
+        # What this file read (its paper, Kreis Unna's, is one with the other encodings').
+        reading = conn.execute(
+            sa.text(
+                "select f.reading from paper_files f join sources s on s.id = f.source_id"
+                " where s.name = :name"
+            ),
+            {"name": name},
+        ).scalar_one()
+        papers = conn.execute(
+            sa.text("select count(*) from papers where reference = '113/21'")
+        ).scalar_one()
     engine.dispose()
+    record = json.loads(reading)["record"]
+    reference, text = record["reference"], record["text"]
+    assert papers == 1
     # Kreis Unna, Drucksache 113/21, with its umlauts intact.
     assert reference == "113/21"
     assert "schriftlichen Absichtserklärung" in text and "Städte" in text

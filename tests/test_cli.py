@@ -162,6 +162,7 @@ def test_export_writes_the_corpus_record_format(
         "date",
         "name",
         "department",
+        "originator",
         "reporters",
         "consultations",
         "resolution",
@@ -177,7 +178,15 @@ def test_export_writes_the_corpus_record_format(
         "role": "Empfehlungsbeschluss",
         "public": True,
     }
-    assert unna["finance"]["amounts"] == [{"value": 300000.0, "currency": "EUR"}]
+    assert unna["finance"]["amounts"] == [
+        {
+            "value": 300000.0,
+            "currency": "EUR",
+            "label": "entstehende Aufwand",
+            "year": None,
+            "kind": "cost",
+        }
+    ]
 
 
 def test_database_from_the_environment(raw_dir: Path, sqlite_url: str, monkeypatch) -> None:

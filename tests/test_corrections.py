@@ -114,7 +114,7 @@ def test_a_corrected_reference_is_found_again_after_ingest(raw_dir: Path, sqlite
     assert stored(sqlite_url) == []
 
 
-def test_both_files_of_one_paper_are_corrected(tmp_path: Path, sqlite_url: str) -> None:
+def test_the_paper_of_two_files_is_corrected_once(tmp_path: Path, sqlite_url: str) -> None:
     raw = tmp_path / "raw"
     raw.mkdir()
     shutil.copy(DEV_DOCS / UNNA, raw / UNNA)
@@ -122,7 +122,8 @@ def test_both_files_of_one_paper_are_corrected(tmp_path: Path, sqlite_url: str) 
     ingest(raw, sqlite_url)
     run("correct", "113/21", "name", "Smart Region", "--db", sqlite_url)
     ingest(raw, sqlite_url, "--force")
-    assert [r.name for r in stored(sqlite_url)] == ["Smart Region", "Smart Region"]
+    # The text and the PDF are one paper (issue 23): corrected once, still after --force.
+    assert [r.name for r in stored(sqlite_url)] == ["Smart Region"]
 
 
 @pytest.mark.parametrize(

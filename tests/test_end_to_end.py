@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from click.testing import CliRunner
 
 from pipeline.cli import main
@@ -22,7 +24,13 @@ def records(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
     result = CliRunner().invoke(main, ["ingest", str(folder / "docs"), "--db", url])
     assert result.exit_code == 0, result.output
     exported = CliRunner().invoke(main, ["export", "--db", url]).output
-    return {r["source"]: r for r in map(json.loads, exported.splitlines())}
+    papers = {r["source"]: r for r in map(json.loads, exported.splitlines())}
+    # What each file read, where its paper is merged from two files (Warendorf's text and PDF).
+    engine = sa.create_engine(url)
+    with engine.connect() as conn:
+        files = conn.execute(sa.text("select path, reading from paper_files")).all()
+    engine.dispose()
+    return {**papers, **{Path(p).name: json.loads(r)["record"] for p, r in files}}
 
 
 def test_every_corpus_document_has_a_record(records: dict[str, dict]) -> None:
@@ -50,7 +58,7 @@ def test_pdf_and_text_of_one_paper_agree_on_the_header(records: dict[str, dict])
     assert (
         pdf["finance"]["amounts"]
         == txt["finance"]["amounts"]
-        == [{"value": 20000.0, "currency": "EUR"}]
+        == [{"value": 20000.0, "currency": "EUR", "label": "Betrag", "year": None, "kind": None}]
     )
     assert [r["text"][:40] for r in pdf["resolution"]] == [
         r["text"][:40] for r in txt["resolution"]

@@ -87,6 +87,54 @@ def test_oparl_export_is_valid_oparl_11(db: str, tmp_path: Path) -> None:
     assert any(i["consultation"] == first["id"] for i in meeting["agendaItem"])
 
 
+def links(obj: object, key: str = "") -> list[tuple[str, str]]:
+    """(property, URL) of every link in `obj` and the objects embedded in it."""
+    found: list[tuple[str, str]] = []
+    if isinstance(obj, dict):
+        for k, v in obj.items():
+            if k != "id":
+                found += links(v, k)
+    elif isinstance(obj, list):
+        for v in obj:
+            found += links(v, key)
+    elif isinstance(obj, str) and obj.startswith("https://") and key not in ("accessUrl",):
+        found.append((key, obj))
+    return found
+
+
+def test_every_link_of_the_oparl_export_leads_into_it(db: str, tmp_path: Path) -> None:
+    target = tmp_path / "papers.json"
+    export("--db", db, "--format", "oparl", "-o", str(target))
+    objects = json.loads(target.read_text("utf-8"))["data"]
+    ids = set()
+    for obj in objects:
+        ids |= {
+            o["id"] for o in [obj, *obj.get("consultation", []), obj.get("mainFile") or {}] if o
+        }
+        ids |= {i["id"] for i in obj.get("agendaItem", [])}
+    # A link to a list is base/<type>: the objects of that type (none for Person here).
+    types = {o["type"].rsplit("/", 1)[1].lower() for o in objects} | {"person"}
+    base = "https://ratsinfo.invalid/oparl"
+    unresolved = [
+        (key, url)
+        for obj in objects
+        for key, url in links(obj)
+        if url not in ids
+        and not (url.rsplit("/", 1)[0] == base and url.rsplit("/", 1)[1] in types)
+        and not url.startswith("https://schema.oparl.org/")
+    ]
+    assert unresolved == []
+    [system] = [o for o in objects if o["type"].endswith("/System")]
+    bodies = {o["name"] for o in objects if o["type"].endswith("/Body")}
+    assert bodies == {"Kreis Unna", "Kreis Warendorf", "Stadt Augsburg"}
+    assert system["body"] == f"{base}/body"
+    # Who filed the Augsburg Antrag, as an Organization of the export.
+    [antrag] = [o for o in objects if o.get("reference") == "ANT/25/61798"]
+    by_id = {o["id"]: o for o in objects}
+    [filer] = antrag["originatorOrganization"]
+    assert by_id[filer]["name"] == "Fraktion Bürgerliche Mitte Freie Wähler, FDP, Pro Augsburg"
+
+
 def test_oparl_export_one_object_per_file(db: str, tmp_path: Path) -> None:
     export("--db", db, "--format", "oparl", "--split", "-o", str(tmp_path))
     papers = sorted((tmp_path / "paper").glob("*.json"))

@@ -50,6 +50,14 @@ def outcome(name: str, path: Path | None = None, sha: str | None = None) -> Outc
     )
 
 
+def as_pdf(name: str, sha: str | None = None) -> Outcome:
+    """The same paper as `outcome(name)`, from its PDF in data/raw/pdf (a second file of it)."""
+    path = Path("/raw/pdf") / name.replace(".txt", ".pdf")
+    pdf = outcome(name, path=path, sha=sha or f"{path.name:p>64}"[-64:])
+    pdf.record.source = path.name
+    return pdf
+
+
 def rows(engine: sa.Engine, sql: str) -> list[tuple]:
     with engine.connect() as conn:
         return [tuple(r) for r in conn.execute(sa.text(sql))]
@@ -153,7 +161,7 @@ def test_runs_record_version_and_counts(engine: sa.Engine) -> None:
 def test_failed_document_is_stored_with_its_reason(engine: sa.Engine) -> None:
     failed = replace(outcome(UNNA), status=Status.FAILED, record=None, errors=["encrypted PDF"])
     store.save(engine, failed)
-    assert store.problems(engine) == [("failed", UNNA, "encrypted PDF")]
+    assert store.problems(engine) == [("failed", UNNA, "encrypted PDF", str(DEV_DOCS.resolve()))]
     assert store.status_counts(engine) == {"failed": 1}
     assert rows(engine, "select count(*) from papers") == [(0,)]
 

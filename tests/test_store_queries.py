@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 from pipeline.db import store
 from tests.pg import postgres_database, postgres_url  # noqa: F401 - fixtures
-from tests.test_store import KARLSRUHE_KITA, UNNA, WARENDORF, outcome
+from tests.test_store import KARLSRUHE_KITA, UNNA, WARENDORF, as_pdf, outcome
 
 DATABASE_DOC = Path(__file__).parent.parent / "docs" / "database.md"
 
@@ -32,13 +32,15 @@ def documented_queries() -> list[str]:
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def answers(request: pytest.FixtureRequest, tmp_path: Path) -> list[list[tuple]]:
-    """Each documented query's rows, over three real papers."""
+    """Each documented query's rows, over three real papers, Kreis Unna's from two files
+    (its text and its PDF): one paper, counted once."""
     if request.param == "sqlite":
         url = f"sqlite:///{tmp_path / 'queries.sqlite'}"
     else:
         url = request.getfixturevalue("postgres_url")
     engine = store.connect(url)
     store.save_many(engine, [outcome(UNNA), outcome(WARENDORF), outcome(KARLSRUHE_KITA)])
+    store.save(engine, as_pdf(UNNA))
     results = []
     with engine.connect() as conn:
         for query in documented_queries():
@@ -77,6 +79,8 @@ def test_papers_touching_a_product_area(answers: list[list[tuple]]) -> None:
 
 
 def test_committees_by_money_decided(answers: list[list[tuple]]) -> None:
+    # Karlsruhe's gold amounts state no total: its committee comes last (nulls last).
+    assert [total for *_, total in answers[4]] == [300000, 20000, None]
     decided = {(committee, body): papers for committee, body, papers, _total in answers[4]}
     assert decided == {
         ("Kreistag", "Kreis Unna"): 1,

@@ -1,8 +1,10 @@
 """The database schema: one table per part of the record, keyed by natural keys.
 
-A source is a file's content (sha256); its paper and all the paper's parts hang off it with
-ON DELETE CASCADE, so replacing a changed document is "delete the old source, insert the new"
-in one transaction and can never leave half a record.
+A source is a file's content (sha256). A paper is a council's paper, whatever files carry it
+(`paper_files`); the paper row hangs off its chosen file and all the paper's parts off the
+paper with ON DELETE CASCADE, so replacing a changed document is "delete the old source and
+paper, merge the paper again from its files, insert" in one transaction and can never leave
+half a record (see pipeline.db.papers and store._write).
 
 This is the schema the code writes; the database gets it from the migrations in
 pipeline/db/migrations (a test checks that they agree). The full-text index `papers_fts` and
@@ -90,6 +92,7 @@ papers = Table(
     Column("date", Date),
     Column("name", Text),
     Column("department", Text),
+    Column("originator", Text),  # who filed an Antrag, Anfrage or Stellungnahme
     Column("finance_impact", Boolean),
     Column("finance_in_budget", Boolean),
     Column("text", Text, nullable=False, default=""),
@@ -98,6 +101,31 @@ Index("ix_papers_reference", papers.c.reference)
 Index("ix_papers_body_date", papers.c.body, papers.c.date)
 Index("ix_papers_type", papers.c.paper_type)
 Index("ix_papers_date", papers.c.date)
+
+
+# Every file that carries a paper (a text, a PDF, a RIS page of the same council and
+# reference): one paper, many files. `chosen` marks the file the paper is shown by (its
+# `source` and `text`); `reading` is what was read from this file (JSON: record, evidence,
+# OParl origins), so the paper can be merged again when one of its files changes.
+paper_files = Table(
+    "paper_files",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("paper_id", Integer, ForeignKey("papers.id", ondelete="CASCADE"), nullable=False),
+    Column(
+        "source_id",
+        Integer,
+        ForeignKey("sources.id", ondelete="CASCADE"),
+        nullable=False,
+        unique=True,
+    ),
+    Column("path", Text, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("kind", String(8)),
+    Column("chosen", Boolean, nullable=False),
+    Column("reading", Text),  # null for files stored before schema 0007
+)
+Index("ix_paper_files_paper", paper_files.c.paper_id)
 
 
 def _part(name: str, *columns: Column) -> Table:  # type: ignore[type-arg]
@@ -134,6 +162,9 @@ amounts = _part(
     "amounts",
     Column("value", Float, nullable=False),
     Column("currency", String(3), nullable=False),
+    Column("label", Text),  # the words naming it, as printed ("Gesamtkosten")
+    Column("year", Integer),  # the year printed with it or over its column
+    Column("kind", String(16)),  # cost/income/grant, " total"/" part" (extractors/amounts.py)
 )
 products = _part(
     "products",

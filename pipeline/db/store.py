@@ -9,6 +9,8 @@ fast. The same code serves SQLite and Postgres; `connect` brings the schema up t
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import datetime as dt
 import functools
 import os
@@ -40,7 +42,7 @@ from sqlalchemy.exc import (
 )
 
 from pipeline import defaults
-from pipeline.db import corrections, migrate, schema, search, stems
+from pipeline.db import corrections, migrate, papers, schema, search, stems
 from pipeline.errors import DatabaseError
 from pipeline.model import (
     Amount,
@@ -250,16 +252,18 @@ def known_paths(engine: Engine) -> dict[str, str]:
 @_database_errors
 def move_source(engine: Engine, source_id: int, path: Path) -> None:
     """A known content found under a new name (the old file is gone): keep the row, new path."""
-    with engine.begin() as conn:
-        conn.execute(
-            delete(schema.sources)
-            .where(schema.sources.c.path == identity(path))
-            .where(schema.sources.c.id != source_id)
-        )
+    s = schema.sources.c
+    with _writing(engine) as conn:
+        _delete_sources(conn, (s.path == identity(path)) & (s.id != source_id))
         conn.execute(
             update(schema.sources)
             .where(schema.sources.c.id == source_id)
             .values(path=identity(path), name=printable(path.name))
+        )
+        conn.execute(
+            update(schema.paper_files)
+            .where(schema.paper_files.c.source_id == source_id)
+            .values(path=identity(path))
         )
 
 
@@ -268,10 +272,23 @@ def forget(engine: Engine, paths: list[Path]) -> None:
     """Delete what is stored under these paths (a copy's own row, once it needs none)."""
     if not paths:
         return
-    with engine.begin() as conn:
-        conn.execute(
-            delete(schema.sources).where(schema.sources.c.path.in_([identity(p) for p in paths]))
-        )
+    with _writing(engine) as conn:
+        _delete_sources(conn, schema.sources.c.path.in_([identity(p) for p in paths]))
+
+
+def _writing(engine: Engine) -> contextlib.AbstractContextManager[Connection]:
+    """A transaction that may give out new ids: SQLite takes the write lock at once, which
+    _new_ids relies on."""
+    return engine.execution_options(sqlite_begin="BEGIN IMMEDIATE").begin()
+
+
+def _delete_sources(conn: Connection, where: Any) -> None:
+    """Delete the sources `where` selects; the papers they carried are merged again from
+    their other files, or go with their last one."""
+    gone = [i for (i,) in conn.execute(select(schema.sources.c.id).where(where))]
+    survivors, _ = _detach(conn, gone)
+    conn.execute(delete(schema.sources).where(schema.sources.c.id.in_(gone)))
+    _attach(conn, survivors)
 
 
 def save(engine: Engine, outcome: Outcome, run_id: int | None = None) -> Outcome:
@@ -303,6 +320,8 @@ def save_many(engine: Engine, outcomes: list[Outcome], run_id: int | None = None
         with engine.execution_options(sqlite_begin="BEGIN IMMEDIATE").begin() as conn:
             if conn.dialect.name == "postgresql":
                 keys = {k for o in outcomes for k in (o.source.sha256, identity(o.source.path))}
+                # Two files of one paper stored at once by two processes: one waits.
+                keys |= {k for o in outcomes if o.record and (k := papers.lock_key(o.record))}
                 for key in sorted(keys):
                     conn.execute(_LOCK, {"key": key})
             try:
@@ -349,10 +368,13 @@ def _insert(conn: Connection, table: str, rows: list[dict[str, Any]]) -> None:
     conn.execute(_INSERT[table], [search.without_nul(row) for row in rows])
 
 
-def _new_ids(conn: Connection, table: str, count: int) -> list[int]:
-    """`count` unused ids for `table`, given out before inserting, so that many rows and
-    their parts go in as one executemany each (SQLite cannot return the ids of a multi-row
-    insert in order, and SQLAlchemy then inserts row by row)."""
+def _new_ids(conn: Connection, table: str, count: int, above: int = 0) -> list[int]:
+    """`count` unused ids for `table`, all over `above` (ids about to be given back to the
+    papers that had them), given out before inserting, so that many rows and their parts
+    go in as one executemany each (SQLite cannot return the ids of a multi-row insert in
+    order, and SQLAlchemy then inserts row by row)."""
+    if count == 0:
+        return []
     if conn.dialect.name == "postgresql":
         rows = conn.execute(
             text(
@@ -363,12 +385,18 @@ def _new_ids(conn: Connection, table: str, count: int) -> list[int]:
         return [int(i) for (i,) in rows]
     # SQLite: save_many began with BEGIN IMMEDIATE, so this is the only writer.
     first = conn.execute(text(f"SELECT coalesce(max(id), 0) + 1 FROM {table}")).scalar_one()
+    first = max(first, above + 1)
     return list(range(first, first + count))
 
 
 def _write(conn: Connection, outcomes: list[Outcome], run_id: int | None) -> None:
-    """Delete the old versions of `outcomes` (cascading to every part) and insert them."""
+    """Delete the old versions of `outcomes` (cascading to every part), insert them, and
+    merge each paper again from all its files (see pipeline.db.papers)."""
     paths = [identity(o.source.path) for o in outcomes]
+    s = schema.sources.c
+    shas = [o.source.sha256 for o in outcomes]
+    old = [i for (i,) in conn.execute(select(s.id).where(s.sha256.in_(shas) | s.path.in_(paths)))]
+    survivors, previous = _detach(conn, old)
     conn.execute(
         _DELETE_SOURCE,
         [{"sha": o.source.sha256, "path": path} for o, path in zip(outcomes, paths, strict=True)],
@@ -397,24 +425,164 @@ def _write(conn: Connection, outcomes: list[Outcome], run_id: int | None) -> Non
     if repairs:
         _insert(conn, "corrections", repairs)
     # A failed document has no paper, whatever its outcome still holds.
-    papers = [
-        (source_id, o.record, o)
-        for source_id, o in zip(source_ids, outcomes, strict=True)
+    readings = [
+        papers.Reading(
+            source_id=source_id,
+            path=path,
+            sha256=o.source.sha256,
+            kind=_kind(o.source.path.suffix.lower()),
+            record=o.record,
+            origins=o.origins,
+            disagreements=o.disagreements,
+            stemmed=o.stemmed,
+            previous=previous.get(o.source.sha256) or previous.get(path),
+        )
+        for source_id, path, o in zip(source_ids, paths, outcomes, strict=True)
         if o.record is not None and o.status is not Status.FAILED
     ]
-    if papers:
-        # A maintainer's corrections win over every automatic reading (pipeline.db.corrections).
-        found = corrections.matching(conn, [record for _, record, _ in papers])
-        paper_ids = _insert_records(
-            conn,
-            [
-                (sid, corrections.applied(record, fixes), None if fixes else o.stemmed)
-                for (sid, record, o), fixes in zip(papers, found, strict=True)
-            ],
+    _attach(conn, survivors + readings)
+
+
+def _detach(conn: Connection, source_ids: list[int]) -> tuple[list[papers.Reading], dict[str, int]]:
+    """Before the sources `source_ids` go: delete their papers, and return the readings of
+    those papers' other files (to be merged again without them) and, by sha256 and by path,
+    the paper each going source belonged to (so its new version keeps the paper's id)."""
+    if not source_ids:
+        return [], {}
+    f = schema.paper_files.c
+    rows = conn.execute(
+        select(f.paper_id, f.sha256, f.path).where(f.source_id.in_(source_ids))
+    ).all()
+    previous = {key: paper_id for paper_id, sha, path in rows for key in (sha, path)}
+    paper_ids = sorted({paper_id for paper_id, _, _ in rows})
+    survivors = [r for r in _readings(conn, paper_ids) if r.source_id not in set(source_ids)]
+    _delete_papers(conn, paper_ids)
+    return survivors, previous
+
+
+def _delete_papers(conn: Connection, paper_ids: list[int]) -> None:
+    if paper_ids:
+        conn.execute(delete(schema.papers).where(schema.papers.c.id.in_(paper_ids)))
+
+
+def _readings(conn: Connection, paper_ids: list[int]) -> list[papers.Reading]:
+    """The stored readings of every file of these papers. A file stored before its reading
+    was kept (schema 0007) reads as its paper's stored record."""
+    if not paper_ids:
+        return []
+    f = schema.paper_files.c
+    rows = conn.execute(
+        select(f.paper_id, f.source_id, f.path, f.sha256, f.kind, f.reading)
+        .where(f.paper_id.in_(paper_ids))
+        .order_by(f.source_id)
+    ).all()
+    fallback = {}
+    if any(row.reading is None for row in rows):
+        fallback = dict(_paper_records(conn, [r.paper_id for r in rows if r.reading is None]))
+    readings = []
+    for row in rows:
+        if row.reading is not None:
+            record, origins, disagreements = papers.from_stored(row.reading)
+        else:
+            record, origins, disagreements = fallback[row.paper_id], [], []
+        readings.append(
+            papers.Reading(
+                row.source_id,
+                row.path,
+                row.sha256,
+                row.kind or "text",
+                record,
+                origins,
+                disagreements,
+                previous=row.paper_id,
+            )
         )
-        for paper_id, fixes in zip(paper_ids, found, strict=True):
-            corrections.claim(conn, fixes, paper_id)
-        _insert_origins(conn, [(pid, o) for pid, (_, _, o) in zip(paper_ids, papers, strict=True)])
+    return readings
+
+
+def _attach(conn: Connection, readings: list[papers.Reading]) -> None:
+    """Store `readings` as papers: with each other and with the stored papers of the same
+    council and reference, each paper merged from all its files (see pipeline.db.papers)."""
+    if not readings:
+        return  # (an insert of no rows would insert one of defaults)
+    readings = readings + _joined(conn, readings)
+    groups = papers.group(readings)
+    merged = [papers.merge(members) for members in groups]
+    taken: set[int] = set()
+    ids: list[int | None] = []
+    for paper in merged:
+        # The paper keeps the id it had (the smallest, where two papers became one).
+        own = next((i for i in paper.previous if i not in taken), None)
+        if own is not None:
+            taken.add(own)
+        ids.append(own)
+    fresh = iter(_new_ids(conn, "papers", ids.count(None), above=max(taken, default=0)))
+    paper_ids = [i if i is not None else next(fresh) for i in ids]
+    # A maintainer's corrections win over every automatic reading (pipeline.db.corrections).
+    found = corrections.matching(conn, [p.record for p in merged])
+    _insert_records(
+        conn,
+        [
+            (
+                pid,
+                p.chosen.source_id,
+                corrections.applied(p.record, fixes),
+                p.chosen.stemmed if len(p.readings) == 1 and not fixes else None,
+            )
+            for pid, p, fixes in zip(paper_ids, merged, found, strict=True)
+        ],
+    )
+    for pid, fixes in zip(paper_ids, found, strict=True):
+        corrections.claim(conn, fixes, pid)
+    _insert_origins(conn, list(zip(paper_ids, merged, strict=True)))
+    _insert(
+        conn,
+        "paper_files",
+        [
+            {
+                "paper_id": pid,
+                "source_id": r.source_id,
+                "path": r.path,
+                "sha256": r.sha256,
+                "kind": r.kind,
+                "chosen": r is p.chosen,
+                "reading": papers.to_stored(r),
+            }
+            for pid, p in zip(paper_ids, merged, strict=True)
+            for r in p.readings
+        ],
+    )
+
+
+def _identifying(row: Any) -> Record:
+    """A record of just the fields that identify a stored paper (see papers.same_paper)."""
+    return Record(source="", body=row.body, reference=row.reference, date=row.date, name=row.name)
+
+
+def _joined(conn: Connection, readings: list[papers.Reading]) -> list[papers.Reading]:
+    """The readings of stored papers that one of `readings` is the same paper as: they are
+    taken out of the database, to be merged with it."""
+    references = sorted({papers.loose(r.record.reference) for r in readings if r.record.reference})
+    if not references:
+        return []
+    p = schema.papers.c
+    # Compared as papers.loose makes them, in SQL, so "113 / 21" finds "113/21";
+    # papers.same_paper then decides.
+    loose = func.lower(func.replace(func.replace(p.reference, " ", ""), "-", ""))
+    candidates = conn.execute(
+        select(p.id, p.body, p.reference, p.date, p.name).where(loose.in_(references))
+    ).all()
+    matched = sorted(
+        {
+            row.id
+            for row in candidates
+            for r in readings
+            if papers.same_paper(_identifying(row), r.record)
+        }
+    )
+    found = _readings(conn, matched)
+    _delete_papers(conn, matched)
+    return found
 
 
 def _source_row(
@@ -450,21 +618,22 @@ def _kind(suffix: str) -> str:
 
 
 def _insert_records(
-    conn: Connection, stored: list[tuple[int, Record, Stemmed | None]]
-) -> list[int]:
-    """Insert the papers ((source id, record, its stems if made already) triples) and their
-    parts; returns the papers' ids, in order."""
-    paper_ids = _new_ids(conn, "papers", len(stored))
+    conn: Connection, stored: list[tuple[int, int, Record, Stemmed | None]]
+) -> None:
+    """Insert the papers ((paper id, chosen source id, record, its stems if made already))
+    and their parts."""
+    paper_ids = [paper_id for paper_id, *_ in stored]
+    stored_ = [(source_id, record, stemmed) for _, source_id, record, stemmed in stored]
     _insert(
         conn,
         "papers",
         [
             {"id": paper_id, "source_id": source_id, **paper_columns(record)}
-            for paper_id, (source_id, record, _) in zip(paper_ids, stored, strict=True)
+            for paper_id, (source_id, record, _) in zip(paper_ids, stored_, strict=True)
         ],
     )
     parts: dict[str, list[dict[str, Any]]] = {}
-    for paper_id, (_, record, _) in zip(paper_ids, stored, strict=True):
+    for paper_id, (_, record, _) in zip(paper_ids, stored_, strict=True):
         for table, rows in part_rows(record).items():
             parts.setdefault(table, []).extend(
                 {**row, "paper_id": paper_id, "position": i} for i, row in enumerate(rows)
@@ -474,7 +643,7 @@ def _insert_records(
             _insert(conn, table, rows)
     graded = [
         {"paper_id": paper_id, "field": name, "confidence": ev.confidence, "how": ev.how}
-        for paper_id, (_, record, _) in zip(paper_ids, stored, strict=True)
+        for paper_id, (_, record, _) in zip(paper_ids, stored_, strict=True)
         for name, ev in record.evidence.items()
     ]
     if graded:
@@ -483,24 +652,23 @@ def _insert_records(
         conn,
         [
             search.Entry(paper_id, *stems.parts(record), stemmed=stemmed)
-            for paper_id, (_, record, stemmed) in zip(paper_ids, stored, strict=True)
+            for paper_id, (_, record, stemmed) in zip(paper_ids, stored_, strict=True)
         ],
     )
-    return paper_ids
 
 
-def _insert_origins(conn: Connection, papers: list[tuple[int, Outcome]]) -> None:
+def _insert_origins(conn: Connection, merged: list[tuple[int, papers.Paper]]) -> None:
     """Where OParl metadata was merged: each field's values by origin, and disagreements."""
     values = [
         {"paper_id": pid, "field": v.field, "origin": v.origin, "value": v.value, "kept": v.kept}
-        for pid, o in papers
+        for pid, o in merged
         for v in o.origins
     ]
     if values:
         _insert(conn, "field_values", values)
     disagreements = [
         {"paper_id": pid, "field": d.field, "oparl_value": d.oparl, "text_value": d.text}
-        for pid, o in papers
+        for pid, o in merged
         for d in o.disagreements
     ]
     if disagreements:
@@ -517,6 +685,7 @@ def paper_columns(record: Record) -> dict[str, Any]:
         "date": record.date,
         "name": record.name,
         "department": record.department,
+        "originator": record.originator,
         "finance_impact": record.finance.impact,
         "finance_in_budget": record.finance.in_budget,
         "text": record.text,
@@ -534,7 +703,16 @@ def part_rows(record: Record) -> dict[str, list[dict[str, Any]]]:
         "resolutions": [
             {"organization": r.organization, "text": r.text} for r in record.resolution
         ],
-        "amounts": [{"value": a.value, "currency": a.currency} for a in record.finance.amounts],
+        "amounts": [
+            {
+                "value": a.value,
+                "currency": a.currency,
+                "label": a.label,
+                "year": a.year,
+                "kind": a.kind,
+            }
+            for a in record.finance.amounts
+        ],
         "products": [{"number": p.number, "name": p.name} for p in record.products],
     }
 
@@ -551,58 +729,90 @@ def records(engine: Engine) -> Iterator[Record]:
 def paper_records(engine: Engine) -> Iterator[tuple[int, Record]]:
     """(paper id, record) of every stored paper, ordered by source name."""
     with engine.connect() as conn:
-        parts = {name: _grouped(conn, schema.metadata.tables[name]) for name in _PART_TABLES}
-        for row in conn.execute(select(schema.papers).order_by(schema.papers.c.source)):
-            yield row.id, _record(row, {name: rows.get(row.id, []) for name, rows in parts.items()})
+        yield from _paper_records(conn)
+
+
+def records_by_file(engine: Engine) -> Iterator[Record]:
+    """Every stored paper's record once for each file that carries it, named by that file:
+    `eval` pairs records with gold records by file name, and a paper merged from a text and
+    a PDF is the record of both."""
+    f, s = schema.paper_files.c, schema.sources.c
+    with engine.connect() as conn:
+        names: dict[int, list[str]] = {}
+        for paper_id, name in conn.execute(
+            select(f.paper_id, s.name).join_from(schema.paper_files, schema.sources)
+        ):
+            names.setdefault(paper_id, []).append(name)
+        for paper_id, record in _paper_records(conn):
+            for name in sorted(names.get(paper_id, [record.source])):
+                yield dataclasses.replace(record, source=name)
+
+
+def _paper_records(
+    conn: Connection, paper_ids: list[int] | None = None
+) -> Iterator[tuple[int, Record]]:
+    """(paper id, record) of the stored papers (those of `paper_ids`, else all), ordered by
+    source name."""
+    parts = {
+        name: _grouped(conn, table, paper_ids)
+        for name, table in (
+            ("reporters", schema.reporters),
+            ("consultations", schema.consultations),
+            ("resolutions", schema.resolutions),
+            ("amounts", schema.amounts),
+            ("products", schema.products),
+        )
+    }
+    query = select(schema.papers).order_by(schema.papers.c.source)
+    if paper_ids is not None:
+        query = query.where(schema.papers.c.id.in_(paper_ids))
+    for row in conn.execute(query):
+        pid = row.id
+        yield (
+            pid,
+            Record(
+                source=row.source,
+                paper_type=PaperType(row.paper_type),
+                body=row.body,
+                reference=row.reference,
+                date=row.date,
+                name=row.name,
+                department=row.department,
+                originator=row.originator,
+                reporters=[r.name for r in parts["reporters"].get(pid, [])],
+                consultations=[
+                    Consultation(c.organization, c.date, c.role, c.public)
+                    for c in parts["consultations"].get(pid, [])
+                ],
+                resolution=[
+                    ResolutionItem(r.text, r.organization)
+                    for r in parts["resolutions"].get(pid, [])
+                ],
+                finance=Finance(
+                    impact=row.finance_impact,
+                    in_budget=row.finance_in_budget,
+                    amounts=[
+                        Amount(a.value, a.currency, a.label, a.year, a.kind)
+                        for a in parts["amounts"].get(pid, [])
+                    ],
+                ),
+                products=[Product(p.number, p.name) for p in parts["products"].get(pid, [])],
+                text=row.text,
+            ),
+        )
 
 
 def paper_record(conn: Connection, paper_id: int) -> Record | None:
     """The stored record of one paper, None if there is no such paper."""
-    row = conn.execute(select(schema.papers).where(schema.papers.c.id == paper_id)).first()
-    if row is None:
-        return None
-    parts = {}
-    for name in _PART_TABLES:
-        table = schema.metadata.tables[name]
-        parts[name] = list(
-            conn.execute(
-                select(table).where(table.c.paper_id == paper_id).order_by(table.c.position)
-            )
-        )
-    return _record(row, parts)
+    return next((record for _, record in _paper_records(conn, [paper_id])), None)
 
 
-_PART_TABLES = ("reporters", "consultations", "resolutions", "amounts", "products")
-
-
-def _record(row: Any, parts: dict[str, list[Any]]) -> Record:
-    """A record rebuilt from its `papers` row and its parts' rows (by table, in order)."""
-    return Record(
-        source=row.source,
-        paper_type=PaperType(row.paper_type),
-        body=row.body,
-        reference=row.reference,
-        date=row.date,
-        name=row.name,
-        department=row.department,
-        reporters=[r.name for r in parts["reporters"]],
-        consultations=[
-            Consultation(c.organization, c.date, c.role, c.public) for c in parts["consultations"]
-        ],
-        resolution=[ResolutionItem(r.text, r.organization) for r in parts["resolutions"]],
-        finance=Finance(
-            impact=row.finance_impact,
-            in_budget=row.finance_in_budget,
-            amounts=[Amount(a.value, a.currency) for a in parts["amounts"]],
-        ),
-        products=[Product(p.number, p.name) for p in parts["products"]],
-        text=row.text,
-    )
-
-
-def _grouped(conn: Connection, table: Any) -> dict[int, list[Any]]:
+def _grouped(conn: Connection, table: Any, paper_ids: list[int] | None) -> dict[int, list[Any]]:
     grouped: dict[int, list[Any]] = {}
-    for row in conn.execute(select(table).order_by(table.c.paper_id, table.c.position)):
+    query = select(table).order_by(table.c.paper_id, table.c.position)
+    if paper_ids is not None:
+        query = query.where(table.c.paper_id.in_(paper_ids))
+    for row in conn.execute(query):
         grouped.setdefault(row.paper_id, []).append(row)
     return grouped
 
@@ -617,12 +827,13 @@ def status_counts(engine: Engine) -> dict[str, int]:
 
 
 @_database_errors
-def problems(engine: Engine) -> list[tuple[str, str, str]]:
-    """(status, file name, reason) of every document that failed or is partial."""
+def problems(engine: Engine) -> list[tuple[str, str, str, str]]:
+    """(status, file name, reason, folder) of every document that failed or is partial."""
+    s = schema.sources.c
     with engine.connect() as conn:
         rows = conn.execute(
-            select(schema.sources.c.status, schema.sources.c.name, schema.sources.c.error)
-            .where(schema.sources.c.status.in_(["failed", "partial"]))
-            .order_by(schema.sources.c.status, schema.sources.c.name)
+            select(s.status, s.name, s.error, s.path)
+            .where(s.status.in_(["failed", "partial"]))
+            .order_by(s.status, s.name)
         )
-        return [(s, n, e or "") for s, n, e in rows]
+        return [(st, n, e or "", os.path.dirname(p)) for st, n, e, p in rows]

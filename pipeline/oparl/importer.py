@@ -338,6 +338,7 @@ class _Lookup:
         self.client, self.body = client, body
         self.organizations: dict[str, dict[str, Any]] | None = None
         self.meetings: dict[str, dict[str, Any] | None] = {}
+        self.persons: dict[str, dict[str, Any] | None] = {}
 
     def organization(self, url: str) -> dict[str, Any] | None:
         if self.organizations is None:
@@ -361,6 +362,17 @@ class _Lookup:
                 return None
         return self.organizations[url]
 
+    def person(self, url: str) -> dict[str, Any] | None:
+        """A person who filed a paper (OParl's originatorPerson), None if not to be had."""
+        if url not in self.persons:
+            try:
+                self.persons[url] = self.client.get(url)
+            except OparlStopped:
+                raise
+            except OparlError:
+                self.persons[url] = None
+        return self.persons[url]
+
     def meeting(self, url: str) -> dict[str, Any] | None:
         if url not in self.meetings:
             try:
@@ -375,6 +387,12 @@ class _Lookup:
         """What is kept beside the file: the paper, its file, and every name and date its
         references point to, as far as the server gives them."""
         org_urls = list(paper.get("underDirectionOf") or [])
+        org_urls += _urls(paper.get("originatorOrganization"))
+        persons = {}
+        for url in dict.fromkeys(_urls(paper.get("originatorPerson"))):
+            person = self.person(url)
+            if isinstance(person, dict):
+                persons[url] = {"name": person.get("name")}
         meetings: dict[str, Any] = {}
         for consultation in paper.get("consultation") or []:
             if not isinstance(consultation, dict):
@@ -402,7 +420,13 @@ class _Lookup:
             "file": file,
             "organizations": organizations,
             "meetings": meetings,
+            "persons": persons,
         }
+
+
+def _urls(value: Any) -> list[str]:
+    """The URLs of a list property (a server may send anything in its place)."""
+    return [u for u in value if isinstance(u, str)] if isinstance(value, list) else []
 
 
 def _public_by_consultation(meeting: dict[str, Any]) -> dict[str, bool]:

@@ -24,7 +24,16 @@ from pipeline.oparl import safejson
 from pipeline.read.discover import sidecar
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-FIELDS = ("paper_type", "body", "reference", "date", "name", "department", "consultations")
+FIELDS = (
+    "paper_type",
+    "body",
+    "reference",
+    "date",
+    "name",
+    "department",
+    "originator",
+    "consultations",
+)
 
 
 @dataclass
@@ -87,6 +96,7 @@ def oparl_values(meta: dict[str, Any]) -> dict[str, Any]:
     kind = classify(_value(paper.get("paperType")) or "")
     departments = [org_name(u) for u in paper.get("underDirectionOf") or []]
     return {
+        "originator": _originator(paper, org_name, meta.get("persons") or {}),
         "paper_type": kind if kind is not PaperType.SONSTIGES else None,
         "body": _value((meta.get("body") or {}).get("name")),
         "reference": _value(paper.get("reference")),
@@ -95,6 +105,24 @@ def oparl_values(meta: dict[str, Any]) -> dict[str, Any]:
         "department": next((d for d in departments if d), None),
         "consultations": _consultations(paper, meta.get("meetings") or {}, org_name),
     }
+
+
+def _originator(paper: dict[str, Any], org_name: Any, persons: dict[str, Any]) -> str | None:
+    """Who filed the paper: its originator organizations' names, else its originator
+    persons' names, comma-separated; None where OParl names none."""
+    orgs = [n for n in map(org_name, _list(paper.get("originatorOrganization"))) if n]
+    if orgs:
+        return ", ".join(orgs)
+    names = [
+        _value(entry.get("name"))
+        for url in _list(paper.get("originatorPerson"))
+        if isinstance(entry := persons.get(url) if isinstance(url, str) else None, dict)
+    ]
+    return ", ".join(n for n in names if n) or None
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
 
 
 def _consultations(

@@ -412,7 +412,9 @@ def money_columns(root: LexborNode) -> list[Amount]:
                     number = re.sub(r"[^\d.,-]", "", cells[i])
                     value = values.parse_number(number)
                     if value and all(a.value != value for a in found):
-                        found.append(Amount(value))
+                        # Named by its row's first cell where that is words, else its column.
+                        row = cells[0] if cells and not _NUMBER_ONLY.match(cells[0]) else ""
+                        found.append(Amount(value, label=row or headings[i] or None))
     return found
 
 

@@ -14,8 +14,9 @@ import time
 from pipeline.clean.cleaner import clean
 from pipeline.db import stems
 from pipeline.errors import DocumentError, FileChanged, LexiconUnavailable
-from pipeline.model import Outcome, Parsed, Record, SourceFile, Status
+from pipeline.model import Outcome, PaperType, Parsed, Record, SourceFile, Status
 from pipeline.oparl import merge as oparl_merge
+from pipeline.read.language import language_of
 from pipeline.read.quality import assess, is_garbage
 from pipeline.read.reader import read
 from pipeline.run import page_merge
@@ -47,14 +48,9 @@ def process(
         warnings = result.warnings + cleaned.warnings
         # Cleaning only joins and repairs words, so pages judged clean stay clean.
         if not result.judged_clean and is_garbage(cleaned.text):
-            quality = assess(cleaned.text)
             # Whatever an extractor found in garbage would be invented: keep the text only.
             outcome.record = Record(source=source.name, text=cleaned.text)
-            outcome.errors = [
-                *warnings,
-                f"text is OCR garbage ({quality.describe()})",
-                *_merge_oparl(outcome),
-            ]
+            outcome.errors = [*warnings, _unreadable(cleaned.text), *_merge_oparl(outcome)]
             outcome.status = Status.PARTIAL
             outcome.seconds = time.perf_counter() - started
             return outcome
@@ -73,6 +69,9 @@ def process(
         outcome.errors = warnings + errors + _merge_oparl(outcome)
         if result.fields is not None:  # a saved RIS page: its labelled fields win over the text
             outcome.origins = page_merge.merge(outcome.record, result.fields, outcome.origins)
+        missing = few_fields(outcome.record)
+        if missing:
+            outcome.errors.append(f"few fields found: no {', '.join(missing)}")
         outcome.status = Status.PARTIAL if outcome.errors else Status.OK
         if stem:
             outcome.stemmed = stems.of(*stems.parts(outcome.record))
@@ -95,6 +94,29 @@ def process(
         outcome.stemmed = None
     outcome.seconds = time.perf_counter() - started
     return outcome
+
+
+# The fields that make a paper findable and placeable: with more than half of them missing,
+# a paper of a known type is `partial`, for a person to look at.
+CORE_FIELDS = ("body", "reference", "date", "name", "department", "consultations")
+
+
+def few_fields(record: Record) -> list[str]:
+    """The core fields `record` lacks, if its type is known and it lacks most of them."""
+    if record.paper_type is PaperType.SONSTIGES:
+        return []
+    missing = [name for name in CORE_FIELDS if getattr(record, name) in (None, "", [])]
+    return missing if len(missing) > len(CORE_FIELDS) // 2 else []
+
+
+def _unreadable(text: str) -> str:
+    """Why a text the German lexicon does not know is kept without fields: written in
+    another language (its function words say which), or the garbage of a failed OCR."""
+    described = assess(text).describe()
+    other = language_of(text)
+    if other is not None and other != "German":
+        return f"text is not German (it reads as {other}; {described})"
+    return f"text is OCR garbage ({described})"
 
 
 def _merge_oparl(outcome: Outcome) -> list[str]:

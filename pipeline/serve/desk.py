@@ -119,15 +119,14 @@ def paper(engine: Engine, paper_id: int) -> PaperView | None:
 
 
 def _other_files(engine: Engine, paper_id: int) -> list[tuple[int, str, str]]:
-    others = [i for i in corrections.same_paper(engine, paper_id) if i != paper_id]
-    if not others:
-        return []
-    p, s = schema.papers.c, schema.sources.c
+    """The paper's files other than the one its text is shown from (its PDF beside its
+    text): one paper, however many files carry it (see pipeline.db.papers)."""
+    f, s = schema.paper_files.c, schema.sources.c
     with engine.connect() as conn:
         rows = conn.execute(
-            select(p.id, s.name, s.kind)
-            .join(schema.sources, s.id == p.source_id)
-            .where(p.id.in_(others))
+            select(f.paper_id, s.name, f.kind)
+            .join(schema.sources, s.id == f.source_id)
+            .where(f.paper_id == paper_id, f.chosen.is_(False))
             .order_by(s.name)
         )
         return [(int(i), str(n), str(k or "")) for i, n, k in rows]

@@ -1,12 +1,13 @@
 """field_corrections: a maintainer's corrections of extracted fields, kept across re-ingests.
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0010
+Revises: 0009
 
 The table is not `corrections`: that name already holds the text cleaning's changes (OCR
 repair, hyphenation). A correction names its paper by body and reference as extracted (its
 file name where the paper has no reference), not by a foreign key: papers are deleted and
-made again by every `ingest --force` or changed file, and the correction must outlive them.
+made again by every `ingest --force` or changed file (before 0007 gave papers ids that
+last), and the correction must outlive them.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007"
-down_revision = "0006"
+revision = "0010"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
