@@ -68,6 +68,17 @@ def test_query_words_all_count_quoted_words_are_a_phrase() -> None:
     assert search.fts5_query("Kita OR Kindertagesstätte") == '"kita" OR "kindertagesstatt"'
 
 
+def test_a_word_with_a_minus_excludes_papers_with_it() -> None:
+    assert search.fts5_query("Smart Region -Warendorf") == '("smart" "region") NOT "warendorf"'
+
+
+def test_the_same_query_language_on_both_databases(url: str) -> None:
+    # Run on SQLite and on Postgres alike (websearch_to_tsquery's syntax): the same rows.
+    assert found(url, "Smart Region -Unna") == ["037/2025"]
+    assert sorted(found(url, "Warendorf OR Kindertagesstätte")) == ["037/2025", "2020/1189"]
+    assert found(url, '"Region Kreis Unna"') == ["113/21"]
+
+
 def test_a_query_without_words_is_refused() -> None:
     with pytest.raises(DatabaseError, match="nothing to search for"):
         search.fts5_query('"" - ...')

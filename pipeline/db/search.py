@@ -144,24 +144,29 @@ def check_query(query: str) -> str:
 
 
 def fts5_query(query: str) -> str:
-    """A user's query as an FTS5 query over stems: words must all occur, "quoted words"
-    as a phrase, OR between two terms allows either. Raises QueryError for a query over
-    the limits (check_query), DatabaseError if nothing is left."""
+    """A user's query as an FTS5 query over stems, in the query language Postgres's
+    websearch_to_tsquery reads: words must all occur, "quoted words" as a phrase, OR between
+    two terms allows either, -word excludes papers with it. Raises QueryError for a query
+    over the limits (check_query), DatabaseError if no word is left to find."""
     terms: list[str] = []
-    for token in re.findall(r'"[^"]*"|\S+', check_query(query)):
+    excluded: list[str] = []
+    for token in re.findall(r'-?"[^"]*"|\S+', check_query(query)):
         if token == "OR" and terms and terms[-1] != "OR":
             terms.append("OR")
             continue
-        stemmed = stems.stems(token)
+        negated = token.startswith("-") and len(token) > 1
+        stemmed = stems.stems(token[1:] if negated else token)
         if stemmed:
             # Quoted, so FTS5 reads every stem as a term and never as an operator; a token
             # that stems to several words ("Smart-City") stays a phrase.
-            terms.append(f'"{stemmed}"')
+            (excluded if negated else terms).append(f'"{stemmed}"')
     if terms and terms[-1] == "OR":
         terms.pop()
     if not terms:
         raise DatabaseError(f"nothing to search for in {query!r}: give at least one word")
-    return " ".join(terms)
+    found = " ".join(terms)
+    # FTS5's NOT is binary: what the words find, less what an excluded word finds.
+    return f"({found})" + "".join(f" NOT {term}" for term in excluded) if excluded else found
 
 
 def search(engine: Engine, query: str, limit: int = 10) -> list[Hit]:
