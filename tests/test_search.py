@@ -17,8 +17,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.cli import main
-from pipeline.db import search, stems, store
+from pipeline.db import compounds, search, stems, store
 from pipeline.errors import DatabaseError
+from pipeline.model import Record, ResolutionItem
 from tests.conftest import DEV_DOCS
 from tests.pg import postgres_database, postgres_url  # noqa: F401 - fixtures
 from tests.test_store import KARLSRUHE_KITA, UNNA, WARENDORF, outcome
@@ -185,7 +186,13 @@ def test_papers_ingested_by_workers_are_indexed_as_the_store_would_index_them(
     engine.dispose()
     assert len(papers) == 3
     for paper_id, name, body in papers:
-        made = stems.of(name, resolutions.get(paper_id, []), body)
+        record = Record(
+            source="x",
+            name=name,
+            resolution=[ResolutionItem(t) for t in resolutions.get(paper_id, [])],
+            text=body,
+        )
+        made = stems.of(*stems.parts(record))
         assert indexed[paper_id] == f"{made.name}|{made.resolution}|{made.text}"
     assert found(url, "Kindertagesstätte") == ["2020/1189"]
 
@@ -201,3 +208,25 @@ def test_a_document_is_stemmed_only_when_asked() -> None:
     assert done.record is not None and done.stemmed is not None
     assert done.stemmed == stems.of(*stems.parts(done.record))
     assert "kindertagesstatt" in done.stemmed.text.split()
+
+
+@pytest.mark.parametrize(
+    ("word", "parts"),
+    [
+        ("Schulsporthalle", ("Schul", "Sporthalle")),
+        ("Straßenbaumaßnahmen", ("Straßenbau", "Maßnahmen")),
+        # Of two cuts into known words, the one with the commoner parts.
+        ("Verkehrsteilnehmern", ("Verkehrs", "Teilnehmern")),
+        # A long part is split again.
+        ("Drogenberatungsstelle", ("Drogen", "Beratungsstelle", "Beratungs", "Stelle")),
+        ("Stellungnahme", ()),
+    ],
+)
+def test_compounds_split_into_known_words(word: str, parts: tuple[str, ...]) -> None:
+    assert compounds.split(word) == parts
+
+
+def test_a_part_of_a_compound_finds_the_paper(url: str) -> None:
+    # The Kita paper speaks of "Kindertagesstätten", never of "Tagesstätten" alone.
+    assert found(url, "Tagesstätten") == ["2020/1189"]
+    assert found(url, "Tagesstätte Kinder") == ["2020/1189"]

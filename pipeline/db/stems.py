@@ -14,6 +14,7 @@ import re
 
 import Stemmer
 
+from pipeline.db import compounds
 from pipeline.model import Record, Stemmed
 
 _WORD = re.compile(r"\w+")
@@ -40,8 +41,12 @@ def stems(words: str) -> str:
 
 
 def parts(record: Record) -> tuple[str | None, list[str], str]:
-    """What the index holds of a paper: its name, its resolution's items and its text."""
-    return record.name, [item.text for item in record.resolution], record.text
+    """What the index holds of a paper: its name, its resolution's items and its text, the
+    text followed by the parts of its compounds (pipeline.db.compounds), so that a search
+    for "Sporthalle" finds "Schulsporthalle" on both databases."""
+    split = compounds.parts(record.text)
+    text = f"{record.text}\n{' '.join(split)}" if split else record.text
+    return record.name, [item.text for item in record.resolution], text
 
 
 def of(name: str | None, resolutions: list[str], text: str) -> Stemmed:
