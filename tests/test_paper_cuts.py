@@ -50,7 +50,7 @@ def test_dash_writes_to_stdout(db: str, tmp_path: Path, monkeypatch: pytest.Monk
     assert code == 0 and json.loads(output)["pagination"]["totalElements"] > 3
     code, output = run("export", "--db", db, "--format", "csv", "-o", "-")
     assert code == 2
-    assert "csv and --split write a folder of files: give it with -o" in output
+    assert "csv, --split and --corrected-only write a folder of files: give it with -o" in output
 
 
 def test_product_numbers_reach_csv_as_quoted_text(db: str, tmp_path: Path) -> None:

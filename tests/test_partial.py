@@ -4,6 +4,8 @@ its folder; a text in another language is "not German", not OCR garbage."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -25,17 +27,26 @@ ENGLISH = (
 
 def test_a_paper_of_a_known_type_with_most_core_fields_missing_is_named() -> None:
     sparse = Record(source="x.txt", paper_type=PaperType.ANTRAG, name="Standplatz Carsharing")
-    assert few_fields(sparse) == ["body", "reference", "date", "department", "consultations"]
+    # A motion's core: who it is for, its day, its subject, its number (no office of its own).
+    assert few_fields(sparse) == ["body", "date", "reference"]
     assert few_fields(Record(source="x.txt")) == []  # a kind not known says nothing
-    half = Record(
+    vorlage = Record(
         source="x.txt",
-        paper_type=PaperType.ANTRAG,
+        paper_type=PaperType.BESCHLUSSVORLAGE,
         body="Stadt",
         reference="1",
         date=None,
         name="n",
     )
-    assert len(CORE_FIELDS) == 6 and few_fields(half) == []
+    assert len(CORE_FIELDS) == 6 and few_fields(vorlage) == []
+    # An agenda has no number, office or Beratungsfolge of its own: its body, day and name.
+    agenda = Record(
+        source="x.html",
+        paper_type=PaperType.EINLADUNG,
+        date=dt.date(2026, 10, 8),
+        name="Sitzung des Ortsgemeinderates Börrstadt",
+    )
+    assert few_fields(agenda) == []
 
 
 def test_status_lists_sparse_and_foreign_papers_in_their_folder(
@@ -58,6 +69,6 @@ def test_status_lists_sparse_and_foreign_papers_in_their_folder(
     status = CliRunner().invoke(main, ["status", "--db", sqlite_url]).output
     assert status.startswith("2 documents: 0 ok, 2 partial, 0 failed")
     assert f"in {folder.resolve()}:" in status
-    assert "partial: antrag-ohne-kopf.txt: few fields found: no body, reference, date" in status
+    assert "partial: antrag-ohne-kopf.txt: few fields found: no body, date, reference" in status
     assert "partial: summary-en.txt: text is not German (it reads as English;" in status
     assert "OCR garbage" not in status

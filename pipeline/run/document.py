@@ -99,14 +99,23 @@ def process(
 # The fields that make a paper findable and placeable: with more than half of them missing,
 # a paper of a known type is `partial`, for a person to look at.
 CORE_FIELDS = ("body", "reference", "date", "name", "department", "consultations")
+# As each kind of paper has them: an agenda or minutes is a session's (no number, office or
+# Beratungsfolge of its own), a motion or question a group's (no office, often no number yet).
+_CORE_OF_KIND = {
+    PaperType.EINLADUNG: ("body", "date", "name"),
+    PaperType.NIEDERSCHRIFT: ("body", "date", "name"),
+    PaperType.ANTRAG: ("body", "date", "name", "reference"),
+    PaperType.ANFRAGE: ("body", "date", "name", "reference"),
+}
 
 
 def few_fields(record: Record) -> list[str]:
     """The core fields `record` lacks, if its type is known and it lacks most of them."""
     if record.paper_type is PaperType.SONSTIGES:
         return []
-    missing = [name for name in CORE_FIELDS if getattr(record, name) in (None, "", [])]
-    return missing if len(missing) > len(CORE_FIELDS) // 2 else []
+    core = _CORE_OF_KIND.get(record.paper_type, CORE_FIELDS)
+    missing = [name for name in core if getattr(record, name) in (None, "", [])]
+    return missing if len(missing) > len(core) // 2 else []
 
 
 def _unreadable(text: str) -> str:
