@@ -18,7 +18,7 @@ import click
 
 # Only what --help needs: each command imports the modules it uses (see pipeline.defaults).
 from pipeline import __version__, defaults
-from pipeline.errors import ExitCode, ExportError, RatsinfoError
+from pipeline.errors import ExitCode, ExportError, InputPathError, RatsinfoError
 from pipeline.run import limits
 
 if TYPE_CHECKING:
@@ -85,7 +85,20 @@ def reports_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """The command group, where -v/--verbose may also follow the subcommand
+    ("ratsinfo status -v" as "ratsinfo -v status")."""
+
+    _VERBOSE = frozenset({"-v", "--verbose"})
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        end = args.index("--") if "--" in args else len(args)
+        flags = [a for a in args[:end] if a in self._VERBOSE]
+        rest = [a for a in args[:end] if a not in self._VERBOSE]
+        return super().parse_args(ctx, flags[:1] + rest + args[end:])
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="ratsinfo")
 @click.option("-v", "--verbose", is_flag=True, help="Show full tracebacks on errors.")
 def main(verbose: bool) -> None:
@@ -186,6 +199,11 @@ def ingest(
     limit = limits.Limits(
         seconds=timeout or None, memory_mb=max_memory or None, pages=max_pages or None
     )
+    targets = list(paths) or [Path("data/raw")]
+    missing = next((p for p in targets if not p.exists()), None)
+    if missing is not None:
+        # Before the database is opened: a mistyped path leaves no empty database behind.
+        raise InputPathError(f"no such file or folder: {missing}")
     if store.is_new(db_url):
         # Every document will be new: the workers load while the database is made.
         runner.start_workers_early(workers, limit, dask)
@@ -193,7 +211,6 @@ def ingest(
     # What is loaded by now (SQLAlchemy, the schema) stays for this one-shot process: the
     # garbage collector need not scan it again with every batch of outcomes.
     gc.freeze()
-    targets = list(paths) or [Path("data/raw")]
     try:
         summary = _run_with_progress(
             engine, targets, workers, force, not no_ocr, limit, dask, follow_links

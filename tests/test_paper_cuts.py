@@ -63,3 +63,21 @@ def test_product_numbers_reach_csv_as_quoted_text(db: str, tmp_path: Path) -> No
     assert "01.05.04" in numbers
     # Numbers stay numbers: an amount's value is written bare.
     assert ',300000.0,"EUR",' in (tmp_path / "amounts.csv").read_text(encoding="utf-8-sig")
+
+
+def test_ingest_of_a_missing_path_makes_no_database(tmp_path: Path) -> None:
+    path = tmp_path / "new.sqlite"
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path / "no-such"), "--db", str(path)])
+    assert result.exit_code == 1
+    assert f"no such file or folder: {tmp_path / 'no-such'}" in result.output
+    assert not path.exists()
+
+
+def test_verbose_may_follow_the_subcommand(tmp_path: Path) -> None:
+    missing = str(tmp_path / "none.sqlite")
+    # Without -v: one line; with -v before or after the subcommand: the traceback.
+    quiet = CliRunner().invoke(main, ["status", "--db", missing])
+    assert quiet.exit_code == 1 and "run `ratsinfo ingest` first" in quiet.output
+    for args in (["-v", "status", "--db", missing], ["status", "--db", missing, "-v"]):
+        loud = CliRunner().invoke(main, args)
+        assert loud.exception is not None and "run `ratsinfo ingest` first" in str(loud.exception)
