@@ -97,8 +97,35 @@ def named_by(text: str, start: int, same_line: bool = False) -> str | None:
     breaks = list(_BREAK.finditer(window))
     if breaks:
         window = window[breaks[-1].end() :]
-    found = list(_naming().finditer(window))
+    start = _last_naming_start(window)
+    if start is None:
+        return None
+    found = list(_naming().finditer(window, start))
     return " ".join(found[-1].group().split()) if found else None
+
+
+_TOKEN = re.compile(r"[\w-]+")
+_ADJECTIVE_WORDS = 2  # words before the last naming word where its match may start
+
+
+def _last_naming_start(window: str) -> int | None:
+    """Where in `window` to look for the last naming words: two words before the last word
+    that is, or closes with, a vocabulary word (None if no word does). The naming pattern
+    tries its long alternation at every character; this test of each word's end is far
+    cheaper, and most windows hold no naming word at all."""
+    ends = _ends()
+    tokens = list(_TOKEN.finditer(window))
+    for i in range(len(tokens) - 1, -1, -1):
+        word = tokens[i].group().lower()
+        pieces = [word[:k] for k, c in enumerate(word) if c == "-"]
+        if any(p.endswith(ends) for p in (*pieces, word)):
+            return tokens[max(0, i - _ADJECTIVE_WORDS)].start()
+    return None
+
+
+@functools.cache
+def _ends() -> tuple[str, ...]:
+    return tuple(_words())
 
 
 def named_after(text: str, end: int) -> str | None:
@@ -205,7 +232,9 @@ def _what_and_place(words: str) -> tuple[str | None, str | None]:
     what, place = None, None
     for word in _WORD.findall(words):
         folded = word.casefold()
-        for name, kind in _words().items():
+        # A word that neither is nor closes with a vocabulary word names nothing (the test
+        # is one C call; most words fail it).
+        for name, kind in _words().items() if folded.endswith(_ends()) else ():
             if folded == name or (folded.endswith(name) and kind in ("cost", "income", "grant")):
                 if kind in ("total", "part"):
                     place = kind

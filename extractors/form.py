@@ -24,6 +24,10 @@ from dataclasses import dataclass, field
 
 from extractors import scan, values, vocab
 
+# The head of a paper, where its form, letterhead and heading stand: every extractor that
+# reads the form reads these lines, so one reading serves them all (see read).
+HEAD_LINES = 80
+
 # A Vorlagen-/Drucksachen-Nr. as printed. Councils number their papers in many ways: a
 # running number and the year ("113/21", "2020/1189", "0463/2026"), with a type code or an
 # office in front ("ANT-BSV/25/61750-1", "BV AH 80/21-26", "DS 7/2023", "Fin/12/2022",
@@ -115,6 +119,10 @@ class Form:
     def values(self, field_name: str) -> list[str]:
         return [e.value for e in self.entries if e.field == field_name]
 
+    def before(self, line: int) -> Form:
+        """The entries and form lines above line index `line`."""
+        return Form([e for e in self.entries if e.line < line], {i for i in self.lines if i < line})
+
 
 @functools.cache
 def labels() -> tuple[Label, ...]:
@@ -149,8 +157,11 @@ def _may_start_label(text: str, pos: int) -> bool:
     return (
         head.lower().startswith(words)
         or (numbers and head[:1].isdecimal())
-        or any(letter in head for letter in scan.FOLDS_APART)
+        or not _FOLDS_APART.isdisjoint(head)
     )
+
+
+_FOLDS_APART = frozenset(scan.FOLDS_APART)
 
 
 def _label_at(text: str, pos: int = 0) -> tuple[Label, re.Match[str]] | None:
@@ -447,7 +458,16 @@ def _wrapped_label(lines: list[str], i: int) -> tuple[list[tuple[Label, str]], i
 
 
 def read(lines: list[str]) -> Form:
-    """The form entries found in `lines` (the paper's first lines), in order."""
+    """The form entries found in `lines` (the paper's first lines), in order.
+
+    Several extractors read the same head of a paper; the last few readings are kept, and
+    each caller gets its own copy to change."""
+    found = _read(tuple(lines))
+    return Form(list(found.entries), set(found.lines))
+
+
+@functools.lru_cache(maxsize=8)
+def _read(lines: tuple[str, ...]) -> Form:
     form = Form()
     waiting: list[Label] = []
     skip_to = -1

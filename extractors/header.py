@@ -18,7 +18,7 @@ from extractors import committees, evidence, form, scan, title, values, vocab
 from pipeline.model import Evidence, PaperType, Parsed, Record
 
 # How many lines from the top the header form and title are looked for in.
-HEAD_LINES = 80
+HEAD_LINES = form.HEAD_LINES
 
 # A code-style Vorlagen-Nr. alone on a line (see form.CODE_REFERENCE).
 _CODE_REFERENCE = re.compile(rf"^\s*(?P<ref>{form.CODE_REFERENCE})\s*$", re.M)

@@ -24,7 +24,7 @@ from extractors import evidence, form, scan, vocab
 from pipeline.model import PaperType, Parsed, Record
 
 MOTIONS = frozenset({PaperType.ANTRAG, PaperType.ANFRAGE, PaperType.STELLUNGNAHME})
-HEAD_LINES = 80  # the form, the heading and the motion's first sentence
+HEAD_LINES = form.HEAD_LINES
 _LETTERHEAD_LINES = 6  # non-blank lines at the top where a group's letterhead stands
 _MAX_CHARS = 160  # a filer longer than this is a sentence taken too far
 

@@ -32,7 +32,7 @@ _PROPOSAL_HEADING = re.compile(r"^\W*Beschluss(?:vorschlag|antrag|empfehlung)", 
 def extract(doc: Parsed, record: Record) -> dict[str, Any]:
     kind = classify(doc.text)
     how = evidence.placed("kind named at the top")
-    head_form = form.read(scan.first_lines(doc.text, _FORM_LINES))
+    head_form = form.read(scan.first_lines(doc.text, form.HEAD_LINES)).before(_FORM_LINES)
     labelled = head_form.first("kind")
     if labelled and (kind is PaperType.SONSTIGES or _only_carrier_named(doc.text)):
         # "Vorlage-Art: Beschlussvorlage", "Art" over "Mitteilungsvorlage": the form's field;

@@ -29,7 +29,6 @@ _DATE_OR_NUMBER_ONLY = re.compile(r"[\d\s./,:;()-]*")
 # The longest title block taken; a longer one is prose, not a title.
 _MAX_TITLE_LINES = 6
 # How far into the paper a title is looked for.
-_HEAD_LINES = 80
 
 
 def find(text: str, paper_form: form.Form | None = None, anchor: int | None = None) -> str | None:
@@ -38,7 +37,7 @@ def find(text: str, paper_form: form.Form | None = None, anchor: int | None = No
     `anchor` is a line the form does not hold that still belongs to the header form (the
     line printing the Vorlagen-Nr. by itself, "ANTRAG DHH/2025/4139").
     """
-    lines = scan.first_lines(text, _HEAD_LINES)
+    lines = scan.first_lines(text, form.HEAD_LINES)
     paper_form = paper_form or form.read(lines)
     labelled = paper_form.first("title")
     if labelled:
