@@ -97,10 +97,10 @@ def named_by(text: str, start: int, same_line: bool = False) -> str | None:
     breaks = list(_BREAK.finditer(window))
     if breaks:
         window = window[breaks[-1].end() :]
-    start = _last_naming_start(window)
-    if start is None:
+    cut = _last_naming_start(window)
+    if cut is None:
         return None
-    found = list(_naming().finditer(window, start))
+    found = list(_naming().finditer(window, cut))
     return " ".join(found[-1].group().split()) if found else None
 
 

@@ -166,12 +166,14 @@ def _stops(word: str) -> bool:
 
 def _is_place_name(word: str) -> bool:
     """One capitalised word after the core that names its place: "Ortschaftsrat Grötzingen"."""
-    # "Vahrenwald-List": each part of a double name capitalised; a colon may close the cell.
+    # "Vahrenwald-List", "Stadtmitte/Neustadt": each part of a double name capitalised; a
+    # colon may close the cell.
     word = word.rstrip(",;:")
+    parts = re.split(r"[-/]", word)
     return (
         len(word) >= 3
-        and all(len(p) >= 2 and p[0].isupper() and p[1:].islower() for p in word.split("-"))
-        and word.replace("-", "").isalpha()
+        and all(len(p) >= 2 and p[0].isupper() and p[1:].islower() for p in parts)
+        and "".join(parts).isalpha()
         and not _stops(word)
     )
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import enum
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from extractors import scan, values, vocab
@@ -281,7 +282,7 @@ def _heading_words() -> frozenset[str]:
     return frozenset(vocab.words("column_headings"))
 
 
-def _column_headings(line: str) -> bool:
+def column_headings(line: str) -> bool:
     """Whether `line` is a table's row of column headings: three cells or more, each a
     heading word or a bare label, at least one of them no label ("Beginn", "Ort"). Its
     labels head columns and take no value beside them ("Titel" over the sessions' titles,
@@ -304,7 +305,7 @@ def _column_headings(line: str) -> bool:
 _HEADING_CELLS = 3
 
 
-def _continuation(lines: list[str], start: int) -> list[int]:
+def _continuation(lines: Sequence[str], start: int) -> list[int]:
     """Lines that carry on a value wrapped in its cell ("Dienststelle: Schul- und" / "Sportamt").
 
     Only a short run of short lines closed by a blank line: a run that runs into the next
@@ -427,7 +428,7 @@ _MAX_WRAPPED_VALUE = 4
 _COLUMN_SLACK = 2
 
 
-def _wrapped_label(lines: list[str], i: int) -> tuple[list[tuple[Label, str]], int] | None:
+def _wrapped_label(lines: Sequence[str], i: int) -> tuple[list[tuple[Label, str]], int] | None:
     """A label wrapped in its cell, its value in the cell beside it and below:
     "Federführende      Fachbereich I -" / "Organisation:      Zentrale Dienste /" /
     "                   Personalwesen". Returns the pair and the value's last line."""
@@ -480,7 +481,7 @@ def _read(lines: tuple[str, ...]) -> Form:
         if PAGE_MARKER.fullmatch(line):
             form.lines.add(i)  # "Seite: 1/3": the page's running head, part of no title
             continue
-        if _column_headings(raw):
+        if column_headings(raw):
             continue  # "Datum<TAB>Beginn<TAB>Titel<TAB>Ort<TAB>Gremien": a table's heading
         row = _label_row(raw.strip("\n"))
         if row:

@@ -397,12 +397,14 @@ def _committee_session(lines: list[str]) -> str | None:
     shown = [
         line.strip()
         for line in lines[: _HEADING_LINES + 3]
-        if line.strip() and not _SITE_LINE.search(line)
+        if line.strip() and not _SITE_LINE.search(line) and not line.strip().isdigit()
     ]
     if len(shown) < 2:
         return None
     day = _WEEKDAY_DATE.match(shown[1])
-    if not (_SESSION_DATE_LINE.match(shown[1]) or day):
+    # Or the day alone ("Betriebsausschuss der Abfallwirtschaftsbetriebe" / "07.07.2026",
+    # the head of Münster's minutes, under the page's number).
+    if not (_SESSION_DATE_LINE.match(shown[1]) or day or _DATE_ONLY.fullmatch(shown[1])):
         return None
     names = committees.find(shown[0])
     # The body's whole line, perhaps with its short name ("Finanzausschuss (FA)").
@@ -464,12 +466,34 @@ def session_date(
             return found
     found = values.parse_date(name) if name else None
     if found is None and lines:
+        found = _session_table_date(lines[:_SESSION_DAY_LINES])
+    if found is None and lines:
         m = _SESSION_DAY.search("\n".join(lines[:_SESSION_DAY_LINES]))
         day = (m.group("date") or m.group("held") or m.group("on")) if m else None
         found = values.parse_date(day) if day else None
     if found is None and text:
         found = _running_session_date(text)
     return found
+
+
+_DATE_COLUMN = re.compile(r"(?:Sitzungs)?(?:datum|termin)|Datum|Termin", re.I)
+
+
+def _session_table_date(lines: list[str]) -> dt.date | None:
+    """The date under the "Datum" heading of a one-row table of the session ("DATUM<TAB>ORT
+    <TAB>GREMIUM<TAB>BEGINN" over "24.09.2026<TAB>Rathaus ...<TAB>Stadtrat<TAB>17:30")."""
+    for i, line in enumerate(lines[:-1]):
+        if not form.column_headings(line):
+            continue
+        headings = [cell for _, cell in form.split_cells(line)]
+        column = next(
+            (k for k, h in enumerate(headings) if _DATE_COLUMN.fullmatch(h.strip(" :"))), None
+        )
+        row = next((other for other in lines[i + 1 :] if other.strip()), "")
+        cells = [cell for _, cell in form.split_cells(row)]
+        if column is not None and len(cells) == len(headings):
+            return values.parse_date(cells[column])
+    return None
 
 
 # "Sitzung des Kulturausschusses (25) vom 18.06.2026 4/24": a running head naming the

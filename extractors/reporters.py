@@ -1,4 +1,5 @@
-"""reporters: the persons named under "Berichterstattung", name only.
+"""reporters: the persons named under "Berichterstattung", name only; the council groups
+named there where groups, not persons, report on a motion.
 
 The label is a form label: "Berichterstattung", "Berichterstatter", "Berichterstatter(in)"
 followed by a colon or a TAB ("Kreisausschuss Berichterstattung: KLD Martin Terwey",
@@ -19,7 +20,7 @@ from typing import Any
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
-from extractors import nlp, scan
+from extractors import nlp, scan, vocab
 from pipeline.model import Parsed, Record
 
 _LABEL = re.compile(
@@ -42,9 +43,29 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
     for m in scan.finditer_word(_LABEL, doc.text, "berichterstatt"):
         value = m.group("value").strip() or (m.group("next") or "").strip()
         person = person_name(value)
-        if person and person not in names:
-            names.append(person)
+        for found in groups(value) or ([person] if person else []):
+            if found not in names:
+                names.append(found)
     return {"reporters": names}
+
+
+def groups(value: str) -> list[str] | None:
+    """The council groups that report, where the value lists groups and no person
+    ("CDU-Stadtratsfraktion, Stadtratsfraktion Bündnis 90/Die Grünen, FDP-Fraktion"): each
+    part of the list names a group by a filer word (filer_words.txt). None otherwise."""
+    cell = _CELL_END.split(value.strip(), maxsplit=1)[0].strip()
+    parts = [p.strip() for p in re.split(r"[,;]", cell) if p.strip()]
+    words = _filer_words()
+    if not parts or len(cell) > _MAX_VALUE:
+        return None
+    if all(any(w in p.casefold() for w in words) for p in parts):
+        return parts
+    return None
+
+
+@functools.cache
+def _filer_words() -> tuple[str, ...]:
+    return tuple(w.casefold() for w in vocab.words("filer_words"))
 
 
 def person_name(value: str) -> str | None:

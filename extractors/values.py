@@ -34,6 +34,15 @@ LETTER_DATE = re.compile(
 # 28. März 2025, 1. Januar 2011
 WORD_DATE = re.compile(rf"(?<!\d)(\d{{1,2}})\.\s*({MONTHS})\s+((?:19|20)\d{{2}})\b", re.IGNORECASE)
 
+# "2026 Oct 21": a RIS page's date as its script wrote it (ALLRIS net 4's Beratungsfolge),
+# the year first and the month's short English or German name.
+YEAR_FIRST_DATE = re.compile(
+    r"(?<![\d.])((?:19|20)\d\d)[ \t]+"
+    r"(Jan|Feb|Mar|Mär|Apr|May|Mai|Jun|Jul|Aug|Sep|Sept|Oct|Okt|Nov|Dec|Dez)\.?[ \t]+"
+    r"(\d{1,2})(?![\d.:])",
+    re.IGNORECASE,
+)
+
 
 def numeric_date(day: str, month: str, year: str) -> dt.date | None:
     y = int(year)
@@ -67,6 +76,8 @@ def _month_numbers() -> dict[str, int]:
     numbers = {"maerz": 3}
     for number, month in enumerate(_ENGLISH_MONTHS, 1):
         numbers.update((name.lower(), number) for name in info[month])
+        numbers.setdefault(month[:3], number)  # "Oct", "Dec": a RIS script's short names
+    numbers.setdefault("sept", 9)
     return numbers
 
 
@@ -97,6 +108,11 @@ def _find_dates(text: str) -> tuple[tuple[int, dt.date], ...]:
         value = _named_month_date(*m.groups())
         if value:
             found.append((m.start(), value))
+    for m in YEAR_FIRST_DATE.finditer(text):
+        year, month, day = m.groups()
+        value = _named_month_date(day, month, year)
+        if value:
+            found.append((m.start(), value))
     return tuple(sorted(found, key=lambda item: item[0]))
 
 
@@ -114,11 +130,15 @@ _GROUPED = r"\d{1,3}(?:\.\d{3})+(?:,\d{2})?"
 _SCALE = r"(?P<scale>Mio\.?|Millionen|Million|Mrd\.?|Milliarden|Milliarde|Tsd\.?|Tausend|T)"
 _CURRENCY = r"(?P<cur>€|EUR\b|Euro\b)"
 # Number and currency may be set apart by spaces or a tab ("109.740.000 \t€").
+# "725.000,- €", "1.500,-- EUR": a dash for the cents.
+_NO_CENTS = r"(?:,[-–]{1,2})?"
 AMOUNT = re.compile(
-    rf"(?<![\d.,])(?P<num>{_NUMBER})(?![\d])[ \t]{{0,3}}(?:{_SCALE}[ \t]?)?{_CURRENCY}",
+    rf"(?<![\d.,])(?P<num>{_NUMBER})(?![\d]){_NO_CENTS}[ \t]{{0,3}}(?:{_SCALE}[ \t]?)?{_CURRENCY}",
 )
+# The currency first ("EUR 5.000"), in the same cell: not "202.600 Euro<TAB>56-26" (an
+# amount, then the paper's number in the next column), nor a number's first part ("56-26").
 AMOUNT_PREFIX = re.compile(
-    rf"(?:€|EUR|Euro)[ \t]?(?P<num>{_NUMBER})(?![\d.,]\d)(?:[ \t]?{_SCALE}\b)?"
+    rf"(?:€|EUR|Euro) ?(?P<num>{_NUMBER})(?![\d.,]?\d)(?![-/]\d)(?:[ \t]?{_SCALE}\b)?"
 )
 # "zwischen 2.000 und 3.000 €", "3 bis 5 Mio. Euro": the first number shares the second's
 # scale and currency. Not a year ("1,6 Mio. € in 2019 bzw. 1,6 Mio. €"), no dash

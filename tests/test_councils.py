@@ -452,13 +452,14 @@ def test_names_of_letters_and_bare_headings(
             "Einladung Stadtteilbeirat Büchenbach 1. Sitzung",
             dt.date(2024, 4, 10),
         ),
-        # Stadt Münster: the council and the minutes' date on one line, the session's above.
+        # Stadt Münster: the council and the minutes' date on one line, the session's above;
+        # the committee over its day names the session, the bare kind word below does not.
         (
             [
                 *(" Betriebsausschuss der Abfallwirtschaftsbetriebe", "07.07.2026", "öffentlich"),
                 *("", "Stadt Münster 15.07.2026", "", "Niederschrift"),
             ],
-            "Niederschrift",
+            "Betriebsausschuss der Abfallwirtschaftsbetriebe 07.07.2026",
             dt.date(2026, 7, 15),
         ),
     ],
@@ -794,7 +795,8 @@ def test_whole_minutes_are_not_named_by_one_of_their_items() -> None:
     lines = ["1", " Betriebsausschuss der Abfallwirtschaftsbetriebe", "07.07.2026", "öffentlich"]
     lines += ["", "Punkt 1 der Tagesordnung", "", "Festsetzung der Tagesordnung", ""]
     lines += ["Keine Wortmeldungen.", "", "Punkt 2 der Tagesordnung", "", "Anmerkungen zur"]
-    assert _header("\n".join(lines), PaperType.NIEDERSCHRIFT)["name"] is None
+    name = _header("\n".join(lines), PaperType.NIEDERSCHRIFT)["name"]
+    assert name == "Betriebsausschuss der Abfallwirtschaftsbetriebe 07.07.2026"  # its session
     # An extract of one item is named by it (Karlsruhe's "Punkt 9 der Tagesordnung:").
     one = "Niederschrift\n\nPunkt 9 der Tagesordnung: Sanierung der Europahalle\n\nBeschluss:\n"
     assert _header(one, PaperType.NIEDERSCHRIFT)["name"] == "Sanierung der Europahalle"
