@@ -20,8 +20,9 @@ from pipeline.model import Evidence, PaperType, Parsed, Record
 # How many lines from the top the header form and title are looked for in.
 HEAD_LINES = form.HEAD_LINES
 
-# A code-style Vorlagen-Nr. alone on a line (see form.CODE_REFERENCE).
-_CODE_REFERENCE = re.compile(rf"^\s*(?P<ref>{form.CODE_REFERENCE})\s*$", re.M)
+# A code-style Vorlagen-Nr. alone on a line, or in its first cell ("2026-31/DS-I(A)0027<TAB>
+# Ausgegeben am 15.05.2026"; see form.CODE_REFERENCE).
+_CODE_REFERENCE = re.compile(rf"^\s*(?P<ref>{form.CODE_REFERENCE})[ ]*(?:\t[^\n]*)?$", re.M)
 
 _WEEKDAYS = values.WEEKDAYS
 _DATE_ONLY = re.compile(rf"\s*{values.DATE_TEXT}\s*\.?\s*")
@@ -40,6 +41,12 @@ _NUMBER_DATE_LINES = 15
 # The longest line a heading or form row is; a longer one is a paragraph of prose.
 _HEADING_LINE_LENGTH = 160
 _SUBMITTED = re.compile(rf"\bvom:?\s+(?P<date>{values.DATE_TEXT})")
+# "Ausgegeben am 15.05.2026" (Offenbach's PIO), "Erstellt am: 03.06.2024": the day the paper
+# was issued, in its head.
+_ISSUED = re.compile(
+    r"\b(?:Ausgegeben|Ausgefertigt|Erstellt|Herausgegeben)[ \t]+am:?[ \t]+"
+    rf"(?P<date>{values.DATE_TEXT})"
+)
 
 
 def extract(doc: Parsed, record: Record) -> dict[str, Any]:
@@ -53,7 +60,7 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
     ref = _head_reference(lines, paper_form, record.paper_type)
     in_foot = None if ref or record.paper_type in _SESSION_PAPERS else _running_reference(text)
     anchor = next((i for i, line in enumerate(lines) if ref and ref in line), None)
-    name = title.find(text, paper_form, anchor)
+    name = _titled_reference(lines, ref) or title.find(text, paper_form, anchor)
     if name is None and record.paper_type in _MOTIONS:
         name = motion_heading(lines)
     if name is None:
@@ -539,7 +546,35 @@ def _head_reference(
         return _extract_reference(lines)
     head = "\n".join(lines)
     m = _CODE_REFERENCE.search(head)
-    return m.group("ref") if m else _heading_reference(head)
+    return m.group("ref") if m else _heading_reference(head) or _dated_reference(lines)
+
+
+def _titled_reference(lines: list[str], ref: str | None) -> str | None:
+    """The title after the kind and the paper's number on one line ("Antrag
+    2026-31/DS-I(A)0027 Grünanlage Tempelseeweiher - Neubau ...", the file list of
+    Offenbach's PIO; "Beschlussvorlage - 2023/BV/4410 - Sanierung ...")."""
+    if not ref:
+        return None
+    line = re.compile(
+        rf"^[ \t]*[A-ZÄÖÜ][\wäöüß-]*[ \t]+(?:[-–:][ \t]+)?{re.escape(ref)}[ \t]*[-–:]?[ \t]+"
+        r"(?P<title>[A-ZÄÖÜ\d„\"][^\t\n]{9,})$",
+        re.M,
+    )
+    m = line.search("\n".join(lines[:_NUMBER_DATE_LINES]))
+    return " ".join(m.group("title").split()) if m else None
+
+
+def _dated_reference(lines: list[str]) -> str | None:
+    """A paper's number in the first cell of a head line whose next cell dates it
+    ("2026-31/DS-I(A)0027<TAB>Ausgegeben am 15.05.2026", Offenbach's PIO)."""
+    for line in lines[:_NUMBER_DATE_LINES]:
+        cells = [cell for _, cell in form.split_cells(line)]
+        if len(cells) != 2 or not values.find_dates(cells[1]) or len(cells[1]) > 40:
+            continue
+        ref = cells[0]
+        if form.fits(form.Kind.REF, ref) and re.search(r"\d[/-]\w", ref) and "/" in ref:
+            return ref
+    return None
 
 
 def _running_reference(text: str) -> str | None:
@@ -639,6 +674,9 @@ def paper_date(
         found = values.parse_date(value)
         if found:
             return found
+    issued = next((m for line in lines[:_NUMBER_DATE_LINES] if (m := _ISSUED.search(line))), None)
+    if issued:
+        return values.parse_date(issued.group("date"))
     # "Beschlussvorlage 117/2024 vom 03.06.2024"; in an agenda or minutes the number and
     # date are an item's ("Annahme der Niederschrift HA/034/2026 vom 24.08.2026").
     numbered_lines = [] if paper_type in _SESSION_PAPERS else lines[:_NUMBER_DATE_LINES]
@@ -700,6 +738,11 @@ _PLACE = (
 # "Stadt Karlsruhe", "STADT KARLSRUHE", "des Kreises Warendorf", "der Stadt Heinsberg"
 # (on one line: a kind at a line's end and a capitalised noun below it are no body).
 _BODY = re.compile(rf"(?<![\w-])(?P<kind>(?i:{_KINDS}))(?:es|s)?[ \t]+(?P<place>{_PLACE})(?![\w-])")
+# "Die Stadtverordnetenversammlung der Stadt" / "Offenbach am Main": the kind word ends a
+# letterhead's line, the place is the whole next one.
+_BODY_WRAPPED = re.compile(
+    rf"(?<![\w-])(?P<kind>(?i:{_KINDS}))(?:es|s)?[ \t]*\n[ \t]*(?P<place>{_PLACE})[ \t]*$", re.M
+)
 # "Stadtrat Augsburg (Information ohne Beratung)": the city's council in the Beratungsfolge.
 _CITY_COUNCIL = re.compile(
     rf"^\s*(?:Stadtrat|Stadtverordnetenversammlung)\s+(?P<place>{_PLACE})\s*\((?P<role>[^)]*)\)",
@@ -739,6 +782,10 @@ def body(lines: list[str], paper_form: form.Form, name: str | None) -> str | Non
             found = _normalise(m.group("kind"), m.group("place"))
             if found:
                 return found
+    for m in _BODY_WRAPPED.finditer(head):
+        found = _normalise(m.group("kind"), m.group("place"))
+        if found:
+            return found
     roles = vocab.words("consultation_roles")
     for m in _CITY_COUNCIL.finditer("\n".join(lines)):
         if any(role.lower() in m.group("role").lower() for role in roles):

@@ -4,7 +4,8 @@ Nine pages and texts of eight councils none of the readers had seen (tests/fixtu
 SOURCES.tsv): Hildesheim (ALLRIS classic in the city portal), Trier and Laatzen (ALLRIS net
 4), Delitzsch (KOMFA-RIS), Münster (minutes as text), Frankfurt (PARLIS), Schwentinental
 (hh-documents), Schiltach (cEasy). They were scored before any of these rules was written:
-fields micro-F1 0.851 then.
+fields micro-F1 0.851 then. And Offenbach's PIO (first batch), whose paper page gave no
+field of its head until these rules.
 """
 
 from __future__ import annotations
@@ -13,10 +14,12 @@ import datetime as dt
 
 import pytest
 
-from extractors import committees, header, reporters, values
-from pipeline.model import Consultation, PaperType, Record, Status
+from extractors import committees, form, header, reporters, values
+from pipeline.model import Consultation, PaperType, Parsed, Record, Status
+from pipeline.read import html
 from pipeline.read.discover import discover
 from pipeline.run.document import process
+from pipeline.segment import segment
 from tests.conftest import FIXTURES
 
 HELDOUT = FIXTURES / "heldout" / "docs"
@@ -145,3 +148,50 @@ def test_munsters_minutes_are_named_by_their_committee_and_dated_by_their_own_da
     assert record.name == "Betriebsausschuss der Abfallwirtschaftsbetriebe 07.07.2026"
     # "Stadt Münster 15.07.2026": the minutes' own date, not the session's (corpus README).
     assert record.date == dt.date(2026, 7, 15)
+
+
+# --- Offenbach's PIO: the head of a paper ---------------------------------------------------
+
+
+def test_a_span_set_to_the_right_is_a_cell_of_its_own() -> None:
+    page = html.parse(
+        b'<p class="PIO-Kopfzeile"><span class="PIO-Kopfzeile-Links">2026-31/DS-I(A)0027</span>'
+        b'<span class="PIO-Kopfzeile-Rechts">Ausgegeben am 15.05.2026</span></p>'
+        b'<p><span class="PIO-Kopfzeile-Rechts">Eing. Dat. 13.05.2026</span></p>'
+        b"<p><b>Wo</b><i>rt</i></p>"
+    )
+    assert html.text(page.root).splitlines() == [
+        "2026-31/DS-I(A)0027\tAusgegeben am 15.05.2026",
+        "Eing. Dat. 13.05.2026",  # nothing to its left: no cell boundary
+        "Wort",  # inline elements side by side are one word
+    ]
+
+
+def test_a_papers_head_of_number_issue_day_and_file_list_gives_its_fields() -> None:
+    lines = [
+        "Die Stadtverordnetenversammlung der Stadt",
+        "Offenbach am Main",
+        "2026 - 2031",
+        "2026-31/DS-I(A)0027\tAusgegeben am 15.05.2026",
+        "Eing. Dat. 13.05.2026",
+        "[Antragstext gekürzt]",
+        'Dieser Text wurde mit dem "Politischen Informationssystem Offenbach" erstellt.',
+        "Antrag 2026-31/DS-I(A)0027 Grünanlage Tempelseeweiher – Neubau Überlaufleitung hier: "
+        "Grundsatzbeschluss",
+        "Beschluss 2026-31/DS-I(A)0027 Grünanlage Tempelseeweiher – Neubau Überlaufleitung hier: "
+        "Grundsatzbeschluss",
+    ]
+    text = "\n".join(lines)
+    doc = Parsed(source="x.html", text=text, pages=[text], sections=segment(text))
+    found = header.extract(doc, Record(source="x.html", paper_type=PaperType.BESCHLUSSVORLAGE))
+    assert found["reference"] == "2026-31/DS-I(A)0027"
+    assert found["date"] == dt.date(2026, 5, 15)  # issued, not received ("Eing. Dat.")
+    assert found["body"] == "Stadt Offenbach am Main"
+    assert found["name"] == (
+        "Grünanlage Tempelseeweiher – Neubau Überlaufleitung hier: Grundsatzbeschluss"
+    )
+
+
+def test_a_kind_word_ending_a_line_of_prose_makes_no_council() -> None:
+    lines = ["Sachverhalt", "Die Verwaltung der Stadt", "Die Sitzung beginnt um 18 Uhr."]
+    assert header.body(lines, form.read(lines), None) is None

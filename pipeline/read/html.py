@@ -251,12 +251,39 @@ def text(node: LexborNode) -> str:
         if tag in _BLOCK:
             out.append("\n")
             stack.append((current, True))
+        elif _set_apart(current) and _line_so_far(out).strip():
+            out.append("\t")  # a cell of its own, beside what is left of it on the line
         if tag == "li":
             out.append(_marker(current))
         children = list(current.iter(include_text=True))
         stack.extend((child, False) for child in reversed(children))
     lines = (line.strip(" ") for line in "".join(out).split("\n"))
     return "\n".join(line for line in lines if line.strip())
+
+
+# An inline element set to the right of its line: by its class ("PIO-Kopfzeile-Rechts",
+# Offenbach's head line of a paper's number and its day of issue) or its style.
+_RIGHT_CLASS = re.compile(r"(?:^|[\s_-])(?:rechts|right)(?:$|[\s_-])", re.I)
+_RIGHT_STYLE = re.compile(r"float\s*:\s*right", re.I)
+
+
+def _line_so_far(out: list[str]) -> str:
+    """The text after the last line break of the pieces in `out`."""
+    pieces = []
+    for piece in reversed(out):
+        _, newline, tail = piece.rpartition("\n")
+        pieces.append(tail)
+        if newline:
+            break
+    return "".join(reversed(pieces))
+
+
+def _set_apart(node: LexborNode) -> bool:
+    attrs = node.attributes
+    if not attrs:
+        return False
+    right = _RIGHT_CLASS.search(attrs.get("class") or "")
+    return bool(right or _RIGHT_STYLE.search(attrs.get("style") or ""))
 
 
 def row(tr: LexborNode) -> str:
