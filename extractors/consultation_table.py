@@ -15,6 +15,7 @@ Rows come in the forms text extraction leaves them in:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -26,11 +27,15 @@ from pipeline.model import Consultation
 _START = re.compile(
     r"^[ \t]*(?:Beratungs(?:reihen)?folge\b"
     r"|(?:Beratungsverlauf|Beratungsweg|Gremienweg|Gremienfolge)\b"
-    r"|Gremi(?:um|en)\b(?![ \t]*:)[^\n]{0,20}?\b(?:Termin|Sitzungsdatum|Datum|Sitzung)\b)",
+    r"|Gremi(?:um|en)\b(?![ \t]*:)[^\n]{0,20}?\b(?:Termin|Sitzungsdatum|Datum|Sitzung)\b"
+    # "Ergebnisse" over "30.09.2026 Stadtverordnetenversammlung" (Wiesbaden's PIWi): the
+    # sessions that took the paper up, a heading alone on its line.
+    r"|(?:Beratungs|Sitzungs)?[Ee]rgebnisse[ \t]*$)",
     re.M,
 )
+_RESULTS = re.compile(r"[ \t]*(?:Beratungs|Sitzungs)?[Ee]rgebnisse[ \t]*$")
 # Every match of _START is on a line with one of these.
-_START_WORDS = ("Beratungs", "Gremi")  # "Beratungsverlauf", "Gremienweg" too
+_START_WORDS = ("Beratungs", "Gremi", "rgebnisse")  # "Beratungsverlauf", "Gremienweg" too
 # Words of column headings ("Gremium Termin TOP ö nö Ergebnis", "Geplante Sitzungstermine").
 _HEADING_WORDS = frozenset(vocab.words("column_headings"))
 # A line this short is a cell value of its own ("x", "3", "vorberaten", "öffentlich").
@@ -40,9 +45,12 @@ _WRAPPED_WORDS, _LOOKAHEAD = 6, 2
 # The longest table, in lines; beyond this the block is not a table any more.
 _MAX_LINES = 60
 _MARKS = frozenset("xX☒⊠✓✔")
+# "Öffentliche TO" / "Nichtöffentliche TO" (Wiesbaden's PIWi): the agenda it was taken up in
+# ("Öffentliche/nichtöffentliche Sitzung" says neither).
 _PUBLIC_WORD = re.compile(
-    r"(?<!\w)(?P<not>nicht[ -]?öffentlich|nichtöffentlich|NÖ|nö|N)(?!\w)"
-    r"|(?<!\w)(?:öffentlich|Ö|ö)(?!\w)"
+    r"(?<![\w/])(?P<not>nicht[ -]?öffentlich|nichtöffentlich|NÖ|nö|N"
+    r"|[Nn]icht[ -]?öffentliche[ \t]+TO)(?![\w/])"
+    r"|(?<![\w/])(?:öffentlich|Ö|ö|[Öö]ffentliche[ \t]+TO)(?![\w/])"
 )
 _PARENTHESIS = re.compile(r"\s*\((?P<inner>[^)\n]{2,60})\)")
 _CONTINUES = re.compile(r"(?:\b(?:und|für|des|der|sowie)|,|-|\b[a-zäöüß]\w*)\s*$")
@@ -74,7 +82,12 @@ def find(text: str) -> list[Consultation]:
     found: list[Consultation] = []
     seen: set[tuple[str, dt.date | None]] = set()
     for lines in blocks(text):
+        results = _RESULTS.match(lines[0])
         for row in parse(lines):
+            if results:
+                # A list of results: "Entscheidung" under a session is what it did with the
+                # paper (München's RIS), no role the paper gave it.
+                row = dataclasses.replace(row, role=None)
             key = (row.organization.casefold(), row.date)
             if key not in seen:
                 seen.add(key)
@@ -123,6 +136,8 @@ def _in_table(line: str, block: list[str], following: list[str]) -> bool:
         return False  # a label ("Gemeinderat:", "Beschlussvorschlag:") starts the next part
     if len(words) <= _CELL_WORDS and len(stripped) <= _CELL_CHARS:
         return True
+    if len(words) <= _WRAPPED_WORDS and stripped.endswith("!"):
+        return True  # a RIS's note in a row: "Beschluss liegt noch nicht vor!" (PIWi)
     if _starts_row(stripped):
         return True
     previous = next((b for b in reversed(block) if b.strip()), "")

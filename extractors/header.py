@@ -77,7 +77,9 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
             name = (
                 _extract_item(lines)
                 or name
+                or _labelled_session(paper_form)
                 or _committee_session(lines)
+                or _session_table_name(lines)
                 or session_line(lines)
                 or _bare_kind_heading(lines)
             )
@@ -329,7 +331,10 @@ def session_heading(lines: list[str]) -> tuple[int, str] | None:
         if not (_HEADING_GOES_ON.match(line) or _DANGLING.search(parts[-1])):
             break
         if _SESSION_WORD.search(parts[-1]) and _SESSION_DATE_LINE.match(line):
-            break  # "Gemeinderat-Sitzung" / "Sitzung am 27.02.2026 um 19:00 Uhr": its day
+            # "Gemeinderatssitzung" / "Sitzung am 22.09.2026 um 19:00 Uhr im Sitzungssaal"
+            # (eCICS): the day completes the name, as under a body's name alone (Ilsfeld).
+            parts.append(line)
+            break
         parts.append(line)
     if len(parts) == 1 and "sitzung" not in parts[0].lower():
         return None  # a bare "Protokoll" names no session
@@ -352,6 +357,22 @@ _ITEM_NUMBER = re.compile(
 _ITEM_PAPER_LINES = 6
 # A paper's number ending a line: "Antrag ... vom 12.08.2026, 2026-31/DS-I(A)0080".
 _LINE_END_REFERENCE = re.compile(rf"(?:^|[ \t,])(?P<ref>{form.REFERENCE.pattern})[ \t]*$")
+
+
+_AGENDA_HEADING = re.compile(r"[ \t]*(?:Tagesordnung|Tagesordnungspunkte)[ \t]*:?[ \t]*", re.I)
+
+
+def _first_item(lines: list[str]) -> int:
+    """The index of the agenda's heading or first item ("Tagesordnung:", "TOP 1"), or past
+    the last line."""
+    return next(
+        (
+            i
+            for i, line in enumerate(lines)
+            if _ITEM_NUMBER.match(line) or _AGENDA_HEADING.fullmatch(line)
+        ),
+        len(lines),
+    )
 
 
 def _extract_reference(lines: list[str]) -> str | None:
@@ -392,6 +413,7 @@ _SESSION_AT = r"(?:[^\n]{0,40}[ \t])??Sitzung\b[^\n]{0,60}?\bam[ \t]+"
 _OPENING_SESSION = re.compile(rf"{_SESSION_AT}{values.DATE_TEXT}[^\n]{{0,30}}")
 
 
+_SESSION_HEADING = re.compile(r"[A-ZÄÖÜ][\wäöüß-]*(?:[ \t]+[\wäöüß-]+){0,3}?[ \t]*[Ss]itzung")
 _SHORT_NAME = re.compile(r"(?:[ \t]*\([A-ZÄÖÜ][\wÄÖÜäöü]{0,7}\))?[ \t]*")
 _WEEKDAY_DATE = re.compile(rf"{values.WEEKDAYS},?[ \t]+(?:den[ \t]+)?{values.DATE_TEXT}")
 # A line of the RIS around a session page's heading: its name, its way back to the list.
@@ -413,6 +435,9 @@ def _committee_session(lines: list[str]) -> str | None:
     # the head of Münster's minutes, under the page's number).
     if not (_SESSION_DATE_LINE.match(shown[1]) or day or _DATE_ONLY.fullmatch(shown[1])):
         return None
+    if _SESSION_DATE_LINE.match(shown[1]) and _SESSION_HEADING.fullmatch(shown[0]):
+        # "Gemeinderatssitzung" / "Zweckverband Sitzung" over "Sitzung am 22.09.2026 ..."
+        return title.join(shown[:2])
     names = committees.find(shown[0])
     # The body's whole line, perhaps with its short name ("Finanzausschuss (FA)").
     rest = shown[0][names[0].end :] if len(names) == 1 and names[0].start == 0 else "?"
@@ -486,21 +511,50 @@ def session_date(
 _DATE_COLUMN = re.compile(r"(?:Sitzungs)?(?:datum|termin)|Datum|Termin", re.I)
 
 
-def _session_table_date(lines: list[str]) -> dt.date | None:
-    """The date under the "Datum" heading of a one-row table of the session ("DATUM<TAB>ORT
-    <TAB>GREMIUM<TAB>BEGINN" over "24.09.2026<TAB>Rathaus ...<TAB>Stadtrat<TAB>17:30")."""
+_BODY_COLUMN = re.compile(r"Gremium|Gremien", re.I)
+
+
+def _session_table(lines: list[str]) -> dict[str, str] | None:
+    """The one row of a table of the session, by its column headings' kind ("date",
+    "body"): "DATUM<TAB>ORT<TAB>GREMIUM<TAB>BEGINN" over "24.09.2026<TAB>Rathaus ...<TAB>
+    Stadtrat<TAB>17:30" (KOMFA-RIS)."""
     for i, line in enumerate(lines[:-1]):
         if not form.column_headings(line):
             continue
-        headings = [cell for _, cell in form.split_cells(line)]
-        column = next(
-            (k for k, h in enumerate(headings) if _DATE_COLUMN.fullmatch(h.strip(" :"))), None
-        )
+        headings = [cell.strip(" :") for _, cell in form.split_cells(line)]
         row = next((other for other in lines[i + 1 :] if other.strip()), "")
         cells = [cell for _, cell in form.split_cells(row)]
-        if column is not None and len(cells) == len(headings):
-            return values.parse_date(cells[column])
+        if len(cells) != len(headings):
+            continue
+        found: dict[str, str] = {}
+        for heading, cell in zip(headings, cells, strict=True):
+            if _DATE_COLUMN.fullmatch(heading):
+                found.setdefault("date", cell)
+            elif _BODY_COLUMN.fullmatch(heading):
+                found.setdefault("body", cell)
+        if "date" in found:
+            return found
     return None
+
+
+def _session_table_date(lines: list[str]) -> dt.date | None:
+    """The date under the "Datum" heading of a one-row table of the session."""
+    table = _session_table(lines)
+    return values.parse_date(table["date"]) if table else None
+
+
+def _session_table_name(lines: list[str]) -> str | None:
+    """A session named by its table's body and day ("Hauptausschuss 24.09.2026")."""
+    table = _session_table(lines)
+    if table and "body" in table and values.parse_date(table["date"]):
+        return f"{table['body']} {table['date']}"
+    return None
+
+
+def _labelled_session(paper_form: form.Form) -> str | None:
+    """ "Sitzungsname: Technischer Ausschuss" (RIS Web on Domino)."""
+    entry = paper_form.first("session_name")
+    return entry.value if entry and entry.value else None
 
 
 # "Sitzung des Kulturausschusses (25) vom 18.06.2026 4/24": a running head naming the
@@ -540,6 +594,10 @@ def _head_reference(
 ) -> str | None:
     """The reference the form or a heading of the first lines gives."""
     entry = paper_form.first("reference")
+    if entry and paper_type is PaperType.EINLADUNG and entry.line > _first_item(lines):
+        # "Vorlage Nr. 113/2026" under an agenda's "Tagesordnungspunkt 2": the item's paper
+        # (an extract of minutes is numbered by its one item's paper).
+        entry = None
     if entry and form.fits(form.Kind.REF, entry.value):
         return entry.value
     if paper_type in _SESSION_PAPERS:
@@ -720,6 +778,11 @@ def paper_date(
 # --- body ---------------------------------------------------------------------------------
 
 _KINDS = (
+    # A town's official by-name is part of how it names itself ("Lutherstadt Wittenberg",
+    # "Windmühlenstadt Woldegk").
+    "Lutherstadt|Kurstadt|Bergstadt|Domstadt|Residenzstadt|Klingenstadt|Windmühlenstadt"
+    "|Barbarossastadt|Fontanestadt|Reuterstadt|Wissenschaftsstadt|Hochschulstadt"
+    "|Marktgemeinde|Stadtgemeinde|"
     "Landeshauptstadt|Bundesstadt|Hansestadt|Kreisstadt|Universitätsstadt|Stadt|Landkreis"
     "|Kreis|Städteregion|Gemeinde|Samtgemeinde|Verbandsgemeinde|Ortsgemeinde|Markt|Bezirksamt"
 )

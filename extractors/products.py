@@ -15,8 +15,8 @@ from typing import Any
 from extractors import scan
 from pipeline.model import Parsed, Product, Record
 
-# "01", "01.05.04", "1.11.01.40", "2810-410", "090110", "51160061"
-_NUMBER = r"\d{1,4}(?:[.\-]\d{1,4}){0,4}|\d{6,8}"
+# "01", "01.05.04", "1.11.01.40", "2810-410", "36501" (Hannover), "090110", "51160061"
+_NUMBER = r"\d{1,4}(?:[.\-]\d{1,4}){0,4}|\d{5,8}"
 _LABEL = r"(?:Produkt(?:gruppe|bereich)?|Budget|Teilbudget)"
 _PRODUCT_LINE = re.compile(
     rf"^[ \t]*{_LABEL}(?:[ \t]+Nr\.?)?\s*:?[ \t]+(?P<number>{_NUMBER})"
@@ -35,7 +35,7 @@ _LABEL_ROW = re.compile(
 # "Produkt" needs a structured number: "Produkt 1" of a bidder is no budget product.
 _IN_PROSE = re.compile(
     r"\b(?:Produkt(?:gruppe|bereich)[ \t]+(?P<group>\d{2,4}(?:[.\-]\d{1,4}){0,4}|\d{6,8})"
-    r"|Produkt[ \t]+(?:Nr\.[ \t]*)?(?P<product>\d{1,4}(?:[.\-]\d{1,4}){1,4}|\d{6,8}))"
+    r"|Produkt[ \t]+(?:Nr\.[ \t]*)?(?P<product>\d{1,4}(?:[.\-]\d{1,4}){1,4}|\d{5,8}))"
     r"(?![\d.\-]?\d)(?:[ \t]+(?P<name>[A-ZÄÖÜ][\w\- ]{2,60}?)(?=[,;)]))?",
 )
 

@@ -771,7 +771,8 @@ def test_a_row_of_column_headings_gives_no_label_value_pairs() -> None:
             ],
             "Gemeinderat Sitzung am 27.01.2026 um 19:00 Uhr",
         ),
-        # Cleebronn's agenda page (ecics): the heading, then the line with its day.
+        # Cleebronn's agenda page (ecics): the heading, then the line with its day, which
+        # completes it (as Güglingen's and Pfaffenhofen's gold name theirs).
         (
             [
                 "zurück zur Sitzungliste",
@@ -780,7 +781,7 @@ def test_a_row_of_column_headings_gives_no_label_value_pairs() -> None:
                 "Sitzungsbericht",
                 "Tagesordnung:",
             ],
-            "Gemeinderat-Sitzung",
+            "Gemeinderat-Sitzung Sitzung am 27.02.2026 um 19:00 Uhr",
         ),
     ],
 )

@@ -14,7 +14,7 @@ import datetime as dt
 
 import pytest
 
-from extractors import committees, form, header, reporters, values
+from extractors import committees, consultation_table, form, header, reporters, values
 from pipeline.model import Consultation, PaperType, Parsed, Record, Status
 from pipeline.read import html
 from pipeline.read.discover import discover
@@ -195,3 +195,81 @@ def test_a_papers_head_of_number_issue_day_and_file_list_gives_its_fields() -> N
 def test_a_kind_word_ending_a_line_of_prose_makes_no_council() -> None:
     lines = ["Sachverhalt", "Die Verwaltung der Stadt", "Die Sitzung beginnt um 18 Uhr."]
     assert header.body(lines, form.read(lines), None) is None
+
+
+# --- the third batch: agendas of eight more councils, and Hannover's paper ----------------
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        # eCICS: the heading and the day's line under it (Güglingen; the Zweckverband on
+        # Pfaffenhofen's RIS).
+        (
+            "gueglingen_gr-20260922_sitzung-tagesordnung.html",
+            "Gemeinderatssitzung Sitzung am 22.09.2026 um 19:00 Uhr im Sitzungssaal Rathaus",
+        ),
+        (
+            "pfaffenhofen-zv_zv-20260127_sitzung-tagesordnung.html",
+            "Zweckverband Sitzung Sitzung am 27.01.2026 um 18:30 Uhr",
+        ),
+        # KOMFA-RIS: the body and day of the session's table.
+        ("neetzka_ha-20260924_tagesordnung.html", "Hauptausschuss 24.09.2026"),
+        ("woldegk_sv-20260908_tagesordnung.html", "Stadtvertretung 08.09.2026"),
+        # RIS Web on Domino: "Sitzungsname:".
+        ("lichtenstein_ta-20261008_tagesordnung.html", "Technischer Ausschuss"),
+        ("reutlingen_jgr-20261007_tagesordnung.html", "Jugendgemeinderat"),
+    ],
+)
+def test_an_agenda_page_is_named_by_its_session(name: str, expected: str) -> None:
+    record = _record(name)
+    assert record.paper_type is PaperType.EINLADUNG
+    assert record.name == expected
+
+
+def test_an_agenda_items_paper_number_is_not_the_agendas() -> None:
+    # Güglingen: "Tagesordnungspunkt 2" / "Kriminalitäts- und ..." / "Vorlage Nr. 113/2026".
+    record = _record("gueglingen_gr-20260922_sitzung-tagesordnung.html")
+    assert record.reference is None
+    assert record.body == "Stadt Güglingen"  # the footer's "STADT GÜGLINGEN"
+
+
+def test_a_towns_by_name_is_part_of_how_it_names_itself() -> None:
+    record = _record("woldegk_sv-20260908_tagesordnung.html")
+    assert record.body == "Windmühlenstadt Woldegk"
+    assert record.date == dt.date(2026, 9, 8)
+
+
+def test_a_five_digit_product_number_after_its_label_is_a_product() -> None:
+    record = _record("hannover_0728-2026_kita-gethsemane.html")
+    assert [(p.number, p.name) for p in record.products] == [("36501", "Kindertagesbetreuung")]
+
+
+def test_a_list_of_results_gives_the_sessions_without_roles() -> None:
+    # Wiesbaden's PIWi: "Ergebnisse" / "30.09.2026 Stadtverordnetenversammlung" /
+    # "Öffentliche TO" / "Beschluss liegt noch nicht vor!" ...
+    record = _record("wiesbaden_26-v-61-0014_fnp-vorentwurf.html")
+    assert record.consultations == [
+        Consultation("Stadtverordnetenversammlung", dt.date(2026, 9, 30), None, True),
+        Consultation(
+            "Ausschuss für Stadtentwicklung, Planung und Sicherheit",
+            dt.date(2026, 9, 22),
+            None,
+            True,
+        ),
+        Consultation("Umweltausschuss", dt.date(2026, 9, 15), None, True),
+    ]
+
+
+def test_a_decision_under_a_result_is_no_role() -> None:
+    # München's RIS: "Entscheidung" under each session of its "Ergebnisse" is what the
+    # session did, not a role the paper gave it.
+    lines = ["Dokumente", "V 01121 LAT Instandsetzung DB.pdf (113 KB)", "Ergebnisse"]
+    lines += ["30.09.2026", "Vollversammlung", "Beschluss.pdf (55 KB)", "Entscheidung"]
+    lines += ["Zum Tagesordnungspunkt", "15.09.2026", "Bauausschuss", "Nachtrag (1)"]
+    lines += ["Beschluss.pdf (55 KB)", "Entscheidung", "Zum Tagesordnungspunkt"]
+    found = consultation_table.find("\n".join(lines))
+    assert [(c.organization, c.date, c.role) for c in found] == [
+        ("Vollversammlung", dt.date(2026, 9, 30), None),
+        ("Bauausschuss", dt.date(2026, 9, 15), None),
+    ]

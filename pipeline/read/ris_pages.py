@@ -351,6 +351,11 @@ _ADMINISTRATION_OWNER = re.compile(
     r"\b(?P<kind>Stadt|Gemeinde|Markt|Kreis)verwaltung[ \t]+(?P<place>[A-ZÄÖÜ][\w-]+)"
 )
 _FOOTERS = "footer, #footer, #main-footer, .footer"
+# A footer's address in capitals: "STADT GÜGLINGEN" (Güglingen's eCICS).
+_OWNER_UPPER = re.compile(
+    r"\b(STADT|GEMEINDE|MARKT|LANDKREIS|KREIS|SAMTGEMEINDE|VERBANDSGEMEINDE|ORTSGEMEINDE"
+    r"|LANDESHAUPTSTADT|HANSESTADT)[ \t]+([A-ZÄÖÜ][A-ZÄÖÜ-]+)(?![\w-])"
+)
 
 
 def page_council(page: HtmlPage) -> str | None:
@@ -368,6 +373,11 @@ def page_council(page: HtmlPage) -> str | None:
     owner = _OWNER.search(text)
     if owner is not None:
         return owner.group()
+    shouted = _OWNER_UPPER.search(text)
+    if shouted is not None:
+        return " ".join(
+            "-".join(part.capitalize() for part in word.split("-")) for word in shouted.groups()
+        )
     office = _ADMINISTRATION_OWNER.search(text)
     return f"{office.group('kind')} {office.group('place')}" if office else None
 
