@@ -27,7 +27,7 @@ from pipeline.model import Consultation
 _START = re.compile(
     r"^[ \t]*(?:Beratungs(?:reihen)?folge\b"
     r"|(?:Beratungsverlauf|Beratungsweg|Gremienweg|Gremienfolge)\b"
-    r"|Gremi(?:um|en)\b(?![ \t]*:)[^\n]{0,20}?\b(?:Termin|Sitzungsdatum|Datum|Sitzung)\b"
+    r"|Gremi(?:um|en)\b(?![ \t]*:)[^\n]{0,20}?\b(?:Termin|Sitzungs(?:datum|termin)|Datum|Sitzung)\b"
     # "Ergebnisse" over "30.09.2026 Stadtverordnetenversammlung" (Wiesbaden's PIWi): the
     # sessions that took the paper up, a heading alone on its line.
     r"|(?:Beratungs|Sitzungs)?[Ee]rgebnisse[ \t]*$)",

@@ -168,7 +168,9 @@ _SESSION_PAPERS = frozenset({PaperType.NIEDERSCHRIFT, PaperType.EINLADUNG})
 # first line, the kind word perhaps after an adjective.
 _SESSION_KIND = re.compile(
     r"^[ \t]*(?:(?:öffentliche|nichtöffentliche|nicht öffentliche)[ \t]+)?"
-    r"(?:Niederschrift|Protokoll|Sitzungsprotokoll|Bekanntmachung|Einladung|Tagesordnung)\b",
+    r"(?:Niederschrift|Sitzungsniederschrift|Beschlussniederschrift|Protokoll|Sitzungsprotokoll"
+    r"|Wortprotokoll|Ergebnisprotokoll|Beschlussprotokoll|Kurzprotokoll|Bekanntmachung|Einladung"
+    r"|Tagesordnung|Nachtrag[ \t]+zur[ \t]+Tagesordnung)\b",
     re.I,
 )
 # A heading goes on with "der 17. Sitzung ...", "über die 6. Sitzung", "zur 18. Sitzung",
@@ -284,7 +286,7 @@ def motion_heading(lines: list[str]) -> str | None:
 _BARE_MOTION = re.compile(
     r"[ \t]*(?:[A-ZÄÖÜ][a-zäöüß]{2,}(?:er|es|e)[ \t]+)?(?:Antrag|Anfrage|Änderungsantrag)[ \t]*"
 )
-_SALUTATION = re.compile(r"(?:Sehr geehrte|Liebe|Hallo)\b")
+_SALUTATION = re.compile(r"(?:Sehr geehrte[rn]?|Liebe[rn]?|Hallo)\b")
 
 
 def _subject_below(lines: list[str], start: int) -> str | None:
@@ -300,6 +302,8 @@ def _subject_below(lines: list[str], start: int) -> str | None:
             break  # "Vorlage: 0456/2024" under the subject
         if block and title.names_a_kind(line.strip()):
             break  # "Antrag Stadtverordnete ... vom 12.08.2026," under the item's subject
+        if block and _SALUTATION.match(line.strip()):
+            break  # the letter begins right under the subject, no blank line between
         block.append(line)
     if not block or len(block) > 2 or block[0].rstrip().endswith((",", ":")):
         return None
@@ -801,6 +805,9 @@ _PLACE = (
 # "Stadt Karlsruhe", "STADT KARLSRUHE", "des Kreises Warendorf", "der Stadt Heinsberg"
 # (on one line: a kind at a line's end and a capitalised noun below it are no body).
 _BODY = re.compile(rf"(?<![\w-])(?P<kind>(?i:{_KINDS}))(?:es|s)?[ \t]+(?P<place>{_PLACE})(?![\w-])")
+# "Amt Schenefeld" alone on a letterhead's line: an Amt of Schleswig-Holstein or
+# Brandenburg (a line, since "Amt Stadtplanung" in a form is an office).
+_AMT_LINE = re.compile(rf"^[ \t]*Amt[ \t]+(?P<place>{_PLACE})[ \t]*$", re.M)
 # "Die Stadtverordnetenversammlung der Stadt" / "Offenbach am Main": the kind word ends a
 # letterhead's line, the place is the whole next one.
 _BODY_WRAPPED = re.compile(
@@ -849,6 +856,9 @@ def body(lines: list[str], paper_form: form.Form, name: str | None) -> str | Non
         found = _normalise(m.group("kind"), m.group("place"))
         if found:
             return found
+    amt = _AMT_LINE.search("\n".join(lines[:_LETTERHEAD_LINES]))
+    if amt and (found := _normalise("Amt", amt.group("place"))):
+        return found
     roles = vocab.words("consultation_roles")
     for m in _CITY_COUNCIL.finditer("\n".join(lines)):
         if any(role.lower() in m.group("role").lower() for role in roles):

@@ -148,6 +148,9 @@ def _phrases() -> re.Pattern[str]:
 
 # The word any council paper is carried by, naming no kind of its own where a form names one.
 _CARRIER = "drucksache"
+# How far after the carrier word a kind it carries is looked for, in characters: its line
+# and a line or two more.
+_KIND_AFTER_CARRIER = 120
 
 
 def _only_carrier_named(text: str) -> bool:
@@ -161,6 +164,12 @@ def classify(text: str) -> PaperType:
     m = _phrases().search(text[:_HEAD_CHARS])
     if not m:
         return PaperType.SONSTIGES
+    if m.group().strip(" \t#>*").casefold() == _CARRIER:
+        # "Drucksache VIII-0153" / "Vorlage zur Kenntnisnahme": the carrier word, then the
+        # kind on one of the next lines.
+        then = _phrases().search(text[: min(_HEAD_CHARS, m.end() + _KIND_AFTER_CARRIER)], m.end())
+        if then is not None and then.group().strip(" \t#>*").casefold() != _CARRIER:
+            m = then
     rows = sorted(vocab.rows("paper_types"), key=lambda row: -len(row[1]))
     index = int(next(k for k, v in m.groupdict().items() if v is not None)[1:])
     return PaperType(rows[index][0])

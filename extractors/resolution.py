@@ -87,7 +87,12 @@ def whole_minutes(text: str) -> bool:
         _SESSION_ITEMS.search(text)
         or len(_DECISION_LABEL.findall(text)) >= 2
         or len(_VOTE_LABEL.findall(text)) >= 2
+        or len(set(_ITEM_HEADING.findall(text))) >= 2
     )
+
+
+# "TOP 1: Bürgerfragestunde", "TOP 2: Bebauungsplan ...": items of a session, by their number.
+_ITEM_HEADING = re.compile(r"^[ \t]*(?:TOP|Tagesordnungspunkt)[ \t]*(\d{1,3})\b", re.M)
 
 
 def extract(doc: Parsed, record: Record) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 
-from extractors import form, scan, vocab
+from extractors import form, scan, values, vocab
 from pipeline import segment
 
 # Lines of a Beratungsfolge table: its column headings and "no consultation" notes.
@@ -79,7 +79,9 @@ def find(text: str, paper_form: form.Form | None = None, anchor: int | None = No
 
 def _labelled(lines: list[str], entry: form.Entry) -> str | None:
     if entry.value:
-        more = _block(lines, entry.line + 1, {}, set())
+        # The value's wrapped lines, up to a section's heading ("Beschlussvorschlag:") or a
+        # letter's date line where no blank line sets the title off (a PDF's text layer).
+        more = _block(lines, entry.line + 1, _heading_lines(lines), set())
         # "Thema: 1. Sitzung ..." over "Anwesende<TAB>Entschuldigt<TAB>Verteiler" (Erlangen):
         # a table's row goes on no labelled value.
         row = next((k for k, j in enumerate(more) if len(form.split_cells(lines[j])) >= 3), None)
@@ -109,6 +111,8 @@ def _block(
             break
         if j in taken or j in headings or _TABLE_WORDS.search(line) or _is_label_line(line):
             break
+        if values.LETTER_DATE.fullmatch(line):
+            break  # "Berlin, den 12.03.2024"
         if after_form and block and _FIELD_HEADING.fullmatch(line):
             break  # "Informationen:" under the title on Hannover's page: the next field
         block.append(j)

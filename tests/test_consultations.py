@@ -152,6 +152,7 @@ COMMITTEE_EXAMPLES = {
     "versammlung": "Stadtverordnetenversammlung",
     "konferenz": "Bürgermeisterkonferenz",
     "senat": "Senat",
+    "städtetag": "Städtetag",  # the council of the StädteRegion Aachen
 }
 
 

@@ -14,7 +14,16 @@ import datetime as dt
 
 import pytest
 
-from extractors import committees, consultation_table, form, header, reporters, values
+from extractors import (
+    committees,
+    consultation_table,
+    form,
+    header,
+    registry,
+    reporters,
+    resolution,
+    values,
+)
 from pipeline.model import Consultation, PaperType, Parsed, Record, Status
 from pipeline.read import html
 from pipeline.read.discover import discover
@@ -273,3 +282,108 @@ def test_a_decision_under_a_result_is_no_role() -> None:
         ("Vollversammlung", dt.date(2026, 9, 30), None),
         ("Bauausschuss", dt.date(2026, 9, 15), None),
     ]
+
+
+# --- shapes the extraction issue names, for which no corpus has a real paper yet ----------
+# (the lines are the issue's typical shapes, not copied from a paper; they stay until a real
+# paper of each kind replaces them)
+
+
+def _extracted(lines: list[str]) -> Record:
+    text = "\n".join(lines)
+    doc = Parsed(source="x.txt", text=text, pages=[text], sections=segment(text))
+    return registry.extract(doc)[0]
+
+
+def test_under_the_carrier_word_the_kind_on_the_next_line_decides() -> None:
+    record = _extracted(
+        [
+            "Bezirksamt Marzahn-Hellersdorf von Berlin",
+            "Drucksache VIII-0153",
+            "Vorlage zur Kenntnisnahme",
+            "für die Bezirksverordnetenversammlung",
+            "Betreff: Sachstand Schulneubau",
+            "Berlin, den 12.03.2024",
+            "Die Bezirksverordnetenversammlung wird um Kenntnisnahme gebeten.",
+        ]
+    )
+    assert record.paper_type is PaperType.MITTEILUNGSVORLAGE
+    assert (record.body, record.reference) == ("Bezirksamt Marzahn-Hellersdorf", "VIII-0153")
+    # The Betreff ends at the letter's date line, not at the next blank line.
+    assert (record.name, record.date) == ("Sachstand Schulneubau", dt.date(2024, 3, 12))
+
+
+def test_a_labelled_title_ends_at_the_next_sections_heading() -> None:
+    record = _extracted(
+        [
+            "Amt Schenefeld",
+            "Der Amtsdirektor",
+            "Beschlussvorlage",
+            "Vorlage-Nr.: AV/2024/017",
+            "Betreff: Erneuerung der Straßenbeleuchtung",
+            "Beschlussvorschlag:",
+            "Der Amtsausschuss beschließt die Erneuerung der Straßenbeleuchtung.",
+        ]
+    )
+    assert record.name == "Erneuerung der Straßenbeleuchtung"
+    assert record.body == "Amt Schenefeld"  # an Amt alone on the letterhead's line
+    assert header.body(["Federführend: Amt Stadtplanung"], form.Form(), None) is None
+
+
+@pytest.mark.parametrize(
+    "lines, kind, name",
+    [
+        (
+            [
+                "Stadt Leverkusen",
+                "Nachtrag zur Tagesordnung",
+                "für die Sitzung des Rates am 20.06.2024",
+            ],
+            PaperType.EINLADUNG,
+            "Nachtrag zur Tagesordnung für die Sitzung des Rates am 20.06.2024",
+        ),
+        (
+            ["Kreis Pinneberg", "Wortprotokoll", "über die Sitzung des Kreistages am 18.09.2024"],
+            PaperType.NIEDERSCHRIFT,
+            "Wortprotokoll über die Sitzung des Kreistages am 18.09.2024",
+        ),
+    ],
+)
+def test_a_session_papers_other_names_head_it(lines: list[str], kind: PaperType, name: str) -> None:
+    record = _extracted(lines)
+    assert (record.paper_type, record.name) == (kind, name)
+
+
+def test_a_motion_for_a_session_is_named_by_the_subject_above_its_salutation() -> None:
+    record = _extracted(
+        [
+            "Fraktion BÜNDNIS 90/DIE GRÜNEN im Rat der Gemeinde Beispielingen",
+            "Beispielingen, 12.02.2024",
+            "Antrag zur Sitzung des Gemeinderates am 27.02.2024",
+            "Einführung eines Bürgerhaushalts",
+            "Sehr geehrter Herr Bürgermeister,",
+            "die Fraktion beantragt:",
+        ]
+    )
+    assert record.name == "Einführung eines Bürgerhaushalts"
+    assert [(c.organization, c.date) for c in record.consultations] == [
+        ("Gemeinderat", dt.date(2024, 2, 27))
+    ]
+
+
+def test_a_gremium_and_sitzungstermin_heading_starts_a_beratungsfolge() -> None:
+    lines = [
+        "Gremium\tSitzungstermin\tBehandlung",
+        "Ausschuss für Schule und Kultur\t06.05.2024\töffentlich\tKenntnisnahme",
+        "Kreisausschuss\t13.05.2024\tnichtöffentlich\tKenntnisnahme",
+    ]
+    assert [(c.organization, c.public) for c in consultation_table.find("\n".join(lines))] == [
+        ("Ausschuss für Schule und Kultur", True),
+        ("Kreisausschuss", False),
+    ]
+
+
+def test_minutes_of_two_numbered_items_are_whole_minutes() -> None:
+    text = "Niederschrift\nTOP 1: Bürgerfragestunde\nKeine.\nTOP 2: Bebauungsplan\nBeschluss:\nJa."
+    assert resolution.whole_minutes(text)
+    assert not resolution.whole_minutes("Auszug\nTOP 5: Bebauungsplan\nBeschluss:\nJa.")
