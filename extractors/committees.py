@@ -129,7 +129,7 @@ def _extend(line: str, words: list[re.Match[str]], core: int) -> int:
             last = k
         return last if last > core + 1 else core
     if _is_place_name(word):
-        return core + 1
+        return _topic_list(line, words, core + 1)
     if _NUMBERED.match(words[core].group()) and _DISTRICT_NUMBER.fullmatch(word):
         # "Ortsbeirat 3 (Nordwest)", "Bezirksausschuss 12": a district's council by number.
         after = words[core + 2] if core + 2 < len(words) else None
@@ -138,6 +138,26 @@ def _extend(line: str, words: list[re.Match[str]], core: int) -> int:
             return core + 2
         return core + 1
     return core
+
+
+def _topic_list(line: str, words: list[re.Match[str]], first: int) -> int:
+    """The last word of a list of fields after the core ("Fachausschuss Bildung, Kultur und
+    Soziales", "Fachausschuss Finanzen, Wirtschaftsförderung, Marketing und Feuerschutz"),
+    or `first` where its word opens no such list."""
+    k = first
+    while (
+        words[k].group().endswith(",")
+        and k + 1 < len(words)
+        and not _gap(line, words[k], words[k + 1])
+        and _is_place_name(words[k + 1].group())
+    ):
+        k += 1
+    if k == first or k + 2 >= len(words) or words[k + 1].group() not in ("und", "sowie"):
+        return first
+    closing = words[k + 2]
+    if _gap(line, words[k], words[k + 1]) or _gap(line, words[k + 1], closing):
+        return first
+    return k + 2 if _is_place_name(closing.group()) else first
 
 
 # Councils of a town's districts, which are numbered: "Ortsbeirat 3", "Stadtbezirksrat 12".

@@ -81,9 +81,16 @@ def find(text: str) -> list[Consultation]:
     """The consultations of every Beratungsfolge table in `text`, in order, without repeats."""
     found: list[Consultation] = []
     seen: set[tuple[str, dt.date | None]] = set()
-    for lines in blocks(text):
+    for lines, following in blocks(text):
+        rows = parse(lines)
+        if not any("\t" in line for line in lines):
+            # Read again as a table whose wrapped cells ran together; that reading is taken
+            # where it dates more rows ("Fachausschuss Finanzen, Wirt-" ended the block).
+            rebuilt = parse(lines[:1] + plain_rows(following))
+            if sum(r.date is not None for r in rebuilt) > sum(r.date is not None for r in rows):
+                rows = rebuilt
         results = _RESULTS.match(lines[0])
-        for row in parse(lines):
+        for row in rows:
             if results:
                 # A list of results: "Entscheidung" under a session is what it did with the
                 # paper (München's RIS), no role the paper gave it.
@@ -95,8 +102,90 @@ def find(text: str) -> list[Consultation]:
     return found
 
 
-def blocks(text: str) -> list[list[str]]:
-    """The lines of each Beratungsfolge table, heading line first."""
+# --- a table whose cells a plain text layer ran together ------------------------------------
+# "Fachausschuss Finanzen, Wirt-" / "schaftsförderung, Marketing und 09.03.2023 Beratung und
+# Empfehlung" / "Feuerschutz" / "Beratung und Beschlussfas-" / "Rat 21.03.2023" / "sung": each
+# row has one line with its date; a wrapped name or role cell sets its other lines above and
+# below that line (the PDF centres the row's shorter cells on its height).
+_OPEN_END = re.compile(r"(?:-|,|\b(?:und|oder|sowie|für|der|des|die|im|in))$")
+_PLAIN_MAX_WORDS = 8  # a wrapped cell's line is short
+_LEADING_STATUS = re.compile(r"^(?:Ö|N|NÖ|ö|nö)\s+")
+
+
+def plain_rows(lines: list[str]) -> list[str]:
+    """The rows of a Beratungsfolge table whose cells lost their separators, one line each
+    with TABs between name, date, role and the rest: `lines` up to the table's end."""
+    return plain_table(lines)[0]
+
+
+def plain_table(lines: list[str]) -> tuple[list[str], int]:
+    """plain_rows, and how many of `lines` the table takes (its last dated line and the
+    wrapped cells' lines around it)."""
+    rows: list[list[str]] = []  # [name, date, role, rest]
+    above: list[str] = []  # wrapped cells' lines printed above the next dated line
+    taken = 0
+    for index, raw in enumerate(lines):
+        line = raw.strip()
+        if not line:
+            continue
+        dates = values.find_dates(line)
+        if not dates:
+            if rows and not above and _continues_row(rows[-1], line):
+                taken = index + 1
+                continue  # taken into the row above
+            if len(line.split()) > _PLAIN_MAX_WORDS or not _OPEN_END.search(line):
+                break  # not a wrapped cell: the table has ended
+            above.append(line)
+            continue
+        taken = index + 1
+        offset, _ = dates[0]
+        left, date_text = line[:offset].strip(), line[offset:].split()[0]
+        right = line[offset + len(date_text) :].strip()
+        name = _joined_wrapped([a for a in above if not _roles().match(a)] + [left])
+        named = committees.find(_LEADING_STATUS.sub("", name))
+        if (
+            not named
+            or named[0].start != 0
+            or len(left.split()) > _PLAIN_MAX_WORDS
+            or len(right.split()) > _PLAIN_MAX_WORDS
+        ):
+            break  # a sentence that names a day, not a row: the table has ended
+        role = _joined_wrapped([a for a in above if _roles().match(a)])
+        rows.append([name, date_text, role, right] if role else [name, date_text, right, ""])
+        above = []
+    if not rows:
+        return [], 0
+    return ["\t".join(cell for cell in row if cell) for row in rows], taken
+
+
+def _continues_row(row: list[str], line: str) -> bool:
+    """Whether `line` is the end of a cell of `row` wrapped below its dated line, and if so
+    takes it in: the role's word ("sung" after "Beschlussfas-") or the name's last words
+    ("Feuerschutz" after "Marketing und")."""
+    name, _, role, _ = row
+    if role.endswith("-") and line[:1].islower():
+        row[2] = _joined_wrapped([role, line])
+    elif _OPEN_END.search(name) and len(line.split()) <= 3 and not committees.find(line):
+        row[0] = _joined_wrapped([name, line])
+    else:
+        return False
+    return True
+
+
+def _joined_wrapped(parts: list[str]) -> str:
+    """Lines of one cell as one: a word broken at a hyphen is joined ("Wirt-" "schafts...")."""
+    text = ""
+    for part in (p.strip() for p in parts if p.strip()):
+        if text.endswith("-") and part[:1].islower():
+            text = text[:-1] + part
+        else:
+            text = f"{text} {part}".strip()
+    return text
+
+
+def blocks(text: str) -> list[tuple[list[str], list[str]]]:
+    """The lines of each Beratungsfolge table, heading line first, and the lines that follow
+    its heading (up to the next table or _MAX_LINES), for a reading of another layout."""
     lines = text.splitlines()
     # The index of each start's line, counting line feeds from the previous start on.
     starts: set[int] = set()
@@ -112,13 +201,18 @@ def blocks(text: str) -> list[list[str]]:
             index += 1
             continue
         block = [lines[index]]
+        after = index + 1
+        following = []
+        while after < len(lines) and len(following) < _MAX_LINES and after not in starts:
+            following.append(lines[after])
+            after += 1
         index += 1
         while index < len(lines) and len(block) < _MAX_LINES and index not in starts:
             if not _in_table(lines[index], block, lines[index + 1 : index + 1 + _LOOKAHEAD]):
                 break
             block.append(lines[index])
             index += 1
-        found.append(block)
+        found.append((block, following))
     return found
 
 

@@ -70,7 +70,10 @@ RUNNING_LINE = re.compile(
 # Words a form prints in a cell of its own without a label (public/non-public, a ticked box).
 # "öffentlich", also set off by dashes or brackets ("- öffentlich -", "(nichtöffentlich)").
 STATUS = re.compile(
-    r"(?:[-–(][ \t]*)?(?:nicht[\s-]?)?öffentlich(?:[ \t]*[-–)])?|ö|nö|n|x|☒|⊠", re.I
+    r"(?:[-–(][ \t]*)?(?:nicht[\s-]?)?öffentlich(?:[ \t]*[-–)])?|ö|nö|n|x|☒|⊠"
+    # "Beratung in öffentlicher Sitzung" (Nordstemmen)
+    r"|(?:Beratung|Behandlung)[ \t]+in[ \t]+(?:nicht[\s-]?)?öffentlicher[ \t]+Sitzung",
+    re.I,
 )
 # At most this many lines continue a value wrapped in its cell.
 _MAX_WRAPPED = 2
@@ -519,6 +522,8 @@ def _read(lines: tuple[str, ...]) -> Form:
                     skip_to = max(more, default=skip_to)
                 if value:
                     form.entries.append(Entry(label.field, label.text, value, i))
+                    # "Sitzungsvorlage" over "Nr. 2024/0815": the number's own label took it.
+                    waiting = [w for w in waiting if w.field != label.field]
                 elif label.kind is not Kind.TITLE:
                     waiting.append(label)
                 else:

@@ -8,6 +8,7 @@ name in the letterhead or the title.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import re
@@ -41,6 +42,7 @@ _NUMBER_DATE_LINES = 15
 # The longest line a heading or form row is; a longer one is a paragraph of prose.
 _HEADING_LINE_LENGTH = 160
 _SUBMITTED = re.compile(rf"\bvom:?\s+(?P<date>{values.DATE_TEXT})")
+_ENDS_IN_DATE = re.compile(r"[ \t](?P<date>\d{1,2}\.\d{1,2}\.(?:19|20)\d\d)[ \t]*$")
 # "Ausgegeben am 15.05.2026" (Offenbach's PIO), "Erstellt am: 03.06.2024": the day the paper
 # was issued, in its head.
 _ISSUED = re.compile(
@@ -83,7 +85,11 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
                 or session_line(lines)
                 or _bare_kind_heading(lines)
             )
-    date = paper_date(text, lines, paper_form, record.paper_type) or _front_matter_date(doc.text)
+    published = _front_matter_date(doc.text)
+    # A website's post dates itself in its front matter; its text's dates deeper down are
+    # the sessions and papers it speaks of ("GRS am 09.11.20 TOP 4").
+    searched = "\n".join(lines) if published else text
+    date = paper_date(searched, lines, paper_form, record.paper_type) or published
     if date is None and record.paper_type in _SESSION_PAPERS:
         date = session_date(paper_form, name, lines, text)
     council = body(lines, paper_form, name)
@@ -205,7 +211,7 @@ _MOTIONS = frozenset({PaperType.ANTRAG, PaperType.ANFRAGE, PaperType.STELLUNGNAH
 # motion's kind and its subject in one heading line.
 _MOTION_HEADING = re.compile(
     r"^[ \t]*(?:Antrag|Anfrage|Änderungsantrag|Stellungnahme|Beantwortung)[ \t]+"
-    r"(?:zur|zum|zu|über|für|betreffend|betr\.|bzgl\.|wegen)[ \t]+\S.{5,200}$",
+    r"(?:zur|zum|zu|über|für|auf|betreffend|betr\.|bzgl\.|wegen)[ \t]+\S.{5,200}$",
     re.I,
 )
 # "Antrag: Pestizidfreie Kommune": the kind, a colon, and the subject, which is the name.
@@ -226,7 +232,9 @@ _FRONT_MATTER_TITLE = re.compile(r"""^title:[ \t]*(?P<q>["']?)(?P<title>.+?)(?P=
 
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:.*\n){0,30}?---[ \t]*$", re.M)
-_FRONT_MATTER_DATE = re.compile(r"^date:[ \t]*['\"]?(?P<date>\d{4}-\d{2}-\d{2})", re.M)
+_FRONT_MATTER_DATE = re.compile(
+    r"^(?:date|pubDate|publishDate|published|datum):[ \t]*['\"]?(?P<date>[^'\"\n]+)", re.M | re.I
+)
 # A Markdown heading's marks: "## Beschlussvorschlag".
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+", re.M)
 
@@ -238,11 +246,25 @@ def _without_markdown(text: str) -> str:
     return _MARKDOWN_HEADING.sub(lambda m: " " * len(m.group()), text)
 
 
+def without_front_matter(text: str) -> str:
+    """The text below a Markdown file's front matter (the whole text where it has none)."""
+    m = _FRONT_MATTER.match(text)
+    return text[m.end() :] if m else text
+
+
 def _front_matter_date(text: str) -> dt.date | None:
     """The date in a Markdown file's front matter ("date: 2026-07-20")."""
     m = _FRONT_MATTER.match(text)
     found = _FRONT_MATTER_DATE.search(m.group()) if m else None
-    return dt.date.fromisoformat(found.group("date")) if found else None
+    if found is None:
+        return None
+    value = found.group("date").strip()
+    iso = re.match(r"\d{4}-\d{2}-\d{2}", value)
+    if iso:  # "2026-07-20", "2026-07-20T10:00:00Z"
+        with contextlib.suppress(ValueError):
+            return dt.date.fromisoformat(iso.group())
+        return None
+    return values.parse_date(value) or values.english_date(value)  # "Dec 11 2020"
 
 
 def front_matter_title(lines: list[str]) -> str | None:
@@ -739,6 +761,12 @@ def paper_date(
     issued = next((m for line in lines[:_NUMBER_DATE_LINES] if (m := _ISSUED.search(line))), None)
     if issued:
         return values.parse_date(issued.group("date"))
+    for entry in paper_form.entries:
+        # "Telefon: 800-48 22.02.2023": the letter's date, set beside the contact block and
+        # run into its line by the text layer.
+        dated = _ENDS_IN_DATE.search(entry.value) if entry.field == "contact" else None
+        if dated:
+            return values.parse_date(dated.group("date"))
     # "Beschlussvorlage 117/2024 vom 03.06.2024"; in an agenda or minutes the number and
     # date are an item's ("Annahme der Niederschrift HA/034/2026 vom 24.08.2026").
     numbered_lines = [] if paper_type in _SESSION_PAPERS else lines[:_NUMBER_DATE_LINES]
@@ -762,13 +790,13 @@ def paper_date(
         for value in paper_form.values("submitted"):
             if values.parse_date(value):
                 return values.parse_date(value)
-        for line in before_form:
+        for line in before_form[:_NUMBER_DATE_LINES]:  # its heading, not a later paragraph
             sub = _SUBMITTED.search(line)
             if sub:
                 return values.parse_date(sub.group("date"))
-    # A date alone on a line above or inside the form ("25.05.2021" over "Drucksache
+    # A date alone on a line above, inside or right under the form ("25.05.2021" over "Drucksache
     # 113/21", "Seite: 1/1" / "15.02.2018" / "Amt für Controlling und Finanzen").
-    reach = max(paper_form.lines) + 1 if paper_form.lines else _DATE_LINE_REACH
+    reach = max(paper_form.lines) + 2 if paper_form.lines else _DATE_LINE_REACH
     for i, line in enumerate(lines[:reach]):
         if i not in paper_form.lines and _DATE_ONLY.fullmatch(line) and not _goes_on(lines, i):
             return values.parse_date(line)

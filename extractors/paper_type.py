@@ -43,7 +43,13 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
     if kind is PaperType.SONSTIGES and labelled:
         # The form names a kind no class here has: it is that, not what its parts suggest.
         return {"paper_type": kind, "evidence": {"paper_type": how}}
-    if kind is PaperType.SONSTIGES and _proposes(doc):
+    if kind is PaperType.SONSTIGES and (worded := _worded_kind(doc.text)) is not None:
+        # No kind named, but its first sentences make the motion or ask the questions
+        # ("Die Liste ... stellt den Antrag:", "wir bitten um die ... Beantwortung folgender
+        # Fragen"): a group's paper published as it was sent.
+        kind = worded
+        how = evidence.inferred("the wording that makes a motion or asks")
+    elif kind is PaperType.SONSTIGES and _proposes(doc):
         kind = PaperType.BESCHLUSSVORLAGE
         how = evidence.inferred("proposes a resolution")
     elif kind is PaperType.SONSTIGES and _is_council_paper(doc, head_form):
@@ -157,6 +163,26 @@ def _only_carrier_named(text: str) -> bool:
     """Whether the phrase naming the paper's kind at its top is only the carrier word."""
     m = _phrases().search(text[:_HEAD_CHARS])
     return m is not None and m.group().strip(" \t#>*").casefold() == _CARRIER
+
+
+# A motion made or questions asked in a paper's first sentences, by a group or its members.
+_MOTION_WORDING = re.compile(
+    r"\b(?:beantragt|beantragen|stellt[ \t]+(?:den|folgenden)[ \t]+Antrag"
+    r"|stellen[ \t]+(?:den|folgenden)[ \t]+Antrag)\b"
+)
+_QUESTION_WORDING = re.compile(
+    r"\b(?:bitten|bitte)\b[^.\n]{0,80}?\bBeantwortung\b[^.\n]{0,40}?\bFragen\b"
+)
+_WORDING_CHARS = 900  # the opening sentences, after a front matter
+
+
+def _worded_kind(text: str) -> PaperType | None:
+    body = header.without_front_matter(text)[:_WORDING_CHARS]
+    if _QUESTION_WORDING.search(body):
+        return PaperType.ANFRAGE
+    if _MOTION_WORDING.search(body):
+        return PaperType.ANTRAG
+    return None
 
 
 def classify(text: str) -> PaperType:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 
-from extractors import form, scan, values, vocab
+from extractors import consultation_table, form, scan, values, vocab
 from pipeline import segment
 
 # Lines of a Beratungsfolge table: its column headings and "no consultation" notes.
@@ -25,7 +25,9 @@ _TABLE_WORDS = re.compile(
 # A field's heading of a word or two and its colon: "Informationen:", "Anlagen:".
 _FIELD_HEADING = re.compile(r"[A-ZÄÖÜ][\wäöüß-]*(?:[ \t]+[\wäöüß-]+)?[ \t]*:")
 _COLON_HEADING = re.compile(r"[A-ZÄÖÜ][^:]{2,60}:")
+_SALUTATION = re.compile(r"(?:Sehr geehrte[rn]?|Liebe[rn]?|Hallo)\b")
 _DATE_OR_NUMBER_ONLY = re.compile(r"[\d\s./,:;()-]*")
+_DATE_ALONE = re.compile(rf"{values.DATE_TEXT}\s*")  # "08. Januar 2024"
 # The longest title block taken; a longer one is prose, not a title.
 _MAX_TITLE_LINES = 6
 # How far into the paper a title is looked for.
@@ -64,8 +66,13 @@ def find(text: str, paper_form: form.Form | None = None, anchor: int | None = No
     while i < body_starts:
         if headings.get(i) == "beratungsfolge":
             # The Beratungsfolge table under the form runs to its block's end: its rows
-            # ("Sozialausschuss   Vorberatung" / "04.03.2024") are no title.
-            i = next((j for j in range(i + 1, body_starts) if not lines[j].strip()), body_starts)
+            # ("Sozialausschuss   Vorberatung" / "04.03.2024") are no title. A text layer
+            # that ran its cells together ends it after its last row, blank line or not.
+            blank = next((j for j in range(i + 1, body_starts) if not lines[j].strip()), None)
+            table = lines[i + 1 : blank if blank is not None else body_starts]
+            _, used = consultation_table.plain_table(table)
+            plain = used and not any("\t" in line for line in table)
+            i = i + 1 + used if plain else (blank if blank is not None else body_starts)
             continue
         if i in taken or not _is_title_line(lines[i], form_values) or i in headings:
             i += 1
@@ -111,8 +118,8 @@ def _block(
             break
         if j in taken or j in headings or _TABLE_WORDS.search(line) or _is_label_line(line):
             break
-        if values.LETTER_DATE.fullmatch(line):
-            break  # "Berlin, den 12.03.2024"
+        if values.LETTER_DATE.fullmatch(line) or _SALUTATION.match(line):
+            break  # "Berlin, den 12.03.2024"; "Sehr geehrter Herr Bürgermeister,"
         if after_form and block and _FIELD_HEADING.fullmatch(line):
             break  # "Informationen:" under the title on Hannover's page: the next field
         block.append(j)
@@ -128,6 +135,7 @@ def _is_title_line(line: str, form_values: set[str]) -> bool:
     return bool(
         stripped
         and not _DATE_OR_NUMBER_ONLY.fullmatch(stripped)
+        and not _DATE_ALONE.fullmatch(stripped)
         and not form.LETTERHEAD.fullmatch(stripped)
         and not form.STATUS.fullmatch(stripped)
         and stripped.casefold() not in form_values

@@ -77,6 +77,7 @@ def _month_numbers() -> dict[str, int]:
     for number, month in enumerate(_ENGLISH_MONTHS, 1):
         numbers.update((name.lower(), number) for name in info[month])
         numbers.setdefault(month[:3], number)  # "Oct", "Dec": a RIS script's short names
+        numbers.setdefault(month, number)  # "December": a website's front matter
     numbers.setdefault("sept", 9)
     return numbers
 
@@ -114,6 +115,16 @@ def _find_dates(text: str) -> tuple[tuple[int, dt.date], ...]:
         if value:
             found.append((m.start(), value))
     return tuple(sorted(found, key=lambda item: item[0]))
+
+
+# "Dec 11 2020", "December 11, 2020": a website's date (a Markdown file's front matter).
+_MONTH_DAY_YEAR = re.compile(r"([A-Za-z]{3,9})\.?[ \t]+(\d{1,2}),?[ \t]+((?:19|20)\d\d)")
+
+
+def english_date(text: str) -> dt.date | None:
+    """The date of a "Dec 11 2020" / "December 11, 2020" at the start of `text`, or None."""
+    m = _MONTH_DAY_YEAR.match(text.strip())
+    return _named_month_date(m.group(2), m.group(1), m.group(3)) if m else None
 
 
 def parse_date(text: str) -> dt.date | None:

@@ -85,7 +85,7 @@ def find_headings(text: str) -> list[tuple[str, int, int, str]]:
         tail = (match.group("tail") or "").strip()
         if match.group("rest") is None:
             # No colon: the line must be the heading alone (or with a trailing page marker).
-            if tail and not _is_heading_tail(tail):
+            if tail and not (_is_heading_tail(tail) or _column_tail(match, tail)):
                 continue
             # Flattened forms pad with spaces: "Finanzielle Auswirkungen      nein      ja".
             if len(" ".join(match.group(0).split())) > _MAX_BARE_HEADING:
@@ -110,6 +110,21 @@ _HEADING_TAIL = re.compile(
 def _is_heading_tail(tail: str) -> bool:
     """Text after a bare heading that still leaves it a heading."""
     return bool(_HEADING_TAIL.fullmatch(tail))
+
+
+def _column_tail(match: re.Match[str], tail: str) -> bool:
+    """A table's column headings after the heading word ("Beratungsfolge Sitzungstermin
+    Stand", a text layer's run-together table head); not the rest of the same word
+    ("BESCHLUSSVORLAGE")."""
+    if not match.string[match.start("tail") - 1 : match.start("tail")].isspace():
+        return False
+    words = tail.lower().split()
+    return bool(words) and all(w.rstrip(":") in _column_words() for w in words)
+
+
+@functools.cache
+def _column_words() -> frozenset[str]:
+    return frozenset(vocab.words("column_headings"))
 
 
 def segment(text: str) -> list[Section]:

@@ -387,3 +387,111 @@ def test_minutes_of_two_numbered_items_are_whole_minutes() -> None:
     text = "Niederschrift\nTOP 1: Bürgerfragestunde\nKeine.\nTOP 2: Bebauungsplan\nBeschluss:\nJa."
     assert resolution.whole_minutes(text)
     assert not resolution.whole_minutes("Auszug\nTOP 5: Bebauungsplan\nBeschluss:\nJa.")
+
+
+# --- the fourth batch: Nordstemmen's papers as text from their PDFs, Kämpfelbach's posts ---
+
+
+NORDSTEMMEN_TABLE = [  # DS 17/2023, the text layer's run-together Beratungsfolge
+    "Beratungsfolge Termin Stand Abstimmung",
+    "Fachausschuss Finanzen, Wirt-",
+    "schaftsförderung, Marketing und 09.03.2023 Beratung und Empfehlung",
+    "Feuerschutz",
+    "Verwaltungsausschuss 14.03.2023 Beratung und Empfehlung",
+    "Beratung und Beschlussfas-",
+    "Rat 21.03.2023",
+    "sung",
+    "Satzung für die Freiwillige Feuerwehr der Gemeinde Nordstemmen Landkreis Hildesheim",
+    "(Feuerwehrsatzung)",
+    "Beschlussvorschlag:",
+]
+
+
+def test_a_table_whose_wrapped_cells_ran_together_is_read_row_by_row() -> None:
+    found = consultation_table.find("\n".join(NORDSTEMMEN_TABLE))
+    committee = "Fachausschuss Finanzen, Wirtschaftsförderung, Marketing und Feuerschutz"
+    assert [(c.organization, c.date, c.role) for c in found] == [
+        (committee, dt.date(2023, 3, 9), "Beratung und Empfehlung"),
+        ("Verwaltungsausschuss", dt.date(2023, 3, 14), "Beratung und Empfehlung"),
+        ("Rat", dt.date(2023, 3, 21), "Beratung und Beschlussfassung"),
+    ]
+    # Prose that names a day after the table is no row of it (Karlsruhe 2014/0220).
+    prose = ["Beratungsfolge dieser Vorlage am TOP ö nö Ergebnis", "Gemeinderat 18.11.2014 5"]
+    prose += ["Der Gemeinderat nimmt von der Fortschreibung des am 20. März 2013 in Kraft"]
+    assert [c.date for c in consultation_table.find("\n".join(prose))] == [dt.date(2014, 11, 18)]
+
+
+def test_a_committee_for_a_list_of_fields_is_named_whole() -> None:
+    line = "Fachausschuss Bildung, Kultur und Soziales 16.09.2021"
+    assert [n.text for n in committees.find(line)] == ["Fachausschuss Bildung, Kultur und Soziales"]
+    # Bodies listed one after the other stay three.
+    line = "Ortschaftsrat Grötzingen, Hauptausschuss und Gemeinderat"
+    assert [n.text for n in committees.find(line)] == [
+        "Ortschaftsrat Grötzingen",
+        "Hauptausschuss",
+        "Gemeinderat",
+    ]
+
+
+def test_nordstemmens_vorlage_gets_its_head_from_a_plain_text_layer() -> None:
+    record = _record("nordstemmen_ds-17-2023_feuerwehrsatzung.txt")
+    assert record.paper_type is PaperType.BESCHLUSSVORLAGE
+    assert record.reference == "DS 17/2023"
+    # "Telefon: 800-48 22.02.2023": the letter's date run into the contact line.
+    assert record.date == dt.date(2023, 2, 22)
+    # The title stands under the table's last row, with no blank line between.
+    assert record.name == (
+        "Satzung für die Freiwillige Feuerwehr der Gemeinde Nordstemmen Landkreis Hildesheim "
+        "(Feuerwehrsatzung)"
+    )
+    assert len(record.consultations) == 6
+
+
+def test_a_mitteilung_under_a_plain_table_is_named_and_its_heading_ends_the_title() -> None:
+    record = _record("nordstemmen_ds-82-2021_raumreserven-grundschulen.txt")
+    assert record.paper_type is PaperType.MITTEILUNGSVORLAGE
+    assert (record.reference, record.date) == ("DS 82/2021", dt.date(2021, 9, 2))
+    assert record.name == "Raumreserven in den Grundschulen Nordstemmen und Barnten"
+
+
+def test_a_groups_letters_name_their_subject() -> None:
+    motion = _record("nordstemmen_antrag-20210413_ehrenamtskarte.txt")
+    assert motion.name == "Antrag auf Einführung einer gemeindeeigenen Ehrenamtskarte"
+    question = _record("nordstemmen_anfrage-20181127_infektionshygiene-kitas.txt")
+    # "Betrifft:" over its wrapped second line, ended by the salutation.
+    assert question.name == (
+        "Infektionshygienische Verfahrensweisen in Einrichtungen der Kindertagesbetreuung"
+    )
+
+
+@pytest.mark.parametrize(
+    "name, kind, date",
+    [
+        # "Die Liste ... stellt den Antrag:" under the website's front matter.
+        (
+            "kaempfelbach_antrag-20201211_hauptsatzung-digitale-sitzungen.txt",
+            PaperType.ANTRAG,
+            dt.date(2020, 12, 11),
+        ),
+        # "wir bitten um die zeitnahe, schriftliche Beantwortung folgender Fragen"; the
+        # sessions its questions name further down do not date it.
+        (
+            "kaempfelbach_anfrage-20201211_fragen-an-buergermeister.txt",
+            PaperType.ANFRAGE,
+            dt.date(2020, 12, 11),
+        ),
+    ],
+)
+def test_a_groups_post_is_typed_by_its_wording_and_dated_by_its_front_matter(
+    name: str, kind: PaperType, date: dt.date
+) -> None:
+    record = _record(name)
+    assert (record.paper_type, record.date) == (kind, date)
+    assert values.english_date("Dec 11 2020") == dt.date(2020, 12, 11)  # "pubDate: 'Dec 11 2020'"
+
+
+def test_a_kind_label_with_no_value_gives_way_to_the_numbers_own_label() -> None:
+    lines = ["Sitzungsvorlage", "Nr. 2024/0815", "Amt für Bauen und Umwelt", "Datum: 11.04.2024"]
+    found = form.read(lines)
+    assert found.values("reference") == ["2024/0815"]
+    assert found.values("department") == ["Amt für Bauen und Umwelt"]
