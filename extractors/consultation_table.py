@@ -202,7 +202,7 @@ def blocks(text: str) -> list[tuple[list[str], list[str]]]:
             continue
         block = [lines[index]]
         after = index + 1
-        following = []
+        following: list[str] = []
         while after < len(lines) and len(following) < _MAX_LINES and after not in starts:
             following.append(lines[after])
             after += 1

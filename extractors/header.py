@@ -92,7 +92,13 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
     date = paper_date(searched, lines, paper_form, record.paper_type) or published
     if date is None and record.paper_type in _SESSION_PAPERS:
         date = session_date(paper_form, name, lines, text)
-    council = body(lines, paper_form, name)
+    # The letterhead's council, else the one whose council decides it in the Beratungsfolge
+    # ("Gemeinderat Ahnsen   26.03.2026"), before a council the form or text names.
+    council = (
+        body(lines[:_LETTERHEAD_LINES], form.Form(), None)
+        or _council_in_beratungsfolge(lines)
+        or body(lines, paper_form, name)
+    )
     named_once = None if council else only_body_named(text)
     fields = {
         "reference": ref or in_foot,
@@ -898,6 +904,30 @@ def body(lines: list[str], paper_form: form.Form, name: str | None) -> str | Non
     if mayor:
         return _normalise("Stadt", mayor.group("place"))
     return None
+
+
+# A council by its place in a Beratungsfolge row ("Gemeinderat Ahnsen<spaces>26.03.2026"):
+# the body whose council decides the paper, by the kind its council's name says.
+_COUNCIL_ROW = re.compile(
+    rf"^[ \t]*(?P<council>Gemeinderat|Stadtrat|Samtgemeinderat|Ortsgemeinderat|Gemeindevertretung"
+    rf"|Stadtvertretung|Stadtverordnetenversammlung)[ \t]+(?P<place>{_PLACE})(?:\t|[ \t]{{2,}})"
+    rf"[^\n]*?{values.DATE_TEXT}",
+    re.M,
+)
+_COUNCIL_KIND = {
+    "Gemeinderat": "Gemeinde",
+    "Gemeindevertretung": "Gemeinde",
+    "Stadtrat": "Stadt",
+    "Stadtvertretung": "Stadt",
+    "Stadtverordnetenversammlung": "Stadt",
+    "Samtgemeinderat": "Samtgemeinde",
+    "Ortsgemeinderat": "Ortsgemeinde",
+}
+
+
+def _council_in_beratungsfolge(lines: list[str]) -> str | None:
+    m = _COUNCIL_ROW.search("\n".join(lines))
+    return _normalise(_COUNCIL_KIND[m.group("council")], m.group("place")) if m else None
 
 
 def only_body_named(text: str) -> str | None:

@@ -495,3 +495,25 @@ def test_a_kind_label_with_no_value_gives_way_to_the_numbers_own_label() -> None
     found = form.read(lines)
     assert found.values("reference") == ["2024/0815"]
     assert found.values("department") == ["Amt für Bauen und Umwelt"]
+
+
+def test_the_council_deciding_in_the_beratungsfolge_issues_the_paper() -> None:
+    # Ahnsen's Vorlage (SD.NET RIM): no council in the letterhead; its text names the
+    # Landkreis that wrote to the Gemeinde, its Beratungsfolge the Gemeinderat that decides.
+    lines = [
+        "                          Beschlussvorlage Ahnsen",
+        "                          Vorlagennummer:           BV AH 80/21-26",
+        "                          Datum:                    17.03.2026",
+        "",
+        "Beratungsfolge:",
+        "Gremium                   Termin                    Beratungsaktion",
+        "Gemeinderat Ahnsen        26.03.2026                beschließend",
+        "",
+        "Betreff:",
+        "Zustimmung zu Erleichterungen nach dem „Bauturbo“",
+        "",
+        "Sachdarstellung:",
+        "Mit Schreiben vom 11.02.2026 hat das Bauordnungsamt des Landkreises Schaumburg die",
+        "Gemeinde Ahnsen um eine Entscheidung über die Zustimmung ... gebeten.",
+    ]
+    assert _extracted(lines).body == "Gemeinde Ahnsen"
