@@ -645,13 +645,18 @@ def _titled_reference(lines: list[str], ref: str | None) -> str | None:
     Offenbach's PIO; "Beschlussvorlage - 2023/BV/4410 - Sanierung ...")."""
     if not ref:
         return None
-    line = re.compile(
-        rf"^[ \t]*[A-ZÄÖÜ][\wäöüß-]*[ \t]+(?:[-–:][ \t]+)?{re.escape(ref)}[ \t]*[-–:]?[ \t]+"
-        r"(?P<title>[A-ZÄÖÜ\d„\"][^\t\n]{9,})$",
-        re.M,
-    )
-    m = line.search("\n".join(lines[:_NUMBER_DATE_LINES]))
-    return " ".join(m.group("title").split()) if m else None
+    for line in lines[:_NUMBER_DATE_LINES]:
+        at = line.find(ref)
+        if at <= 0 or not _KIND_BEFORE_NUMBER.fullmatch(line[:at]):
+            continue
+        m = _TITLE_AFTER_NUMBER.fullmatch(line[at + len(ref) :])
+        if m:
+            return " ".join(m.group("title").split())
+    return None
+
+
+_KIND_BEFORE_NUMBER = re.compile(r"[ \t]*[A-ZÄÖÜ][\wäöüß-]*[ \t]+(?:[-–:][ \t]+)?")
+_TITLE_AFTER_NUMBER = re.compile(r"[ \t]*[-–:]?[ \t]+(?P<title>[A-ZÄÖÜ\d„\"][^\t\n]{9,})")
 
 
 def _dated_reference(lines: list[str]) -> str | None:
