@@ -152,6 +152,8 @@ def _topic_list(line: str, words: list[re.Match[str]], first: int) -> int:
         and _is_place_name(words[k + 1].group())
     ):
         k += 1
+    if k > first and (k + 1 == len(words) or _gap(line, words[k], words[k + 1])):
+        return k  # "Fachausschuss Freizeit, Kultur, Jugend, Soziales, Demographie<TAB>"
     if k == first or k + 2 >= len(words) or words[k + 1].group() not in ("und", "sowie"):
         return first
     closing = words[k + 2]

@@ -87,7 +87,7 @@ def find(text: str) -> list[Consultation]:
             # Read again as a table whose wrapped cells ran together; that reading is taken
             # where it dates more rows ("Fachausschuss Finanzen, Wirt-" ended the block).
             rebuilt = parse(lines[:1] + plain_rows(following))
-            if sum(r.date is not None for r in rebuilt) > sum(r.date is not None for r in rows):
+            if _fullness(rebuilt) > _fullness(rows):
                 rows = rebuilt
         results = _RESULTS.match(lines[0])
         for row in rows:
@@ -100,6 +100,16 @@ def find(text: str) -> list[Consultation]:
                 seen.add(key)
                 found.append(row)
     return found
+
+
+def _fullness(rows: list[Consultation]) -> tuple[int, int, int]:
+    """How much a reading of a table found: dated rows, rows with a role, then the length
+    of the names (a wrapped name read whole is longer)."""
+    return (
+        sum(r.date is not None for r in rows),
+        sum(r.role is not None for r in rows),
+        sum(len(r.organization) for r in rows),
+    )
 
 
 # --- a table whose cells a plain text layer ran together ------------------------------------
@@ -133,40 +143,89 @@ def plain_table(lines: list[str]) -> tuple[list[str], int]:
             if rows and not above and _continues_row(rows[-1], line):
                 taken = index + 1
                 continue  # taken into the row above
-            if len(line.split()) > _PLAIN_MAX_WORDS or not _OPEN_END.search(line):
+            if not _wrapped_cell(line):
                 break  # not a wrapped cell: the table has ended
             above.append(line)
             continue
-        taken = index + 1
         offset, _ = dates[0]
         left, date_text = line[:offset].strip(), line[offset:].split()[0]
         right = line[offset + len(date_text) :].strip()
-        name = _joined_wrapped([a for a in above if not _roles().match(a)] + [left])
-        named = committees.find(_LEADING_STATUS.sub("", name))
+        kinds = [(_cell_kind(a), a) for a in above]
+        name = _joined_wrapped([a for kind, a in kinds if kind == "name"] + [left])
         if (
-            not named
-            or named[0].start != 0
+            not _row_name(name, right)
             or len(left.split()) > _PLAIN_MAX_WORDS
             or len(right.split()) > _PLAIN_MAX_WORDS
         ):
             break  # a sentence that names a day, not a row: the table has ended
-        role = _joined_wrapped([a for a in above if _roles().match(a)])
-        rows.append([name, date_text, role, right] if role else [name, date_text, right, ""])
+        taken = index + 1
+        role = _joined_wrapped([a for kind, a in kinds if kind == "role"])
+        results = [a for kind, a in kinds if kind == "result"]
+        if role:
+            rows.append([name, date_text, role, _joined_wrapped([right, *results])])
+        else:
+            rows.append([name, date_text, right, _joined_wrapped(results)])
         above = []
     if not rows:
         return [], 0
     return ["\t".join(cell for cell in row if cell) for row in rows], taken
 
 
+# A vote's result in a Beratungsfolge's cell ("8 Ja-Stimmen / eine Nein-Stimme /",
+# "einstimmig", "beschlossen").
+_RESULT_WORDS = re.compile(
+    r"Stimme|Enthaltung|einstimmig|beschlossen|abgelehnt|zurückgestellt|vertagt|Kenntnis", re.I
+)
+# A council group, not a committee, may take a paper up ("SPD-Fraktion 02.03.2015 Beratung").
+_GROUP = re.compile(r"Fraktion|fraktion|Gruppe\b")
+
+
+def _wrapped_cell(line: str) -> bool:
+    """A line of a cell wrapped around its row's dated line: short, and open at its end, or
+    the start of a committee's name, a role's or a result's words."""
+    if len(line.split()) > _PLAIN_MAX_WORDS:
+        return False
+    if _OPEN_END.search(line) or line.endswith("/"):
+        return True
+    names = committees.find(line)
+    return bool(names and names[0].start == 0) or _cell_kind(line) != "name"
+
+
+def _cell_kind(line: str) -> str:
+    if _roles().match(line):
+        return "role"
+    if _RESULT_WORDS.search(line):
+        return "result"
+    return "name"
+
+
+def _row_name(name: str, right: str) -> bool:
+    """Whether `name` heads a row: a committee, a council group, or any short name whose
+    row goes on with a role ("Ortsrat Barnten 26.02.2015 Anhörung")."""
+    named = committees.find(_LEADING_STATUS.sub("", name))
+    if named and named[0].start == 0:
+        return True
+    return bool(name) and (bool(_GROUP.search(name)) or bool(_roles().match(right)))
+
+
+_CELL_GOES_ON = ("lt.", "gem.", "-", ",")  # a cell's text cut at its line's end
+
+
 def _continues_row(row: list[str], line: str) -> bool:
     """Whether `line` is the end of a cell of `row` wrapped below its dated line, and if so
-    takes it in: the role's word ("sung" after "Beschlussfas-") or the name's last words
-    ("Feuerschutz" after "Marketing und")."""
-    name, _, role, _ = row
+    takes it in: the role's word ("sung" after "Beschlussfas-"), the name's last words
+    ("Feuerschutz" after "Marketing und", "und Soziales"), a result's last word
+    ("beschlossen")."""
+    name, _, role, rest = row
+    short = len(line.split()) <= 3 and not committees.find(line)
     if role.endswith("-") and line[:1].islower():
         row[2] = _joined_wrapped([role, line])
-    elif _OPEN_END.search(name) and len(line.split()) <= 3 and not committees.find(line):
+    elif short and (_OPEN_END.search(name) or re.match(r"(?:und|sowie)\b", line)):
         row[0] = _joined_wrapped([name, line])
+    elif short and role.endswith(_CELL_GOES_ON):
+        row[2] = _joined_wrapped([role, line])  # "... Enthaltung lt." / "Beschlussvorschlag"
+    elif short and (line[:1].islower() or rest.endswith(_CELL_GOES_ON)):
+        row[3] = _joined_wrapped([rest, line])
     else:
         return False
     return True

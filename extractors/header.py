@@ -23,7 +23,12 @@ HEAD_LINES = form.HEAD_LINES
 
 # A code-style Vorlagen-Nr. alone on a line, or in its first cell ("2026-31/DS-I(A)0027<TAB>
 # Ausgegeben am 15.05.2026"; see form.CODE_REFERENCE).
-_CODE_REFERENCE = re.compile(rf"^\s*(?P<ref>{form.CODE_REFERENCE})[ ]*(?:\t[^\n]*)?$", re.M)
+_CODE_REFERENCE = re.compile(
+    # "DS 13/2024 1. Ergänzung": a supplement's number is the paper's with its count.
+    rf"^\s*(?P<ref>(?:{form.CODE_REFERENCE})"
+    r"(?:[ ]+\d{1,2}\.[ ]+(?:Ergänzung|Änderung|Nachtrag))?)[ ]*(?:\t[^\n]*)?$",
+    re.M,
+)
 
 _WEEKDAYS = values.WEEKDAYS
 _DATE_ONLY = re.compile(rf"\s*{values.DATE_TEXT}\s*\.?\s*")

@@ -517,3 +517,45 @@ def test_the_council_deciding_in_the_beratungsfolge_issues_the_paper() -> None:
         "Gemeinde Ahnsen um eine Entscheidung über die Zustimmung ... gebeten.",
     ]
     assert _extracted(lines).body == "Gemeinde Ahnsen"
+
+
+def _nordstemmen(name: str) -> list[Consultation]:
+    text = (FIXTURES / "nordstemmen" / name).read_text(encoding="utf-8")
+    return consultation_table.find(text)
+
+
+def test_a_plain_table_with_votes_wrapped_around_its_rows() -> None:
+    # DS 13/2024 1. Ergänzung: "Mehrheitlich bei 7 Ja-Stimmen, einer" above the row, "...
+    # Enthaltung lt." / "Beschlussvorschlag" below it; "und Umwelt" ends a wrapped name.
+    found = _nordstemmen("nordstemmen_ds-13-2024-1-erganzung.txt")
+    committee = "Fachausschuss Klimaschutz, Bau und Umwelt"
+    assert [(c.organization, c.date, c.role) for c in found] == [
+        (committee, dt.date(2024, 2, 29), "Beratung und Empfehlung"),
+        ("Verwaltungsausschuss", dt.date(2024, 3, 5), "Beratung und Empfehlung"),
+        ("Rat", dt.date(2024, 3, 12), "Beratung und Beschlussfassung"),
+        (committee, dt.date(2024, 8, 29), "Beratung und Empfehlung"),
+        ("Verwaltungsausschuss", dt.date(2024, 9, 17), "Beratung und Empfehlung"),
+        ("Rat", dt.date(2024, 9, 24), "Beratung und Beschlussfassung"),
+    ]
+
+
+def test_a_plain_table_of_groups_and_a_list_of_fields_without_und() -> None:
+    # DS 1/2015: the Fraktionen take the paper up too ("Ratsfraktion Die Unabhängigen in" /
+    # "03.03.2015 Beratung" / "Nordstemmen"); they are no committee of the record format's
+    # Beratungsfolge, but the table goes on past them to the council's own rows.
+    found = _nordstemmen("nordstemmen_ds-1-2015.txt")
+    assert [(c.organization, c.date) for c in found] == [
+        ("Ortsrat Barnten", dt.date(2015, 2, 26)),
+        ("Verwaltungsausschuss", dt.date(2015, 3, 19)),
+        ("Rat", dt.date(2015, 3, 24)),
+    ]
+    # DS 24/2012: "Fachausschuss Freizeit, Kultur, Jugend," / "13.03.2012 ..." / "Soziales,
+    # Demographie".
+    found = _nordstemmen("nordstemmen_ds-24-2012.txt")
+    assert found[0].organization == "Fachausschuss Freizeit, Kultur, Jugend, Soziales, Demographie"
+    assert found[1].organization == "Fachausschuss Finanzen, Wirtschaftsförderung und Marketing"
+
+
+def test_a_supplements_number_keeps_its_count() -> None:
+    lines = ["Telefon: 800-50 20.08.2024", "DS 13/2024 1. Ergänzung", "Beschlussvorlage"]
+    assert header.reference(lines, form.read(lines)) == "DS 13/2024 1. Ergänzung"
