@@ -207,7 +207,9 @@ _HEADING_GOES_ON = re.compile(
     r"|(?:\d{1,3}\.[ \t]*)?Sitzung\b)",
     re.I,
 )
-_DANGLING = re.compile(r"\b(?:der|des|die|im|in|am|zur|zum|über|für|und|vom)[ \t]*$", re.I)
+_DANGLING = re.compile(
+    r"(?:\b(?:der|des|die|dem|den|im|in|am|zur|zum|über|für|und|vom)|,)[ \t]*$", re.I
+)
 _HEADING_LINES = 4
 # How far from the top a session's day is looked for.
 _SESSION_DAY_LINES = 30

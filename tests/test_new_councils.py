@@ -559,3 +559,30 @@ def test_a_plain_table_of_groups_and_a_list_of_fields_without_und() -> None:
 def test_a_supplements_number_keeps_its_count() -> None:
     lines = ["Telefon: 800-50 20.08.2024", "DS 13/2024 1. Ergänzung", "Beschlussvorlage"]
     assert header.reference(lines, form.read(lines)) == "DS 13/2024 1. Ergänzung"
+
+
+def test_a_letter_spaced_word_is_closed_up() -> None:
+    from pipeline.clean.cleaner import clean
+
+    assert clean("P r o t o k o l l\nder Sitzung").text == "Protokoll\nder Sitzung"
+    assert clean("Folgende S a t z u n g wird beschlossen").text == (
+        "Folgende Satzung wird beschlossen"  # Karlsruhe's Satzungsbeschlüsse
+    )
+    assert clean("x x x x x\nA B C").text == "x x x x x\nA B C"  # marks, initials
+
+
+def test_letter_spaced_minutes_are_minutes_named_by_their_heading() -> None:
+    path = (
+        FIXTURES
+        / "nordstemmen"
+        / ("nordstemmen_protokoll-fachausschuss-bildung-kultur-und-soziales-20200922.txt")
+    )
+    record = process(next(iter(discover([path])))).record
+    assert record is not None
+    assert record.paper_type is PaperType.NIEDERSCHRIFT  # "P r o t o k o l l"
+    assert record.date == dt.date(2020, 9, 22)
+    # The heading's line ends on "am Dienstag, dem": the day's line completes it.
+    assert record.name is not None and record.name.startswith(
+        "Protokoll der Sitzung des Fachausschusses Bildung, Kultur und Soziales am Dienstag, "
+        "dem 22. September 2020"
+    )

@@ -103,7 +103,27 @@ def quotes(text: str) -> Iterator[Correction]:
         yield Correction(match.end(1), text[match.end(1) : match.end()], "“", "quote")
 
 
-LAYOUT_RULES: tuple[Rule, ...] = (line_breaks, soft_hyphens, line_break_hyphenation, quotes)
+# A word set letter-spaced for emphasis ("P r o t o k o l l", "E I N L A D U N G"): five
+# letters or more each set apart by one space, a capital first and small letters after it
+# or capitals throughout ("x x x x", a column of marks, is no word).
+_LETTER_SPACED = re.compile(
+    r"(?<!\S)(?:[A-ZÄÖÜ](?: [a-zäöüß]){4,}|[A-ZÄÖÜ](?: [A-ZÄÖÜ]){4,})(?!\S)"
+)
+
+
+def letter_spacing(text: str) -> Iterator[Correction]:
+    """Close up a letter-spaced word: "P r o t o k o l l" -> "Protokoll"."""
+    for match in _LETTER_SPACED.finditer(text):
+        yield Correction(match.start(), match.group(), match.group().replace(" ", ""), "spacing")
+
+
+LAYOUT_RULES: tuple[Rule, ...] = (
+    line_breaks,
+    soft_hyphens,
+    line_break_hyphenation,
+    quotes,
+    letter_spacing,
+)
 
 
 def clean(raw: str) -> CleanResult:
