@@ -321,7 +321,7 @@ def motion_heading(lines: list[str]) -> str | None:
 _BARE_MOTION = re.compile(
     r"[ \t]*(?:[A-ZÄÖÜ][a-zäöüß]{2,}(?:er|es|e)[ \t]+)?(?:Antrag|Anfrage|Änderungsantrag)[ \t]*"
 )
-_SALUTATION = re.compile(r"(?:Sehr geehrte[rn]?|Liebe[rn]?|Hallo)\b")
+_SALUTATION = title.SALUTATION
 
 
 def _subject_below(lines: list[str], start: int) -> str | None:

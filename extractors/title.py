@@ -25,7 +25,8 @@ _TABLE_WORDS = re.compile(
 # A field's heading of a word or two and its colon: "Informationen:", "Anlagen:".
 _FIELD_HEADING = re.compile(r"[A-ZÄÖÜ][\wäöüß-]*(?:[ \t]+[\wäöüß-]+)?[ \t]*:")
 _COLON_HEADING = re.compile(r"[A-ZÄÖÜ][^:]{2,60}:")
-_SALUTATION = re.compile(r"(?:Sehr geehrte[rn]?|Liebe[rn]?|Hallo)\b")
+# A letter's salutation: "Sehr geehrter Herr Bürgermeister,".
+SALUTATION = re.compile(r"(?:Sehr geehrte[rn]?|Liebe[rn]?|Hallo)\b")
 _DATE_OR_NUMBER_ONLY = re.compile(r"[\d\s./,:;()-]*")
 _DATE_ALONE = re.compile(rf"{values.DATE_TEXT}\s*")  # "08. Januar 2024"
 # The longest title block taken; a longer one is prose, not a title.
@@ -118,7 +119,7 @@ def _block(
             break
         if j in taken or j in headings or _TABLE_WORDS.search(line) or _is_label_line(line):
             break
-        if values.LETTER_DATE.fullmatch(line) or _SALUTATION.match(line):
+        if values.LETTER_DATE.fullmatch(line) or SALUTATION.match(line):
             break  # "Berlin, den 12.03.2024"; "Sehr geehrter Herr Bürgermeister,"
         if after_form and block and _FIELD_HEADING.fullmatch(line):
             break  # "Informationen:" under the title on Hannover's page: the next field
