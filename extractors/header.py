@@ -814,7 +814,12 @@ def paper_date(
                 return values.parse_date(sub.group("date"))
     # A date alone on a line above, inside or right under the form ("25.05.2021" over "Drucksache
     # 113/21", "Seite: 1/1" / "15.02.2018" / "Amt für Controlling und Finanzen").
-    reach = max(paper_form.lines) + 2 if paper_form.lines else _DATE_LINE_REACH
+    reach = _DATE_LINE_REACH
+    if paper_form.lines:
+        below = max(paper_form.lines) + 1
+        while below < len(lines) and not lines[below].strip():
+            below += 1  # the first line under the form, past a blank one
+        reach = below + 1
     for i, line in enumerate(lines[:reach]):
         if i not in paper_form.lines and _DATE_ONLY.fullmatch(line) and not _goes_on(lines, i):
             return values.parse_date(line)

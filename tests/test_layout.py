@@ -77,3 +77,54 @@ def test_unchecked_calls_give_the_checked_bindings_boxes_and_sizes() -> None:
             )
     finally:
         pdf.close()
+
+
+def _line(text: str, baseline: float, size: float = 10.0) -> layout.Line:
+    return layout.row([(text, 72.0, 300.0)], baseline=baseline, size=size)
+
+
+def test_a_wider_gap_than_the_pages_line_spacing_is_a_blank_line() -> None:
+    # A PDF's text layer has no empty lines; the readers look for the blank line that ends
+    # a block (a title under its form, a Beratungsfolge table).
+    lines = [
+        _line("Haushaltsrede", 800, size=16),  # a heading set large: wider lines, no gap
+        _line("zum Haushaltsplan 2024", 781, size=16),
+        _line("Beratungsfolge", 750),
+        _line("Hauptausschuss 12.03.2024 Vorberatung", 738),
+        _line("Gemeinderat 26.03.2024 Entscheidung", 726),
+        _line("Antrag Fraktion Bürgerliche Mitte: Verhandlungen mit Bahn bzgl.", 700),
+        _line("Bahnhofsvorplatz Ost", 688),
+    ]
+    assert layout.joined(lines).split("\n") == [
+        "Haushaltsrede",
+        "zum Haushaltsplan 2024",
+        "",
+        "Beratungsfolge",
+        "Hauptausschuss 12.03.2024 Vorberatung",
+        "Gemeinderat 26.03.2024 Entscheidung",
+        "",
+        "Antrag Fraktion Bürgerliche Mitte: Verhandlungen mit Bahn bzgl.",
+        "Bahnhofsvorplatz Ost",
+    ]
+    # Lines without a known place (text that did not map to boxes) get no blank lines.
+    unplaced = [_line("a", float("nan")), _line("b", float("nan")), _line("c", float("nan"))]
+    assert layout.joined(unplaced) == "a\nb\nc"
+
+
+def test_a_pdfs_blocks_are_set_apart_as_in_its_text_file() -> None:
+    from pipeline.read.discover import discover
+    from pipeline.run.document import process
+
+    def name(file: str) -> str | None:
+        record = process(next(iter(discover([FIXTURES / "pdf" / file])))).record
+        assert record is not None
+        return record.name
+
+    # The title under the Beratungsfolge, a blank line's height below its last row.
+    assert name("augsburg_ANT_25_61798.pdf") == (
+        "Antrag Fraktion Bürgerliche Mitte: Verhandlungen mit Bahn bzgl. Bahnhofsvorplatz Ost"
+    )
+    # pdfium runs three lines broken at hyphens into one: its gap is measured from the last.
+    assert (name("karlsruhe_679851_niederschrift_hfa_20260714_top9.pdf") or "").endswith(
+        "Ermächtigung zum Abschluss des Durchführungsvertrages und des Generalvertrages"
+    )

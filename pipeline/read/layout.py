@@ -19,6 +19,7 @@ text extraction.
 from __future__ import annotations
 
 import ctypes
+import itertools
 import math
 import re
 from collections.abc import Callable
@@ -63,6 +64,8 @@ class Line:
     baseline: float  # bottom of the line's loose character boxes; NaN where unknown
     size: float  # font size in points
     cells: list[_Cell] = field(default_factory=list)
+    # The baseline of the last line folded into this row (a wrapped cell's), where any.
+    last_baseline: float | None = None
 
     @property
     def left(self) -> float:
@@ -115,6 +118,37 @@ class _Boxes:
         self.raw = textpage.raw
         self.rect = pdfium_c.FS_RECTF()
         self.ref = ctypes.byref(self.rect)
+
+
+# A gap between two lines wider than this many times the page's usual line spacing sets a
+# paragraph or block apart: the text gets a blank line there, as a text file has one.
+PARAGRAPH_GAP = 1.4
+
+
+def joined(lines: list[Line]) -> str:
+    """The lines as text, a blank line where a wider gap than the page's usual line spacing
+    sets a block apart (a PDF's text layer has no empty lines: the readers of titles, forms
+    and tables look for the blank line that ends a block)."""
+    # Each gap in ems of the larger of its two lines' type: a heading set large has wider
+    # lines, not a paragraph after each.
+    spacing = [_spacing(above, below) for above, below in itertools.pairwise(lines)]
+    usual_gaps = sorted(g for g in spacing if 0 < g < 3)
+    if len(usual_gaps) < 3:
+        return "\n".join(line.text for line in lines)
+    usual = usual_gaps[len(usual_gaps) // 2]
+    out = [lines[0].text]
+    for below, gap in zip(lines[1:], spacing, strict=True):
+        if gap > PARAGRAPH_GAP * usual:
+            out.append("")
+        out.append(below.text)
+    return "\n".join(out)
+
+
+def _spacing(above: Line, below: Line) -> float:
+    """The distance from one line's baseline to the next one's, in ems; NaN where either
+    has no known place (then no blank line is set)."""
+    bottom = above.baseline if above.last_baseline is None else above.last_baseline
+    return (bottom - below.baseline) / max(above.size, below.size, 1.0)
 
 
 def page_text(textpage: pdfium.PdfTextPage) -> str:
@@ -195,6 +229,10 @@ def _read_line(
         space = text.find(" ", next_word, end)
     get_box(raw, end - 1, ref)
     cells.append(_Cell(text[cell_start:end], cell_left, rect.right))
+    if rect.bottom < line.baseline - size / 2:
+        # pdfium ran lines broken at a hyphen into one ("Dampfkraft-" / "werk"): the
+        # line ends lower down than it starts.
+        line.last_baseline = rect.bottom
     if edits:
         return _edited(line, text, start, end, edits)
     return line
@@ -244,6 +282,7 @@ def _merge_wrapped(lines: list[Line]) -> list[Line]:
                 column = row.cells[_column_of(row, cell)]
                 column.text = _join(column.text, cell.text)
                 column.right = max(column.right, cell.right)
+            row.last_baseline = line.baseline
             previous = line
             continue
         merged.append(line)

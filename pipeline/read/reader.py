@@ -261,7 +261,7 @@ def _read_ruled_tables(
 
 
 def _joined(lines: list[layout.Line]) -> str:
-    return "\n".join(line.text for line in lines).replace("\x00", "")
+    return layout.joined(lines).replace("\x00", "")
 
 
 def _without_running_lines(
@@ -281,8 +281,14 @@ def _without_running_lines(
         taken = [line for i, line in enumerate(lines) if i in indices]
         others = [line for i, line in enumerate(lines) if i not in indices]
         running += [(index + 1, line.text.replace("\x00", "")) for line in taken]
-        kept = sorted(taken, key=lambda line: -line.baseline) + others if index == 0 else others
-        pages[index] = Page(index + 1, _joined(kept))
+        if index == 0:
+            # The first page's running lines go to its top, head above foot, a block of
+            # their own: no gap between them means anything.
+            heads = "\n".join(line.text for line in sorted(taken, key=lambda line: -line.baseline))
+            text = f"{heads}\n{_joined(others)}".replace("\x00", "")
+        else:
+            text = _joined(others)
+        pages[index] = Page(index + 1, text)
     return running
 
 
