@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from pipeline.clean.cleaner import clean
 from pipeline.errors import EncryptedDocument, UnreadableDocument
 from pipeline.read.discover import discover
 from pipeline.read.reader import MIN_TEXT_CHARS, _has_visible, read, read_pdf, read_text
@@ -120,3 +121,21 @@ def test_a_page_is_usable_by_its_visible_characters_wherever_they_are(
     assert _has_visible(text, count) == (visible >= count)
     padded = " " * 1000 + text
     assert _has_visible(padded, count) == (visible >= count)
+
+
+def test_a_line_ending_in_a_hyphen_before_a_capital_keeps_its_break(tmp_path: Path) -> None:
+    """pdfium runs a line that ends in "-" into the next; before a small letter that is a
+    word's syllable break (joined), before a capital a hyphen of the word itself."""
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "letter.pdf"
+    pdf = canvas.Canvas(str(path))
+    lines = ["Gemeinde Nordstemmen", "-Bürgermeister-", "Anfrage der Fraktion im Rat", "Stadtent-"]
+    lines += ["wicklung und Verkehr", "Die Stadt berichtet dem Rat."]
+    for i, line in enumerate(lines):
+        pdf.drawString(72, 760 - 14 * i, line)
+    pdf.showPage()
+    pdf.save()
+    text = read(next(discover([path]))).text
+    assert "-Bürgermeister-\nAnfrage der Fraktion im Rat" in text
+    assert "Stadtentwicklung und Verkehr" in clean(text).text

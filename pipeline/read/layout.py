@@ -177,15 +177,29 @@ def page_lines(
             for part in _LINE_BREAK.split(text)
         ]
     boxes = _Boxes(textpage)
+    breaks = [(m.start(), m.end()) for m in _LINE_BREAK.finditer(text)]
+    if "\u00ad" in text:
+        # pdfium runs a line ending in a hyphen into the next one; before a capital the
+        # hyphen is a word's own ("-Bürgermeister-" / "Anfrage der Fraktion ..."), no
+        # syllable break: the hyphen stays and so does the line break.
+        kept = [m.start() for m in _HYPHEN_BEFORE_CAPITAL.finditer(text)]
+        if kept:
+            chars = list(text)
+            for at in kept:
+                chars[at] = "-"
+            text = "".join(chars)
+            breaks = sorted(breaks + [(at + 1, at + 1) for at in kept])
     lines: list[Line] = []
     position = 0
-    for match in [*_LINE_BREAK.finditer(text), None]:
-        end = match.start() if match else len(text)
-        line = _read_line(text, position, end, boxes, edits)
+    for start, stop in [*breaks, (len(text), len(text))]:
+        line = _read_line(text, position, start, boxes, edits)
         if line is not None:
             _place(line, lines)
-        position = match.end() if match else end
+        position = stop
     return _merge_wrapped(lines)
+
+
+_HYPHEN_BEFORE_CAPITAL = re.compile("\u00ad(?=[A-ZÄÖÜ])")
 
 
 def _read_line(
