@@ -10,7 +10,10 @@ Rows come in the forms text extraction leaves them in:
 - one row per line, cells split by spaces ("Hauptausschuss 12.07.2022 25  x vorberaten");
 - de-interleaved: each cell on a line of its own, a wrapped name over two lines
   ("Ausschuss für Umwelt und" / "Gesundheit" / "07.05.2015" / "10");
-- the date before the committee (ALLRIS: "01.12.2025" / "Kulturausschuss (Entscheidung)").
+- the date before the committee (ALLRIS: "01.12.2025" / "Kulturausschuss (Entscheidung)");
+- run together by a plain text layer, a wrapped cell's lines above and below its row's
+  dated line (see plain_rows);
+- a list of results ("Ergebnisse": a session's date and body, what it did with the paper).
 """
 
 from __future__ import annotations
@@ -84,8 +87,9 @@ def find(text: str) -> list[Consultation]:
     for lines, following in blocks(text):
         rows = parse(lines)
         if not any("\t" in line for line in lines):
-            # Read again as a table whose wrapped cells ran together; that reading is taken
-            # where it dates more rows ("Fachausschuss Finanzen, Wirt-" ended the block).
+            # Read again as a table whose wrapped cells ran together ("Fachausschuss
+            # Finanzen, Wirt-" ended the block); that reading is taken where it finds more
+            # (see _fullness).
             rebuilt = parse(lines[:1] + plain_rows(following))
             if _fullness(rebuilt) > _fullness(rows):
                 rows = rebuilt
