@@ -56,7 +56,7 @@ from make_sample_pdfs import text_to_pdf  # noqa: E402
 
 from extractors import registry  # noqa: E402
 from pipeline.clean.cleaner import clean  # noqa: E402
-from pipeline.db import store  # noqa: E402
+from pipeline.db import compounds, store  # noqa: E402
 from pipeline.model import Outcome, Parsed, SourceFile, Status  # noqa: E402
 from pipeline.read.discover import sha256_of  # noqa: E402
 from pipeline.read.quality import is_garbage  # noqa: E402
@@ -270,8 +270,10 @@ def stage_costs(files: list[Path], url: str) -> dict[str, Any]:
     pipeline.run.document.process does them; then the outcomes are loaded into `url` as
     ingest loads them (batches of 32). CPU time, not wall-clock time: other load on the
     machine changes it far less. Loading the lexicon, spaCy and dateparser is left out
-    (workers do it once, before their first document: see `startup`)."""
+    (workers do it once, before their first document: see `startup`), and so is loading
+    the word list of the search index's compound splitter (the runner does it once)."""
     warm_up()
+    compounds.split("Schulsporthalle")
     spent = dict.fromkeys(STAGES, 0.0)
     outcomes, pages = [], 0
     geometry_pages = boxed_pages = 0  # pages whose drawing was looked at, and had boxes
