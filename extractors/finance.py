@@ -22,11 +22,17 @@ _IN_BUDGET = re.compile(
 # A ticked box or a tick: the glyphs geometry (pipeline.read.geometry) writes and Word prints.
 _CHECKED = "⊠☒☑✓✔✗✘xX"
 # "Haushaltsmittel stehen in voller Höhe zur Verfügung", "Die Mittel stehen nicht zur Verfügung".
+# "Haushaltsmittel stehen zur Verfügung", "Die Mittel sind unter dem Konto 12600.44210080
+# in Höhe von maximal 920,00 € für das Jahr 2023 ... bereitgestellt" (Nordstemmen), "Die
+# Mittel wurden ... in die Haushaltsplanung eingebracht" (Hildesheim): within one sentence.
 _FUNDS_AVAILABLE = re.compile(
-    r"\b(?:Haushalts)?[Mm]ittel\s+(?:stehen|sind)\s+(?P<how>(?:[^\n.]|\n(?!\s*\n)){0,60}?)"
-    r"\bzur\s+Verfügung",
+    r"\b(?:Haushalts)?[Mm]ittel\s+(?:stehen|sind|wurden)\s+"
+    r"(?P<how>(?:[^\n.]|(?<=\d)\.(?=\d)|\n(?!\s*\n)){0,120}?)"
+    r"\b(?:zur\s+Verfügung|bereitgestellt|veranschlagt|eingeplant|in\s+die\s+Haushaltsplanung"
+    r"\s+eingebracht)",
 )
 _NOT = re.compile(r"\b(?:nicht|keine)\b", re.I)
+_OUTSIDE_PLAN = re.compile(r"\b(?:über|außer)planmäßig", re.I)
 _PARTLY = re.compile(r"\b(?:nur|teilweise)\b", re.I)
 # A column headed "Betrag €" / "Betrag in EUR": the numbers below it are amounts.
 _AMOUNT_COLUMN = re.compile(r"\bBetrag[ \t]*(?:in[ \t]*|\()?(?:€|EUR\b|Euro\b)", re.I)
@@ -137,8 +143,8 @@ def funds_available(text: str) -> bool | None:
     if not m:
         return None
     how = m.group("how")
-    if _NOT.search(how):
-        return False
+    if _NOT.search(how) or _OUTSIDE_PLAN.search(how):
+        return False  # "... nicht ...", "werden außerplanmäßig zur Verfügung gestellt"
     return None if _PARTLY.search(how) else True
 
 

@@ -81,3 +81,31 @@ def test_budget_form_row() -> None:
     )
     assert finance.budget_row_amounts(text) == [7220, 7220]
     assert finance.budget_row_amounts("Anzahl der Plätze \n7.220 7.220\n") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "in_budget"),
+    [
+        # Nordstemmen DS 17/2023: the account's number inside the sentence.
+        (
+            "Die Mittel sind unter dem Konto 12600.44210080 in Höhe von\nmaximal 920,00 € für "
+            "das Jahr 2023 (Besetzung ab April) bereitgestellt.",
+            True,
+        ),
+        # Hildesheim 23/224.
+        (
+            "Die Mittel wurden für den Haushalt 2023 und 2024 in die Haushaltsplanung eingebracht.",
+            True,
+        ),
+        # Karlsruhe 2022/0286, 2019/0131.
+        ("Die Haushaltsmittel sind im Doppelhaushalt 2022/2023 eingeplant.", True),
+        (
+            "Die Haushaltsmittel sind nicht im Doppelhaushalt enthalten und werden daher "
+            "außerplanmäßig zur Verfügung gestellt.",
+            False,
+        ),
+        ("Die Mittel werden im nächsten Haushalt beantragt.", None),
+    ],
+)
+def test_funds_made_available_in_a_sentence(text: str, in_budget: bool | None) -> None:
+    assert finance.funds_available(text) is in_budget
