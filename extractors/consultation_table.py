@@ -27,20 +27,21 @@ from dataclasses import dataclass
 from extractors import committees, scan, values, vocab
 from pipeline.model import Consultation
 
+# "Ergebnisse" over "30.09.2026 Stadtverordnetenversammlung" (Wiesbaden's PIWi): the sessions
+# that took the paper up, a heading alone on its line.
+_RESULTS_HEADING = r"(?:Beratungs|Sitzungs)?[Ee]rgebnisse[ \t]*$"
 _START = re.compile(
     r"^[ \t]*(?:Beratungs(?:reihen)?folge\b"
     r"|(?:Beratungsverlauf|Beratungsweg|Gremienweg|Gremienfolge)\b"
     r"|Gremi(?:um|en)\b(?![ \t]*:)[^\n]{0,20}?\b(?:Termin|Sitzungs(?:datum|termin)|Datum|Sitzung)\b"
-    # "Ergebnisse" over "30.09.2026 Stadtverordnetenversammlung" (Wiesbaden's PIWi): the
-    # sessions that took the paper up, a heading alone on its line.
-    r"|(?:Beratungs|Sitzungs)?[Ee]rgebnisse[ \t]*$)",
+    rf"|{_RESULTS_HEADING})",
     re.M,
 )
-_RESULTS = re.compile(r"[ \t]*(?:Beratungs|Sitzungs)?[Ee]rgebnisse[ \t]*$")
+_RESULTS = re.compile(rf"[ \t]*{_RESULTS_HEADING}")
 # Every match of _START is on a line with one of these.
 _START_WORDS = ("Beratungs", "Gremi", "rgebnisse")  # "Beratungsverlauf", "Gremienweg" too
 # Words of column headings ("Gremium Termin TOP ö nö Ergebnis", "Geplante Sitzungstermine").
-_HEADING_WORDS = frozenset(vocab.words("column_headings"))
+_HEADING_WORDS = vocab.word_set("column_headings")
 # A line this short is a cell value of its own ("x", "3", "vorberaten", "öffentlich").
 _CELL_WORDS, _CELL_CHARS = 3, 30
 # A wrapped cell line of at most this many words, followed within this many lines by a row.
@@ -181,7 +182,7 @@ _RESULT_WORDS = re.compile(
     r"Stimme|Enthaltung|einstimmig|beschlossen|abgelehnt|zurückgestellt|vertagt|Kenntnis", re.I
 )
 # A council group, not a committee, may take a paper up ("SPD-Fraktion 02.03.2015 Beratung").
-_GROUP = re.compile(r"Fraktion|fraktion|Gruppe\b")
+_GROUP = re.compile(r"[Ff]raktion|Gruppe\b")
 
 
 def _wrapped_cell(line: str) -> bool:

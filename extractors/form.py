@@ -280,11 +280,6 @@ def _label_row(text: str) -> list[Label] | None:
     return row
 
 
-@functools.cache
-def _heading_words() -> frozenset[str]:
-    return frozenset(vocab.words("column_headings"))
-
-
 def column_headings(line: str) -> bool:
     """Whether `line` is a table's row of column headings: three cells or more, each a
     heading word or a bare label, at least one of them no label ("Beginn", "Ort"). Its
@@ -293,7 +288,7 @@ def column_headings(line: str) -> bool:
     cells = [cell for _, cell in split_cells(line)]
     if len(cells) < _HEADING_CELLS:
         return False
-    headings = _heading_words()
+    headings = vocab.word_set("column_headings")
     bare_headings = 0
     for cell in cells:
         key = cell.lower().rstrip(":").strip()

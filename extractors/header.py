@@ -47,7 +47,7 @@ _NUMBER_DATE_LINES = 15
 # The longest line a heading or form row is; a longer one is a paragraph of prose.
 _HEADING_LINE_LENGTH = 160
 _SUBMITTED = re.compile(rf"\bvom:?\s+(?P<date>{values.DATE_TEXT})")
-_ENDS_IN_DATE = re.compile(r"[ \t](?P<date>\d{1,2}\.\d{1,2}\.(?:19|20)\d\d)[ \t]*$")
+_ENDS_IN_DATE = re.compile(rf"[ \t](?P<date>{values.DATE_TEXT})[ \t]*$")
 # "Ausgegeben am 15.05.2026" (Offenbach's PIO), "Erstellt am: 03.06.2024": the day the paper
 # was issued, in its head.
 _ISSUED = re.compile(
@@ -547,9 +547,7 @@ def session_date(
     return found
 
 
-_DATE_COLUMN = re.compile(r"(?:Sitzungs)?(?:datum|termin)|Datum|Termin", re.I)
-
-
+_DATE_COLUMN = re.compile(r"(?:Sitzungs)?(?:datum|termin)", re.I)
 _BODY_COLUMN = re.compile(r"Gremium|Gremien", re.I)
 
 

@@ -162,7 +162,11 @@ _KIND_AFTER_CARRIER = 120
 def _only_carrier_named(text: str) -> bool:
     """Whether the phrase naming the paper's kind at its top is only the carrier word."""
     m = _phrases().search(text[:_HEAD_CHARS])
-    return m is not None and m.group().strip(" \t#>*").casefold() == _CARRIER
+    return m is not None and _is_carrier(m)
+
+
+def _is_carrier(m: re.Match[str]) -> bool:
+    return m.group().strip(" \t#>*").casefold() == _CARRIER
 
 
 # A motion made or questions asked in a paper's first sentences, by a group or its members.
@@ -190,11 +194,11 @@ def classify(text: str) -> PaperType:
     m = _phrases().search(text[:_HEAD_CHARS])
     if not m:
         return PaperType.SONSTIGES
-    if m.group().strip(" \t#>*").casefold() == _CARRIER:
+    if _is_carrier(m):
         # "Drucksache VIII-0153" / "Vorlage zur Kenntnisnahme": the carrier word, then the
         # kind on one of the next lines.
         then = _phrases().search(text[: min(_HEAD_CHARS, m.end() + _KIND_AFTER_CARRIER)], m.end())
-        if then is not None and then.group().strip(" \t#>*").casefold() != _CARRIER:
+        if then is not None and not _is_carrier(then):
             m = then
     rows = sorted(vocab.rows("paper_types"), key=lambda row: -len(row[1]))
     index = int(next(k for k, v in m.groupdict().items() if v is not None)[1:])

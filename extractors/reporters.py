@@ -42,10 +42,11 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
     names: list[str] = []
     for m in scan.finditer_word(_LABEL, doc.text, "berichterstatt"):
         value = m.group("value").strip() or (m.group("next") or "").strip()
-        person = person_name(value)
-        for found in groups(value) or ([person] if person else []):
-            if found not in names:
-                names.append(found)
+        found = groups(value)
+        if found is None:
+            person = person_name(value)
+            found = [person] if person else []
+        names.extend(name for name in found if name not in names)
     return {"reporters": names}
 
 

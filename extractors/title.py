@@ -31,7 +31,6 @@ _DATE_OR_NUMBER_ONLY = re.compile(r"[\d\s./,:;()-]*")
 _DATE_ALONE = re.compile(rf"{values.DATE_TEXT}\s*")  # "08. Januar 2024"
 # The longest title block taken; a longer one is prose, not a title.
 _MAX_TITLE_LINES = 6
-# How far into the paper a title is looked for.
 
 
 def find(text: str, paper_form: form.Form | None = None, anchor: int | None = None) -> str | None:
@@ -69,11 +68,12 @@ def find(text: str, paper_form: form.Form | None = None, anchor: int | None = No
             # The Beratungsfolge table under the form runs to its block's end: its rows
             # ("Sozialausschuss   Vorberatung" / "04.03.2024") are no title. A text layer
             # that ran its cells together ends it after its last row, blank line or not.
-            blank = next((j for j in range(i + 1, body_starts) if not lines[j].strip()), None)
-            table = lines[i + 1 : blank if blank is not None else body_starts]
-            _, used = consultation_table.plain_table(table)
-            plain = used and not any("\t" in line for line in table)
-            i = i + 1 + used if plain else (blank if blank is not None else body_starts)
+            end = next((j for j in range(i + 1, body_starts) if not lines[j].strip()), body_starts)
+            table = lines[i + 1 : end]
+            used = 0
+            if not any("\t" in line for line in table):
+                _, used = consultation_table.plain_table(table)
+            i = i + 1 + used if used else end
             continue
         if i in taken or not _is_title_line(lines[i], form_values) or i in headings:
             i += 1

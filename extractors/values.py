@@ -140,9 +140,9 @@ _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+(?:,\d{1,2})?"
 _GROUPED = r"\d{1,3}(?:\.\d{3})+(?:,\d{2})?"
 _SCALE = r"(?P<scale>Mio\.?|Millionen|Million|Mrd\.?|Milliarden|Milliarde|Tsd\.?|Tausend|T)"
 _CURRENCY = r"(?P<cur>€|EUR\b|Euro\b)"
-# Number and currency may be set apart by spaces or a tab ("109.740.000 \t€").
 # "725.000,- €", "1.500,-- EUR": a dash for the cents.
 _NO_CENTS = r"(?:,[-–]{1,2})?"
+# Number and currency may be set apart by spaces or a tab ("109.740.000 \t€").
 AMOUNT = re.compile(
     rf"(?<![\d.,])(?P<num>{_NUMBER})(?![\d]){_NO_CENTS}[ \t]{{0,3}}(?:{_SCALE}[ \t]?)?{_CURRENCY}",
 )

@@ -30,6 +30,12 @@ def words(name: str) -> tuple[str, ...]:
     return tuple(row[0] for row in rows(name))
 
 
+@functools.cache
+def word_set(name: str) -> frozenset[str]:
+    """A one-column vocabulary as a set, for lookups ("column_headings")."""
+    return frozenset(words(name))
+
+
 def alternation(name: str, column: int = 0) -> str:
     """A regex alternation of one column's distinct entries, longest first, so that the
     longer phrase wins where two start at the same place ("Antrag auf Genehmigung" over

@@ -119,12 +119,8 @@ def _column_tail(match: re.Match[str], tail: str) -> bool:
     if not match.string[match.start("tail") - 1 : match.start("tail")].isspace():
         return False
     words = tail.lower().split()
-    return bool(words) and all(w.rstrip(":") in _column_words() for w in words)
-
-
-@functools.cache
-def _column_words() -> frozenset[str]:
-    return frozenset(vocab.words("column_headings"))
+    headings = vocab.word_set("column_headings")
+    return bool(words) and all(w.rstrip(":") in headings for w in words)
 
 
 def segment(text: str) -> list[Section]:

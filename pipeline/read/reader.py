@@ -285,7 +285,7 @@ def _without_running_lines(
             # The first page's running lines go to its top, head above foot, a block of
             # their own: no gap between them means anything.
             heads = "\n".join(line.text for line in sorted(taken, key=lambda line: -line.baseline))
-            text = f"{heads}\n{_joined(others)}".replace("\x00", "")
+            text = f"{heads}\n{layout.joined(others)}".replace("\x00", "")
         else:
             text = _joined(others)
         pages[index] = Page(index + 1, text)

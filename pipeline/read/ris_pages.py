@@ -352,10 +352,7 @@ _ADMINISTRATION_OWNER = re.compile(
 )
 _FOOTERS = "footer, #footer, #main-footer, .footer"
 # A footer's address in capitals: "STADT GÜGLINGEN" (Güglingen's eCICS).
-_OWNER_UPPER = re.compile(
-    r"\b(STADT|GEMEINDE|MARKT|LANDKREIS|KREIS|SAMTGEMEINDE|VERBANDSGEMEINDE|ORTSGEMEINDE"
-    r"|LANDESHAUPTSTADT|HANSESTADT)[ \t]+([A-ZÄÖÜ][A-ZÄÖÜ-]+)(?![\w-])"
-)
+_OWNER_UPPER = re.compile(rf"\b({_COUNCIL_KINDS.upper()})[ \t]+([A-ZÄÖÜ][A-ZÄÖÜ-]+)(?![\w-])")
 
 
 def page_council(page: HtmlPage) -> str | None:
