@@ -128,3 +128,41 @@ def test_a_pdfs_blocks_are_set_apart_as_in_its_text_file() -> None:
     assert (name("karlsruhe_679851_niederschrift_hfa_20260714_top9.pdf") or "").endswith(
         "Ermächtigung zum Abschluss des Durchführungsvertrages und des Generalvertrages"
     )
+
+
+# --- lines from an OCR engine's words -----------------------------------------------------------
+
+
+def _word(text: str, left: float, top: float, width: float | None = None) -> layout.Word:
+    return layout.Word(text, left, top, left + (width or 12 * len(text)), top + 40)
+
+
+def test_ocr_words_far_apart_are_cells_and_a_row_in_two_blocks_is_one_line() -> None:
+    rows = [
+        [_word("Federführendes", 238, 418), _word("Amt", 420, 418), _word("Nr.", 1245, 418)],
+        # Tesseract put the number in a block of its own, after the label's block.
+        [_word("Amt", 238, 474), _word("für", 290, 474), _word("Planung", 340, 474)],
+        [_word("037/2025", 1244, 476)],
+    ]
+    lines = layout.word_lines(rows)
+    assert [line.text for line in lines] == [
+        "Federführendes Amt\tNr.",
+        "Amt für Planung\t037/2025",
+    ]
+
+
+def test_ocr_words_of_a_wrapped_cell_are_folded_into_their_row() -> None:
+    rows = [
+        [_word("Kreisausschuss", 238, 1000), _word("21.03.2025", 1800, 1000)],
+        [_word("Bauen,", 238, 1045), _word("Planung", 320, 1045)],
+        [_word("Beschlussvorschlag:", 238, 1200)],
+    ]
+    lines = layout.word_lines(rows)
+    assert [line.text for line in lines] == [
+        "Kreisausschuss Bauen, Planung\t21.03.2025",
+        "Beschlussvorschlag:",
+    ]
+
+
+def test_no_ocr_words_make_no_lines() -> None:
+    assert layout.word_lines([]) == []

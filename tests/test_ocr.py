@@ -96,3 +96,81 @@ def test_a_scanned_page_before_text_pages_is_ocred(tmp_path, monkeypatch) -> Non
     assert "Straßenverkehrsbehörden" in result.pages[0].text
     assert result.pages[1].text.strip() == "– 3 –"
     assert result.warnings == []
+
+
+# --- a scanned form read by its words' places ------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def scanned_form(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """The first page of Kreis Warendorf's Vorlage 037/2025 as a scan: rendered at 200 dpi,
+    turned by half a degree, saved as a JPEG in an image-only PDF."""
+    import io
+
+    import pypdfium2 as pdfium
+    from PIL import Image
+
+    pdf = pdfium.PdfDocument(FIXTURES / "kreis-warendorf-vorlage-037-2025.pdf")
+    try:
+        image = pdf[0].render(scale=200 / 72, grayscale=True).to_pil().convert("L")
+    finally:
+        pdf.close()
+    image = image.rotate(0.5, resample=Image.Resampling.BICUBIC, fillcolor=255)
+    jpeg = io.BytesIO()
+    image.save(jpeg, "JPEG", quality=60)
+    out = tmp_path_factory.mktemp("scan") / "warendorf-scan.pdf"
+    Image.open(io.BytesIO(jpeg.getvalue())).save(out, resolution=200)
+    return out.read_bytes()
+
+
+def test_a_scanned_forms_label_and_value_are_cells_of_one_line(scanned_form: bytes) -> None:
+    # Tesseract's text joins the cells of a row with one space ("Federführendes Amt Nr.");
+    # its word boxes show the gap, as a text layer's character boxes do.
+    lines = read_pdf(scanned_form).pages[0].text.splitlines()
+    assert "Federführendes Amt\tNr." in lines
+    assert "Amt für Planung und Naturschutz\t037/2025" in lines
+
+
+def test_a_scanned_tables_wrapped_cells_are_folded_into_their_row(scanned_form: bytes) -> None:
+    text = read_pdf(scanned_form).pages[0].text
+    assert (
+        "Kreisausschuss Berichterstattung: Dezernent für Bauen, Planung und Umwelt Michael "
+        "Ottmann\t21.03.2025"
+    ) in text
+
+
+def test_a_scanned_paper_gets_its_forms_fields(scanned_form: bytes, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from pipeline.model import Status
+    from pipeline.read.discover import discover
+    from pipeline.run.document import process
+
+    path = tmp_path / "warendorf-scan.pdf"
+    path.write_bytes(scanned_form)
+    outcome = process(next(iter(discover([path]))))
+    assert outcome.status is Status.OK, outcome.errors
+    record = outcome.record
+    assert record is not None
+    assert (record.reference, record.department) == ("037/2025", "Amt für Planung und Naturschutz")
+    assert [
+        (c.organization, c.date.isoformat() if c.date else None) for c in record.consultations
+    ] == [
+        ("Ausschuss für Umwelt, Klimaschutz, Mobilität und Planung", "2025-03-07"),
+        ("Kreisausschuss", "2025-03-21"),
+        ("Kreistag", "2025-03-28"),
+    ]
+
+
+def test_tesseracts_report_is_read_as_lines_of_words() -> None:
+    tsv = (
+        "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+        "1\t1\t0\t0\t0\t0\t0\t0\t2482\t3509\t-1\t\n"
+        "4\t1\t2\t1\t1\t0\t238\t418\t1059\t33\t-1\t\n"
+        "5\t1\t2\t1\t1\t1\t238\t418\t308\t33\t92.1\tFederführendes\n"
+        "5\t1\t2\t1\t1\t2\t560\t420\t80\t30\t96.2\tAmt\n"
+        "5\t1\t2\t1\t1\t3\t1245\t420\t52\t30\t96.6\tNr.\n"
+        "5\t1\t2\t1\t2\t1\t236\t474\t79\t30\t96.6\tAmt\n"
+        "5\t1\t2\t1\t2\t2\t330\t474\t20\t30\t10.0\t \n"
+    )
+    rows = ocr.words(tsv)
+    assert [[w.text for w in row] for row in rows] == [["Federführendes", "Amt", "Nr."], ["Amt"]]
+    assert (rows[0][2].left, rows[0][2].right, rows[0][2].bottom) == (1245.0, 1297.0, 450.0)

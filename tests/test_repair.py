@@ -149,6 +149,30 @@ def test_a_broken_opening_quote_starts_a_word(line: str, quoted: bool) -> None:
     assert ("„Netzwerk“" in clean(line).text) is quoted
 
 
+@pytest.mark.parametrize(
+    ("ocr", "repaired"),
+    [
+        # Seen in Tesseract's reading of scans of the corpus's papers (Ahnsen, Augsburg,
+        # Karlsruhe): the paragraph sign read as a dollar, a date's point as a colon.
+        ("Antrag im Sinne von $ 33 Abs. 1 GeschO", "Antrag im Sinne von § 33 Abs. 1 GeschO"),
+        ("Abweichung nach $34 Baugesetzbuch", "Abweichung nach §34 Baugesetzbuch"),
+        ("nach $$ 3, 4 KAG", "nach §§ 3, 4 KAG"),
+        ("Datum: 27.11:2025", "Datum: 27.11.2025"),
+        ("am 12,03.2024 um 17:00 Uhr", "am 12.03.2024 um 17:00 Uhr"),
+        ("Datum: 27:11,2025", "Datum: 27.11.2025"),
+        # Left alone: dollars of an amount, a time, a version, a date read right.
+        ("kostet $ 1,500.00", "kostet $ 1,500.00"),
+        ("um 17:00 Uhr", "um 17:00 Uhr"),
+        ("Stand 01.02.2024", "Stand 01.02.2024"),
+        ("Werte 1,5,2024 und 40.13:2024", "Werte 1,5,2024 und 40.13:2024"),
+    ],
+)
+def test_signs_ocr_reads_as_others_are_put_right(ocr: str, repaired: str) -> None:
+    result = clean(ocr)
+    assert result.text == repaired
+    assert apply(result.raw, result.corrections) == repaired
+
+
 def test_repair_of_a_word_split_across_lines_is_one_logged_change() -> None:
     raw = (
         "Die Beitrage fur die Mitgliedsstadte in Fragen der Stadtebau-\n"

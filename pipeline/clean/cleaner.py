@@ -117,12 +117,35 @@ def letter_spacing(text: str) -> Iterator[Correction]:
         yield Correction(match.start(), match.group(), match.group().replace(" ", ""), "spacing")
 
 
+# OCR reads "§" as a dollar sign ("$ 34 BauGB", "$$ 3, 4"): one before a paragraph number
+# (at most three digits and a letter, no decimal part, so "$ 1,500.00" stays).
+_DOLLAR_PARAGRAPH = re.compile(r"(?<![\w$])(\$\$?)(?= ?\d{1,3}[a-z]?\b(?![.,]\d))")
+# A date with its points read as a colon or a comma ("27.11:2025", "12,03.2024", "27:11,2025").
+_DATE_SEPARATOR = re.compile(
+    r"(?<![\d.:,])(\d{1,2})([.:,])(\d{1,2})([.:,])(?:19|20)\d\d(?!\d)"
+)
+
+
+def ocr_signs(text: str) -> Iterator[Correction]:
+    """Signs OCR reads as others: "$ 34" -> "§ 34", "27.11:2025" -> "27.11.2025"."""
+    for match in _DOLLAR_PARAGRAPH.finditer(text):
+        yield Correction(match.start(), match.group(1), "§" * len(match.group(1)), "sign")
+    for match in _DATE_SEPARATOR.finditer(text):
+        day, first, month, second = match.group(1, 2, 3, 4)
+        if first == second or not (1 <= int(day) <= 31 and 1 <= int(month) <= 12):
+            continue  # "01.02.2024" is right; "1,5,2024" no date
+        for group in (2, 4):
+            if match.group(group) != ".":
+                yield Correction(match.start(group), match.group(group), ".", "sign")
+
+
 LAYOUT_RULES: tuple[Rule, ...] = (
     line_breaks,
     soft_hyphens,
     line_break_hyphenation,
     quotes,
     letter_spacing,
+    ocr_signs,
 )
 
 

@@ -270,6 +270,49 @@ def _edited(line: Line, text: str, start: int, end: int, edits: dict[int, str]) 
     return line if kept else None
 
 
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One word as an OCR engine places it: its box, y growing downwards, in any unit."""
+
+    text: str
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+
+def word_lines(rows: list[list[Word]]) -> list[Line]:
+    """Visual lines from an OCR engine's lines of words, read as the text layer's lines are:
+    split into cells where the gap between two words is wider than a word space (a form's
+    label and value, a table's columns), a line the engine put in a block of its own put
+    back on the row it sits on, and a wrapped cell folded into its row.
+
+    A line's size is the height of its box (ascender to descender, about an em); a line
+    without descenders or capitals is given the page's usual height, so that its gaps are
+    measured as the others' are."""
+    heights = sorted(max(w.bottom for w in ws) - min(w.top for w in ws) for ws in rows if ws)
+    if not heights:
+        return []
+    usual = heights[len(heights) // 2]
+    lines: list[Line] = []
+    for words in rows:
+        if not words:
+            continue
+        bottom = max(w.bottom for w in words)
+        size = max(bottom - min(w.top for w in words), usual) or 1.0
+        line = Line(baseline=-bottom, size=size)
+        gap = CELL_GAP_EM * size
+        first = 0
+        for k in range(1, len(words) + 1):
+            if k == len(words) or words[k].left - words[k - 1].right > gap:
+                cell = words[first:k]
+                text = " ".join(w.text for w in cell)
+                line.cells.append(_Cell(text, cell[0].left, cell[-1].right))
+                first = k
+        _place(line, lines)
+    return _merge_wrapped(lines)
+
+
 def _place(line: Line, lines: list[Line]) -> None:
     """Append `line`, or add its cells to an earlier line on the same baseline to their left."""
     tolerance = SAME_LINE_EM * line.size

@@ -22,6 +22,7 @@ import pypdfium2 as pdfium
 from PIL import Image
 
 from pipeline.errors import OcrUnavailable
+from pipeline.read import layout
 
 # Rendering resolution, chosen by measurement on the real scan in the corpus (see
 # tests/test_ocr.py and the report): 300 dpi reads the 10-pt table text of council papers
@@ -74,7 +75,24 @@ def ocr_image(binary: str, image: Image.Image) -> str:
     if turn:
         # Tesseract's angle is clockwise; PIL turns counter-clockwise.
         image = image.rotate(-turn, expand=True)
-    return _run(binary, _pgm(image), ["-l", LANGUAGE, "--psm", "3"]).decode("utf-8", "replace")
+    tsv = _run(binary, _pgm(image), ["-l", LANGUAGE, "--psm", "3", "tsv"])
+    return layout.joined(layout.word_lines(words(tsv.decode("utf-8", "replace"))))
+
+
+def words(tsv: str) -> list[list[layout.Word]]:
+    """Tesseract's TSV report as its lines of words, in its reading order. Its plain text
+    joins a form's label and value, or a table's cells, with one space and drops the blank
+    lines between blocks; the word boxes let the page be laid out as a text layer is."""
+    rows: dict[tuple[str, str, str], list[layout.Word]] = {}
+    for record in tsv.splitlines()[1:]:
+        fields = record.split("\t")
+        # level, page, block, paragraph, line, word, left, top, width, height, conf, text
+        if len(fields) < 12 or fields[0] != "5" or not fields[11].strip():
+            continue
+        left, top, width, height = (float(v) for v in fields[6:10])
+        word = layout.Word(fields[11].strip(), left, top, left + width, top + height)
+        rows.setdefault((fields[2], fields[3], fields[4]), []).append(word)
+    return list(rows.values())
 
 
 def orientation(binary: str, image: Image.Image) -> int:
