@@ -129,7 +129,11 @@ def _extend(line: str, words: list[re.Match[str]], core: int) -> int:
             last = k
         return last if last > core + 1 else core
     if _is_place_name(word):
-        return _topic_list(line, words, core + 1)
+        last = _topic_list(line, words, core + 1)
+        after = words[last + 1] if last == core + 1 and last + 1 < len(words) else None
+        if after is not None and _river(after.group()) and not _gap(line, following, after):
+            return last + 1  # "Ortsbeirat Gartz (Oder)", "Stadtrat Halle (Saale)"
+        return last
     if _NUMBERED.match(words[core].group()) and _DISTRICT_NUMBER.fullmatch(word):
         # "Ortsbeirat 3 (Nordwest)", "Bezirksausschuss 12": a district's council by number.
         after = words[core + 2] if core + 2 < len(words) else None
@@ -166,6 +170,18 @@ def _topic_list(line: str, words: list[re.Match[str]], first: int) -> int:
 _NUMBERED = re.compile(r"(?:Orts|Bezirks|Stadtbezirks|Stadtteil)\w*", re.I)
 _DISTRICT_NUMBER = re.compile(r"\d{1,2}")
 _BRACKETED = re.compile(r"\([A-ZÄÖÜ][\w-]*\)$")
+
+
+def _river(word: str) -> bool:
+    """The river or region in brackets that is part of a place's name ("(Oder)", "(Saale)",
+    "(Oldb)"), no note on the step ("(Vorberatung)", "(Anhörung)")."""
+    bare = word.rstrip(",;:")
+    if not _BRACKETED.match(bare) or len(bare) > 14 or bare.endswith("ung)"):
+        return False
+    inner = bare[1:-1].lower()
+    return inner not in _stop_words() and not any(
+        role.lower().startswith(inner) for role in vocab.words("consultation_roles")
+    )
 
 
 def _gap(line: str, left: re.Match[str], right: re.Match[str]) -> bool:

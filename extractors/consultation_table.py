@@ -89,11 +89,11 @@ def find(text: str) -> list[Consultation]:
         rows = parse(lines)
         if not any("\t" in line for line in lines):
             # Read again as a table whose wrapped cells ran together ("Fachausschuss
-            # Finanzen, Wirt-" ended the block); that reading is taken where it finds more
-            # (see _fullness).
-            rebuilt = parse(lines[:1] + plain_rows(following))
-            if _fullness(rebuilt) > _fullness(rows):
-                rows = rebuilt
+            # Finanzen, Wirt-" ended the block), and as one whose columns came one after
+            # the other; a reading is taken where it finds more (see _fullness).
+            for reading in (parse(lines[:1] + plain_rows(following)), column_runs(lines[1:])):
+                if _fullness(reading) > _fullness(rows):
+                    rows = reading
         results = _RESULTS.match(lines[0])
         for row in rows:
             if results:
@@ -105,6 +105,55 @@ def find(text: str) -> list[Consultation]:
                 seen.add(key)
                 found.append(row)
     return found
+
+
+def column_runs(lines: list[str]) -> list[Consultation]:
+    """A table whose text came column by column (pdftotext without layout): a run of
+    committee names, one a line, then runs of as many lines of one kind each, the rows'
+    statuses, roles or dates: "Dienstberatung der Oberbürgermeisterin" / "Ausschuss für
+    Finanzen und Liegenschaften" / "nicht öffentlich" / "öffentlich" / "zur Information" /
+    "beschließend". Runs end at a blank line or where the kind of line changes."""
+    runs: list[tuple[str, list[str]]] = []
+    previous_filled = False
+    for line in lines:
+        stripped = line.strip()
+        kind = _column_kind(stripped) if stripped else ""
+        if kind and runs and runs[-1][0] == kind and previous_filled:
+            runs[-1][1].append(stripped)
+        elif kind:
+            runs.append((kind, [stripped]))
+        previous_filled = bool(kind)
+        if stripped and not kind:
+            break  # "Zuständig: ...": the table is over
+    if len(runs) < 2 or runs[0][0] != "name" or len(runs[0][1]) < 2:
+        return []
+    rows = [_Row(committees.clean(name)) for name in runs[0][1]]
+    for kind, cells in runs[1:]:
+        if kind == "name" or len(cells) != len(rows):
+            break
+        for row, cell in zip(rows, cells, strict=True):
+            if kind == "public":
+                row.public = not cell.lower().startswith("n")
+            elif kind == "role":
+                row.role = cell
+            else:
+                row.date = values.parse_date(cell)
+    return [Consultation(r.organization, r.date, r.role, r.public) for r in rows]
+
+
+def _column_kind(line: str) -> str | None:
+    """What one cell alone on its line holds: a committee's name, a status, a role, a date."""
+    names = committees.find(line)
+    if len(names) == 1 and names[0].start == 0 and names[0].end >= len(line) - 1:
+        return "name"
+    if _PUBLIC_WORD.fullmatch(line):
+        return "public"
+    if _roles().fullmatch(line) or _roles().fullmatch(re.sub(r"^zur[ \t]+", "", line)):
+        return "role"
+    dates = values.find_dates(line)
+    if len(dates) == 1 and dates[0][0] == 0 and len(line) <= 12:
+        return "date"
+    return None
 
 
 def _fullness(rows: list[Consultation]) -> tuple[int, int, int]:

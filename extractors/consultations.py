@@ -46,8 +46,12 @@ _MINUTES = re.compile(
 )
 # Lines of a minutes' head that give its session's date and status.
 _MINUTES_HEAD_LINES = 6
+# An extract's heading: "Auszug aus der Niederschrift", or a certified copy of the one
+# decision, "Beschlussausfertigung" (Saxony's councils), "Beschlussauszug".
 _EXTRACT_HEADING = re.compile(
-    r"^[ \t]*Auszug[ \t]+aus[ \t]+(?:der|dem)[ \t]+(?:Niederschrift|Protokoll)\b", re.I
+    r"^[ \t]*(?:Auszug[ \t]+aus[ \t]+(?:der|dem)[ \t]+(?:Niederschrift|Protokoll)\b"
+    r"|Beschluss(?:ausfertigung|auszug)\b)",
+    re.I,
 )
 _PRELIMINARY = re.compile(r"\bVorberatung\s+für\s+(?:den|die|das)\b")
 # Where a paper names the bodies that prepared its decision: a cheap search for the word,
@@ -75,6 +79,9 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
     if session is not None:
         how = how if found else evidence.labelled("the session the paper is for")
         found = _merge(found, session)
+    if not found:
+        found = listed_sessions(doc.text)
+        how = evidence.labelled("Beratungsfolge list")
     if not found:
         found = committee_parts(doc)
         how = evidence.placed("a committee's part of the proposal")
@@ -187,6 +194,38 @@ _PROSE_SESSION = re.compile(
 _NO_ROLE_STEPS = frozenset({"sitzung", "beratung", "behandlung"})
 # How far into the paper such a line is looked for: the motion's head.
 _PROSE_HEAD = 1500
+
+
+# A Beratungsfolge given as a list, a line a step (TI-Generator's "geplante Beratungsfolge"):
+# "1.) Ortsbeirat Gartz (Oder): öffentliche Beratung am 15.09.2026".
+_LISTED_SESSION = re.compile(
+    r"^[ \t]*(?:\d{1,2}\.\)?[ \t]*)?(?P<body>[^\n:]{3,80}):[ \t]*"
+    r"(?:(?P<public>öffentliche|nichtöffentliche|nicht öffentliche)[ \t]+)?"
+    r"(?P<step>Beratung|Vorberatung|Beschlussfassung|Entscheidung|Kenntnisnahme|Anhörung"
+    r"|Behandlung)[ \t]+am[ \t]+(?:\w+,?[ \t]+(?:den[ \t]+)?)?"
+    rf"(?P<date>{values.DATE_TEXT})[ \t]*$",
+    re.I | re.M,
+)
+
+
+def listed_sessions(text: str) -> list[Consultation]:
+    """A Beratungsfolge listed a step a line (see _LISTED_SESSION), the step's word its role."""
+    found: list[Consultation] = []
+    for m in _LISTED_SESSION.finditer(text):
+        names = committees.find(m.group("body"))
+        date = values.parse_date(m.group("date"))
+        if not names or date is None:
+            continue
+        public = m.group("public")
+        found.append(
+            Consultation(
+                committees.clean(names[0].text),
+                date,
+                m.group("step"),
+                None if public is None else not public.lower().startswith("nicht"),
+            )
+        )
+    return found
 
 
 def prose_sessions(text: str) -> list[Consultation]:

@@ -59,6 +59,10 @@ _ISSUED = re.compile(
 def extract(doc: Parsed, record: Record) -> dict[str, Any]:
     text = _without_markdown(doc.text)
     lines = scan.first_lines(text, HEAD_LINES)
+    if lists_papers(text):
+        # A list's council is still the council its pages name.
+        council = body(lines[:_LETTERHEAD_LINES], form.Form(), None) or only_body_named(text)
+        return {"reference": None, "date": None, "name": None, "body": council, "department": None}
     paper_form = form.read(lines)
     if record.paper_type in _SESSION_PAPERS and len(paper_form.values("title")) > 1:
         # "Punkt 1 der Tagesordnung", "Punkt 2 der Tagesordnung": the items of whole minutes
@@ -110,7 +114,9 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
         "date": date,
         "name": name,
         "body": council or named_once,
-        "department": department(paper_form),
+        # A session's papers are no office's: the offices and filers their agenda items
+        # name ("Zuständig: GB Soziales", "Einreicher: ...") are the items'.
+        "department": None if record.paper_type in _SESSION_PAPERS else department(paper_form),
     }
     graded = _evidence(fields, lines, paper_form)
     if in_foot:
@@ -191,7 +197,8 @@ _SESSION_KIND = re.compile(
     re.I,
 )
 # A heading goes on with "der 17. Sitzung ...", "über die 6. Sitzung", "zur 18. Sitzung",
-# "(öffentlicher Teil)", "Sitzung des Kulturausschusses", "7. Sitzung des Rates".
+# "(öffentlicher Teil)", "Sitzung des Kulturausschusses", "7. Sitzung des Rates", or the
+# rest of a committee's name ("und Friedhofswesen (ISF/025/2012)").
 # A heading that names the session by a word ending in "sitzung", a few words at most:
 # "Öffentliche Gemeinderatssitzung 21.01.2026" (Schiltach), "Gemeinderat-Sitzung" (Cleebronn).
 _SESSION_WORD = re.compile(r"\w*-?[Ss]itzung\b")
@@ -203,7 +210,8 @@ _SESSION_TITLE = re.compile(
 )
 _SESSION_DATE_LINE = re.compile(r"[ \t]*Sitzung[ \t]+(?:am|vom)\b")
 _HEADING_GOES_ON = re.compile(
-    r"^[ \t]*(?:(?:der|des|zur|zum|über|für|vom|über die)\b|\((?:nicht)?öffentlicher Teil\)"
+    r"^[ \t]*(?:(?:der|des|zur|zum|über|für|vom|über die|und|sowie)\b"
+    r"|\((?:nicht)?öffentlicher Teil\)"
     r"|(?:\d{1,3}\.[ \t]*)?Sitzung\b)",
     re.I,
 )
@@ -291,6 +299,19 @@ def front_matter_title(lines: list[str]) -> str | None:
         if m:
             return title.join([m.group("title").replace("\\", "")])
     return None
+
+
+# A RIS page that lists several papers, no paper itself: TI-Generator's list of files ("Akte
+# 1 - 2026 ( 1 )", "Akte 2 - 2026 ( 2 )"), or two sessions' invitations ("Einladung Nr.:
+# 0008/26", "Einladung Nr.: 0007/26").
+_LISTED_FILE = re.compile(r"^[ \t]*Akte[ \t]+\d{1,4}[ \t]+-[ \t]+\d{4}\b", re.M)
+_LISTED_INVITATION = re.compile(r"^[ \t]*Einladung[ \t]+Nr\.?[ \t]*:[ \t]*(\S+)", re.M)
+
+
+def lists_papers(text: str) -> bool:
+    """Whether the text is a list of several papers (see _LISTED_FILE): it has no one name,
+    number or date."""
+    return len(_LISTED_FILE.findall(text)) >= 2 or len(set(_LISTED_INVITATION.findall(text))) >= 2
 
 
 def motion_heading(lines: list[str]) -> str | None:
@@ -459,6 +480,11 @@ _WEEKDAY_DATE = re.compile(rf"{values.WEEKDAYS},?[ \t]+(?:den[ \t]+)?{values.DAT
 _SITE_LINE = re.compile(r"informations\s*system|ratsinfo|bürgerinfo|zurück zu", re.I)
 
 
+_PART_HEADING = re.compile(
+    r"(?:Öffentlicher|Nichtöffentlicher|Nicht öffentlicher)[ \t]+Teil:?", re.I
+)
+
+
 def _committee_session(lines: list[str]) -> str | None:
     """A session page's heading of the body alone over the line with its day ("Gemeinderat" /
     "Sitzung am 22.09.2026 um 19:00 Uhr", eCICS): the two lines are the session's name."""
@@ -469,6 +495,12 @@ def _committee_session(lines: list[str]) -> str | None:
     ]
     if len(shown) < 2:
         return None
+    if _PART_HEADING.fullmatch(shown[1]):
+        # "Gemeinderat" / "Öffentlicher Teil" / "1. Frageviertelstunde" (ris-portal): the
+        # body heads its session's agenda.
+        names = committees.find(shown[0])
+        whole = len(names) == 1 and names[0].start == 0 and names[0].end == len(shown[0])
+        return shown[0] if whole else None
     day = _WEEKDAY_DATE.match(shown[1])
     # Or the day alone ("Betriebsausschuss der Abfallwirtschaftsbetriebe" / "07.07.2026",
     # the head of Münster's minutes, under the page's number).

@@ -30,6 +30,11 @@ _PROPOSAL_HEADING = re.compile(r"^\W*Beschluss(?:vorschlag|antrag|empfehlung)", 
 
 
 def extract(doc: Parsed, record: Record) -> dict[str, Any]:
+    if header.lists_papers(doc.text):
+        return {
+            "paper_type": PaperType.SONSTIGES,
+            "evidence": {"paper_type": evidence.inferred("a list of several papers")},
+        }
     kind = classify(doc.text)
     how = evidence.placed("kind named at the top")
     head_form = form.read(scan.first_lines(doc.text, form.HEAD_LINES)).before(_FORM_LINES)
@@ -57,7 +62,9 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
         # council: "Unterrichtung des Rates über ...", "Bericht", "Um Kenntnisnahme wird gebeten".
         kind = PaperType.MITTEILUNGSVORLAGE
         how = evidence.inferred("numbered, with a Beratungsfolge, proposes nothing")
-    if kind is PaperType.SONSTIGES and len(_AGENDA_ITEM.findall(doc.text)) >= _AGENDA_ITEMS:
+    if kind is PaperType.SONSTIGES and (
+        len(_AGENDA_ITEM.findall(doc.text)) >= _AGENDA_ITEMS or _agenda_part(doc.text)
+    ):
         kind = PaperType.EINLADUNG  # a session's agenda that names no kind: "TOP 1<TAB>..."
         how = evidence.inferred("agenda items")
     if kind is not PaperType.NIEDERSCHRIFT and _session_form(head_form):
@@ -94,6 +101,22 @@ def _session_form(head_form: form.Form) -> bool:
 # An agenda item's line: "TOP 1<TAB>Eröffnung der Sitzung", "Ö 4 Anfragen", "TOP 3.1:".
 _AGENDA_ITEM = re.compile(r"^[ \t]*(?:TOP|Ö|N|NÖ)[ \t]*\d{1,3}(?:\.\d{1,2})?\b", re.M)
 _AGENDA_ITEMS = 3
+# "Öffentlicher Teil" over "1. Frageviertelstunde", "2. Bekanntgabe ...": an agenda's part
+# and its numbered items (ris-portal's session page).
+_AGENDA_PART = re.compile(
+    r"^[ \t]*(?:Öffentlicher|Nichtöffentlicher|Nicht öffentlicher)[ \t]+Teil[ \t]*:?[ \t]*$",
+    re.M | re.I,
+)
+_NUMBERED_ITEM = re.compile(r"^[ \t]*(\d{1,2})\.[ \t]+[A-ZÄÖÜ]", re.M)
+
+
+def _agenda_part(text: str) -> bool:
+    """An agenda part's heading followed by items numbered 1, 2, 3 (see _AGENDA_PART)."""
+    part = _AGENDA_PART.search(text)
+    if part is None:
+        return False
+    numbers = [int(m.group(1)) for m in _NUMBERED_ITEM.finditer(text, part.end())]
+    return numbers[:_AGENDA_ITEMS] == list(range(1, _AGENDA_ITEMS + 1))
 
 
 @functools.cache

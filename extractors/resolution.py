@@ -34,7 +34,9 @@ _FULLER = 1.25
 _FURNITURE_LINES = 4
 _PAGE_NUMBER = re.compile(rf"^[ \t]*{form.PAGE_MARKER.pattern}[ \t]*$", re.I | re.M)
 _RULE_OR_PAGE_NUMBER = re.compile(
-    rf"(?:{_PAGE_NUMBER.pattern}|{form.RUNNING_LINE.pattern}|^[ \t]*[_=–-]{{10,}}[ \t]*$)\n?",
+    rf"(?:{_PAGE_NUMBER.pattern}|{form.RUNNING_LINE.pattern}|^[ \t]*[_=–-]{{10,}}[ \t]*$"
+    # A page's foot that says the text goes on ("...") and the next page's "2/4" (Dresden).
+    r"|^[ \t]*(?:\.\.\.|…|\d{1,2}/\d{1,2})[ \t]*$)\n?",
     re.I | re.M,
 )
 # Item numbers at the start of a line: "1.", "2)", "(3)", "a)", also after a dash ("- 1.").

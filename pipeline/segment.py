@@ -119,6 +119,8 @@ def _column_tail(match: re.Match[str], tail: str) -> bool:
     if not match.string[match.start("tail") - 1 : match.start("tail")].isspace():
         return False
     words = tail.lower().split()
+    if len(words) == 1 and tail.endswith(":"):
+        return False  # "Beschluss zu:": a label of its own, the reference's
     headings = vocab.word_set("column_headings")
     return bool(words) and all(w.rstrip(":") in headings for w in words)
 

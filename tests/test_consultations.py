@@ -153,6 +153,7 @@ COMMITTEE_EXAMPLES = {
     "konferenz": "Bürgermeisterkonferenz",
     "senat": "Senat",
     "städtetag": "Städtetag",  # the council of the StädteRegion Aachen
+    "dienstberatung": "Dienstberatung der Oberbürgermeisterin",  # Dresden V1645/12
 }
 
 
