@@ -121,9 +121,7 @@ def letter_spacing(text: str) -> Iterator[Correction]:
 # (at most three digits and a letter, no decimal part, so "$ 1,500.00" stays).
 _DOLLAR_PARAGRAPH = re.compile(r"(?<![\w$])(\$\$?)(?= ?\d{1,3}[a-z]?\b(?![.,]\d))")
 # A date with its points read as a colon or a comma ("27.11:2025", "12,03.2024", "27:11,2025").
-_DATE_SEPARATOR = re.compile(
-    r"(?<![\d.:,])(\d{1,2})([.:,])(\d{1,2})([.:,])(?:19|20)\d\d(?!\d)"
-)
+_DATE_SEPARATOR = re.compile(r"(?<![\d.:,])(\d{1,2})([.:,])(\d{1,2})([.:,])(?:19|20)\d\d(?!\d)")
 
 
 def ocr_signs(text: str) -> Iterator[Correction]:
