@@ -151,6 +151,8 @@ def test_a_scanned_paper_gets_its_forms_fields(scanned_form: bytes, tmp_path) ->
     record = outcome.record
     assert record is not None
     assert (record.reference, record.department) == ("037/2025", "Amt für Planung und Naturschutz")
+    # "⊠ ja" / "⊠ ja ☐ nein": the boxes OCR reads as nothing, read from the image.
+    assert (record.finance.impact, record.finance.in_budget) == (True, True)
     assert [
         (c.organization, c.date.isoformat() if c.date else None) for c in record.consultations
     ] == [

@@ -22,7 +22,7 @@ import pypdfium2 as pdfium
 from PIL import Image
 
 from pipeline.errors import OcrUnavailable
-from pipeline.read import layout
+from pipeline.read import layout, scan_boxes
 
 # Rendering resolution, chosen by measurement on the real scan in the corpus (see
 # tests/test_ocr.py and the report): 300 dpi reads the 10-pt table text of council papers
@@ -76,7 +76,8 @@ def ocr_image(binary: str, image: Image.Image) -> str:
         # Tesseract's angle is clockwise; PIL turns counter-clockwise.
         image = image.rotate(-turn, expand=True)
     tsv = _run(binary, _pgm(image), ["-l", LANGUAGE, "--psm", "3", "tsv"])
-    return layout.joined(layout.word_lines(words(tsv.decode("utf-8", "replace"))))
+    rows = scan_boxes.mark(image, words(tsv.decode("utf-8", "replace")))
+    return layout.joined(layout.word_lines(rows))
 
 
 def words(tsv: str) -> list[list[layout.Word]]:
