@@ -323,7 +323,16 @@ def _place(line: Line, lines: list[Line]) -> None:
     lines.append(line)
 
 
-def _merge_wrapped(lines: list[Line]) -> list[Line]:
+def fold_wrapped(lines: list[Line], may_continue: Callable[[Line], bool]) -> list[Line]:
+    """`lines` with the continuation lines of wrapped table cells folded into their row
+    (see _merge_wrapped), for lines read otherwise than from a PDF's character boxes, whose
+    spacing says less: only a line `may_continue` admits is folded."""
+    return _merge_wrapped(lines, may_continue)
+
+
+def _merge_wrapped(
+    lines: list[Line], may_continue: Callable[[Line], bool] | None = None
+) -> list[Line]:
     """Fold the continuation lines of wrapped table cells into their row.
 
     A line continues the row above it when the row has two or more cells, the line is at
@@ -334,7 +343,12 @@ def _merge_wrapped(lines: list[Line]) -> list[Line]:
     row: Line | None = None
     previous: Line | None = None
     for line in lines:
-        if row is not None and previous is not None and _continues(row, previous, line):
+        if (
+            row is not None
+            and previous is not None
+            and _continues(row, previous, line)
+            and (may_continue is None or may_continue(line))
+        ):
             for cell in line.cells:
                 column = row.cells[_column_of(row, cell)]
                 column.text = _join(column.text, cell.text)

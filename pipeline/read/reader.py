@@ -28,7 +28,7 @@ from pipeline.errors import (
     UnreadableDocument,
 )
 from pipeline.model import Page, SourceFile
-from pipeline.read import geometry, layout, ocr, tables
+from pipeline.read import aligned, geometry, layout, ocr, tables
 from pipeline.read.quality import assess, judge
 
 # A page whose text layer has fewer visible characters than this is treated as image-only.
@@ -414,7 +414,11 @@ def _text_result(text: str, encoding: str, warnings: list[str] | None = None) ->
     controls = len(_CONTROLS.findall(text))
     if controls > MAX_CONTROL_SHARE * len(text):
         raise UnreadableDocument(f"binary file: {controls} control characters, not text")
-    pages = [Page(i + 1, chunk) for i, chunk in enumerate(text.split("\f"))]
+    # A PDF's text saved with its columns set apart by spaces is read as the PDF would be.
+    pages = [
+        Page(i + 1, aligned.relaid(chunk) if aligned.is_aligned(chunk) else chunk)
+        for i, chunk in enumerate(text.split("\f"))
+    ]
     return ReadResult(pages=pages, kind="text", encoding=encoding, warnings=warnings or [])
 
 
