@@ -89,11 +89,21 @@ def find(text: str) -> list[Consultation]:
         rows = parse(lines)
         if not any("\t" in line for line in lines):
             # Read again as a table whose wrapped cells ran together ("Fachausschuss
-            # Finanzen, Wirt-" ended the block), and as one whose columns came one after
-            # the other; a reading is taken where it finds more (see _fullness).
-            for reading in (parse(lines[:1] + plain_rows(following)), column_runs(lines[1:])):
-                if _fullness(reading) > _fullness(rows):
-                    rows = reading
+            # Finanzen, Wirt-" ended the block), taken where it finds more (_fullness),
+            # and as one whose columns came one after the other.
+            rebuilt = parse(lines[:1] + plain_rows(following))
+            if _fullness(rebuilt) > _fullness(rows):
+                rows = rebuilt
+            # The columns' reading and the rows' fill in each other: the columns' leads where
+            # a column filled each of its rows (the rows' reading of such a table takes
+            # its cells for rows), else the longer.
+            columns = column_runs(lines[1:])
+            if columns:
+                whole = all(c.public is not None or c.role or c.date for c in columns)
+                if whole or len(columns) >= len(rows):
+                    rows = _filled(columns, rows)
+                else:
+                    rows = _filled(rows, columns)
         results = _RESULTS.match(lines[0])
         for row in rows:
             if results:
@@ -108,52 +118,142 @@ def find(text: str) -> list[Consultation]:
 
 
 def column_runs(lines: list[str]) -> list[Consultation]:
-    """A table whose text came column by column (pdftotext without layout): a run of
-    committee names, one a line, then runs of as many lines of one kind each, the rows'
-    statuses, roles or dates: "Dienstberatung der Oberbürgermeisterin" / "Ausschuss für
-    Finanzen und Liegenschaften" / "nicht öffentlich" / "öffentlich" / "zur Information" /
-    "beschließend". Runs end at a blank line or where the kind of line changes."""
-    runs: list[tuple[str, list[str]]] = []
-    previous_filled = False
+    """A table whose text came column by column (pdftotext without layout): the committee
+    names, one a line (a name cut after a comma or "und" going on on the next), then each
+    further column, a row a line: dates, statuses or roles, alone or together. A column
+    whose lines are as many as the names fills the rows; one of another length (a wrapped
+    role) is passed over.
+    "Dienstberatung der Oberbürgermeisterin" / "Ausschuss für Finanzen und Liegenschaften" /
+    "nicht öffentlich" / "öffentlich" / "zur Information" / "beschließend";
+    "Ältestenrat" / ... / "21.09.2009 nicht öffentlich" / "13.10.2009 nicht öffentlich" /
+    "nicht öffentlich" / "beratend" / "beratend" / "beratend". Blank lines (a page's or a
+    group's end) may part a column; the table ends at a line of no such kind."""
+    names: list[str] = []
+    columns: list[tuple[str, list[_Cells]]] = []
+    last_was_name = False
     for line in lines:
         stripped = line.strip()
-        kind = _column_kind(stripped) if stripped else ""
-        if kind and runs and runs[-1][0] == kind and previous_filled:
-            runs[-1][1].append(stripped)
-        elif kind:
-            runs.append((kind, [stripped]))
-        previous_filled = bool(kind)
-        if stripped and not kind:
-            break  # "Zuständig: ...": the table is over
-    if len(runs) < 2 or runs[0][0] != "name" or len(runs[0][1]) < 2:
-        return []
-    rows = [_Row(committees.clean(name)) for name in runs[0][1]]
-    for kind, cells in runs[1:]:
-        if kind == "name" or len(cells) != len(rows):
-            break
-        for row, cell in zip(rows, cells, strict=True):
-            if kind == "public":
-                row.public = not cell.lower().startswith("n")
-            elif kind == "role":
-                row.role = cell
+        if not stripped:
+            last_was_name = False
+            continue
+        if not columns and names and last_was_name and _name_goes_on(names[-1], stripped):
+            names[-1] = f"{names[-1]} {stripped}"
+            continue
+        after_cell = last_was_name or (columns and columns[-1][0] == "role")
+        if after_cell and _BRACKETED_NOTE.fullmatch(stripped):
+            # "(Eigenbetrieb Stadtentwässerung)" under its committee, "(federführend)" under
+            # its role: the cell's note, wrapped.
+            if columns:
+                date, public, role = columns[-1][1][-1]
+                columns[-1][1][-1] = (date, public, f"{role} {stripped}")
             else:
-                row.date = values.parse_date(cell)
+                names[-1] = f"{names[-1]} {stripped}"
+            continue
+        if not columns and _is_name(stripped):
+            names.append(stripped)
+            last_was_name = True
+            continue
+        parts = _cells(stripped)
+        if parts is None:
+            break  # "Zuständig: ...", a name after the columns: the table is over
+        kind = "public" if parts[1] is not None else "role" if parts[2] else "date"
+        if columns and columns[-1][0] == kind:
+            columns[-1][1].append(parts)
+        else:
+            columns.append((kind, [parts]))
+    if len(names) < 2 or not columns:
+        return []
+    rows = [_Row(committees.clean(name) if "(" not in name else name) for name in names]
+    for _, column in columns:
+        if len(column) != len(rows):
+            continue
+        for row, (date, public, role) in zip(rows, column, strict=True):
+            row.date = row.date or date
+            row.public = row.public if public is None else public
+            row.role = row.role or role
     return [Consultation(r.organization, r.date, r.role, r.public) for r in rows]
 
 
-def _column_kind(line: str) -> str | None:
-    """What one cell alone on its line holds: a committee's name, a status, a role, a date."""
+def _filled(first: list[Consultation], second: list[Consultation]) -> list[Consultation]:
+    """`first` with what it leaves open taken from the row of `second` of the same body
+    (each row of `second` lent once, in order)."""
+    lent: set[int] = set()
+    out = []
+    for row in first:
+        key = row.organization.casefold()
+        match = next(
+            (
+                i
+                for i, other in enumerate(second)
+                if i not in lent and other.organization.casefold() == key
+            ),
+            None,
+        )
+        if match is None:
+            out.append(row)
+            continue
+        lent.add(match)
+        other = second[match]
+        out.append(
+            dataclasses.replace(
+                row,
+                date=row.date or other.date,
+                role=row.role or other.role,
+                public=row.public if row.public is not None else other.public,
+            )
+        )
+    return out
+
+
+# One row's cells of a column-by-column table: its date, its status, its role (each or None).
+_Cells = tuple[dt.date | None, bool | None, str | None]
+
+
+def _is_name(line: str) -> bool:
+    """A committee's name alone on its line, perhaps with a note in brackets ("Ausschuss für
+    Bildung (Eigenbetrieb Kindertageseinrichtungen)")."""
     names = committees.find(line)
-    if len(names) == 1 and names[0].start == 0 and names[0].end >= len(line) - 1:
-        return "name"
-    if _PUBLIC_WORD.fullmatch(line):
-        return "public"
-    if _roles().fullmatch(line) or _roles().fullmatch(re.sub(r"^zur[ \t]+", "", line)):
-        return "role"
-    dates = values.find_dates(line)
-    if len(dates) == 1 and dates[0][0] == 0 and len(line) <= 12:
-        return "date"
-    return None
+    if len(names) != 1 or names[0].start != 0:
+        return False
+    rest = line[names[0].end :].strip()
+    return len(rest) <= 1 or bool(_BRACKETED_NOTE.fullmatch(rest))
+
+
+_BRACKETED_NOTE = re.compile(r"\([^()\n]{2,60}\)")
+
+
+def _name_goes_on(name: str, line: str) -> bool:
+    """A committee's name cut after a comma or a joining word: "Ausschuss für Allgemeine
+    Verwaltung," / "Ordnung und Sicherheit"."""
+    return bool(_CONTINUES.search(name)) and not _is_name(line) and _cells(line) is None
+
+
+def _cells(line: str) -> _Cells | None:
+    """The date, status and role a line of a column-by-column table holds, each alone or
+    together ("21.09.2009 nicht öffentlich"), or None for a line of anything else."""
+    rest = line
+    date = None
+    dates = values.find_dates(rest)
+    if dates and dates[0][0] == 0:
+        date = dates[0][1]
+        rest = _DATE_AT_START.sub("", rest, count=1).strip()
+    public = None
+    word = _PUBLIC_WORD.match(rest)
+    if word and rest[: word.end()].strip():
+        public = word.group("not") is None
+        rest = rest[word.end() :].strip()
+    role = None
+    if rest:
+        bare = re.sub(r"^zur[ \t]+", "", rest)
+        if not (_roles().fullmatch(rest) or _roles().fullmatch(bare)):
+            return None
+        role = rest
+    if date is None and public is None and role is None:
+        return None
+    return date, public, role
+
+
+_DATE_AT_START = re.compile(rf"^[ \t]*{values.DATE_TEXT}")
 
 
 def _fullness(rows: list[Consultation]) -> tuple[int, int, int]:

@@ -673,7 +673,26 @@ def _head_reference(
         return _extract_reference(lines)
     head = "\n".join(lines)
     m = _CODE_REFERENCE.search(head)
-    return m.group("ref") if m else _heading_reference(head) or _dated_reference(lines)
+    if m:
+        return m.group("ref")
+    return _heading_reference(head) or _dated_reference(lines) or _bare_reference(lines)
+
+
+# A paper's number alone on a line of the letterhead, its label and kind elsewhere in the
+# head (a PDF's text taken without its layout: "GZ: OB 7831 -10.00" / "23/2018" /
+# "Stuttgart, 22.06.2018"): a serial and a year, perhaps after a letter or two.
+_BARE_REFERENCE = re.compile(r"[ \t]*(?P<ref>[A-Z]{0,3}\d{1,5}/(?:\d{2}|\d{4}))[ \t]*")
+_BARE_REFERENCE_LINES = 24
+
+
+def _bare_reference(lines: list[str]) -> str | None:
+    for line in lines[:_BARE_REFERENCE_LINES]:
+        if _SALUTATION.match(line):
+            break  # a letter's text begins
+        m = _BARE_REFERENCE.fullmatch(line)
+        if m and len(m.group("ref")) >= 5:
+            return m.group("ref")
+    return None
 
 
 def _titled_reference(lines: list[str], ref: str | None) -> str | None:

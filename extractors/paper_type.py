@@ -200,11 +200,21 @@ _MOTION_WORDING = re.compile(
 _QUESTION_WORDING = re.compile(
     r"\b(?:bitten|bitte)\b[^.\n]{0,80}?\bBeantwortung\b[^.\n]{0,40}?\bFragen\b"
 )
+# The administration's answer written as a letter: "auf Ihre Anfrage antworte ich wie
+# folgt", "Ihre Anfrage vom ... beantworte ich wie folgt", "zu Ihrer Anfrage ... teile ich
+# Ihnen mit".
+_ANSWER_WORDING = re.compile(
+    r"\b(?:Ihre|Ihrer)[ \t]+(?:Kleinen[ \t]+|Großen[ \t]+)?Anfrage\b[^.\n]{0,80}?"
+    r"\b(?:antworte|beantworte|teile)[ \t]+ich\b",
+    re.I,
+)
 _WORDING_CHARS = 900  # the opening sentences, after a front matter
 
 
 def _worded_kind(text: str) -> PaperType | None:
     body = header.without_front_matter(text)[:_WORDING_CHARS]
+    if _ANSWER_WORDING.search(body):
+        return PaperType.STELLUNGNAHME
     if _QUESTION_WORDING.search(body):
         return PaperType.ANFRAGE
     if _MOTION_WORDING.search(body):

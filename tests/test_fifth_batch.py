@@ -180,3 +180,74 @@ def test_an_agenda_part_over_numbered_items_is_an_agenda_named_by_its_body() -> 
     assert (record.paper_type, record.name) == (PaperType.EINLADUNG, "Gemeinderat")
     assert paper_type._agenda_part("Öffentlicher Teil\n1. Fragen\n2. Bekanntgaben\n3. Wald\n")
     assert not paper_type._agenda_part("Öffentlicher Teil\n1. Fragen\n3. Wald\n4. Bau\n")
+
+
+# --- the sixth batch: more of Dresden's papers ---------------------------------------------------
+
+
+def test_a_column_table_with_wrapped_names_and_cells_of_date_and_status() -> None:
+    # A0064/09: a name cut after its comma, date and status in one cell.
+    lines = [
+        "Ältestenrat",
+        "Dienstberatung der Oberbürgermeisterin",
+        "Ausschuss für Allgemeine Verwaltung,",
+        "Ordnung und Sicherheit",
+        "",
+        "21.09.2009 nicht öffentlich",
+        "13.10.2009 nicht öffentlich",
+        "nicht öffentlich",
+        "",
+        "beratend",
+        "beratend",
+        "beratend",
+    ]
+    assert consultation_table.column_runs(lines) == [
+        Consultation("Ältestenrat", dt.date(2009, 9, 21), "beratend", False),
+        Consultation(
+            "Dienstberatung der Oberbürgermeisterin", dt.date(2009, 10, 13), "beratend", False
+        ),
+        Consultation(
+            "Ausschuss für Allgemeine Verwaltung, Ordnung und Sicherheit", None, "beratend", False
+        ),
+    ]
+
+
+def test_a_column_tables_bracketed_notes_belong_to_the_cell_above() -> None:
+    # A0112/15: "(Eigenbetrieb Stadtentwässerung)" under its committee, "(federführend)"
+    # under its role.
+    lines = [
+        "Ältestenrat",
+        "Ausschuss für Finanzen und Liegenschaften",
+        "(Eigenbetrieb Stadtentwässerung)",
+        "Stadtrat",
+        "",
+        "nicht öffentlich",
+        "nicht öffentlich",
+        "öffentlich",
+        "",
+        "beratend",
+        "beratend",
+        "(federführend)",
+        "beschließend",
+    ]
+    assert consultation_table.column_runs(lines) == [
+        Consultation("Ältestenrat", None, "beratend", False),
+        Consultation(
+            "Ausschuss für Finanzen und Liegenschaften (Eigenbetrieb Stadtentwässerung)",
+            None,
+            "beratend (federführend)",
+            False,
+        ),
+        Consultation("Stadtrat", None, "beschließend", True),
+    ]
+
+
+def test_a_dresden_vorlage_of_six_bodies_keeps_each_bodys_status() -> None:
+    record = _record("dresden_v0531-15_hort-freie-alternativschule.txt")
+    assert [c.public for c in record.consultations] == [False, False, True, False, False]
+
+
+def test_a_letter_answering_an_anfrage_is_its_answer_numbered_by_it() -> None:
+    record = _record("dresden_af2009-13_antwort-hofewiese-langebrueck.txt")
+    assert record.paper_type is PaperType.STELLUNGNAHME  # "auf Ihre Anfrage antworte ich"
+    assert record.reference == "AF2009/13"  # alone on its line above the salutation
