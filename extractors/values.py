@@ -146,6 +146,12 @@ _NO_CENTS = r"(?:,[-–]{1,2})?"
 AMOUNT = re.compile(
     rf"(?<![\d.,])(?P<num>{_NUMBER})(?![\d]){_NO_CENTS}[ \t]{{0,3}}(?:{_SCALE}[ \t]?)?{_CURRENCY}",
 )
+# A thousands-notation number ending a line, its currency starting the next (a justified
+# paragraph wrapped between them: "Aufwendungen in Höhe von 1.029.800" / "€ festgesetzt").
+_WRAPPED_AMOUNT = re.compile(
+    rf"(?<![\d.,])(?P<num>\d{{1,3}}(?:\.\d{{3}})+(?:,\d{{2}})?)[ \t]*\n[ \t]*"
+    rf"(?:{_SCALE}[ \t]?)?{_CURRENCY}"
+)
 # The currency first ("EUR 5.000"), in the same cell: not "202.600 Euro<TAB>56-26" (an
 # amount, then the paper's number in the next column), nor a number's first part ("56-26").
 AMOUNT_PREFIX = re.compile(
@@ -204,9 +210,9 @@ def amount_value(number: str, scale: str | None) -> float | None:
     return round(value, 2)
 
 
-# Every amount pattern above matches within one line and names its currency; only the
-# lines with a currency word are searched (most lines of a paper have none, and the patterns
-# try every number).
+# Every amount pattern above matches within one line (or a line and the currency starting
+# the next) and names its currency; only the lines with a currency word are searched (most
+# lines of a paper have none, and the patterns try every number).
 _CURRENCY_WORDS = ("€", "EUR", "Euro")
 
 
@@ -217,6 +223,10 @@ def find_amounts(text: str) -> list[tuple[int, float]]:
     # look-behinds still see the line break before a line (at its end they see none, which
     # they treat alike).
     for start, end in scan.lines_with(text, *_CURRENCY_WORDS):
+        if start > 0 and text[start:end].lstrip().startswith(_CURRENCY_WORDS):
+            above = text.rfind("\n", 0, start - 1) + 1  # its number may end the line above
+            for m in _WRAPPED_AMOUNT.finditer(text, above, end):
+                found.append((m.start("num"), amount_value(m.group("num"), m.group("scale"))))
         for pattern in (AMOUNT, AMOUNT_PREFIX):
             for m in pattern.finditer(text, start, end):
                 found.append((m.start("num"), amount_value(m.group("num"), m.group("scale"))))

@@ -98,3 +98,14 @@ def test_a_text_with_tabs_or_without_columns_is_left_alone() -> None:
     assert not aligned.is_aligned("Beschlussvorlage\n\nBetreff: Neubau\n")
     text = "Beschlussvorlage\n\nBetreff: Neubau   der Schule\n"
     assert read_text(text.encode()).pages[0].text == text
+
+
+def test_a_justified_lines_wide_set_words_are_no_row() -> None:
+    # Ahnsen's minutes, as pdftotext -layout gives them: few words set out over the measure.
+    page = (
+        "         Die Einzahlungen aus laufender Verwaltungstätigkeit betragen 983.500 €. Die\n"
+        "         Auszahlungen aus laufender Verwaltungstätigkeit belaufen sich auf\n"
+        "         952.000                   €.              Die                Einzahlungen\n"
+        "         für Investitionstätigkeit betragen 292.300 €. Die Auszahlungen für\n"
+    )
+    assert aligned.relaid(page).split("\n")[2] == "952.000 €. Die Einzahlungen"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from extractors import finance, vocab
+from extractors import finance, values, vocab
 from pipeline.db import store
 from pipeline.model import Amount, PaperType, Parsed, Record
 from pipeline.read.discover import discover
@@ -107,4 +107,16 @@ def test_the_overview_states_the_papers_total_and_sums_per_year(engine: sa.Engin
     assert by_year == [(2020, 3410000.0), (2021, 3520000.0)]
     assert rows(engine, "select label, kind from amounts where value = 300000") == [
         ("entstehende Aufwand", "cost")
+    ]
+
+
+def test_an_amount_whose_currency_wrapped_to_the_next_line() -> None:
+    # Ahnsen's minutes and Karlsruhe's papers: a justified paragraph broke the line between
+    # the number and its currency.
+    text = "Aufwendungen in Höhe von 1.029.800\n€ festgesetzt. i. H. v. 56.000,00 \nEuro  mit"
+    assert [value for _, value in values.find_amounts(text)] == [1029800.0, 56000.0]
+    # A year or a bare number ending the line above is no amount of the currency below.
+    assert [value for _, value in values.find_amounts("Jahr 2025\nEUR 300 und 12\n€ 5")] == [
+        300.0,
+        5.0,
     ]

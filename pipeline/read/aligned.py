@@ -47,6 +47,7 @@ def relaid(page: str) -> str:
     block: list[tuple[layout.Line, str]] = []
 
     def flush() -> None:
+        _unsplit_prose(block)
         originals = {id(line): text for line, text in block}
         for line in layout.fold_wrapped([line for line, _ in block], _may_continue):
             text = originals[id(line)]
@@ -77,6 +78,30 @@ def _justified(gaps: list[re.Match[str]]) -> bool:
     )
 
 
+def _unsplit_prose(block: list[tuple[layout.Line, str]]) -> None:
+    """A line of a justified paragraph whose few words are set wide apart ("952.000   €.
+    Die   Einzahlungen"), a word a cell, between two lines of running text at its indent,
+    is no row. A table's row of one-word cells has rows, not prose, about it."""
+    for k in range(1, len(block) - 1):
+        line, text = block[k]
+        if len(line.cells) < _PROSE_CELLS or any(" " in cell.text for cell in line.cells):
+            continue
+        indent = len(text) - len(text.lstrip())
+        if all(
+            len(other.cells) == 1
+            and len(other_text.split()) >= _PROSE_WORDS
+            and len(other_text) - len(other_text.lstrip()) == indent
+            for other, other_text in (block[k - 1], block[k + 1])
+        ):
+            # Its words are set apart by the measure, not by columns: one space each.
+            block[k] = (_line(text, -line.baseline, split=False), " ".join(text.split()))
+
+
+# A wide-set line of prose has this many one-word cells or more, its neighbours this many
+# words.
+_PROSE_CELLS, _PROSE_WORDS = 3, 6
+
+
 # A mark in a table's status column, a word of its own: "x", "X".
 _MARK = re.compile(r"(?<!\S)[xX](?!\S)")
 
@@ -105,12 +130,12 @@ def _may_continue(line: layout.Line) -> bool:
     return not all(w.rstrip(":") in vocab.word_set("column_headings") for w in words)
 
 
-def _line(text: str, index: int) -> layout.Line:
+def _line(text: str, index: float, *, split: bool = True) -> layout.Line:
     """One text line as a layout line: its cells at their character columns, one line a
     unit of height (so only the next line may continue a row)."""
     cells = []
     start = len(text) - len(text.lstrip())
-    gaps = list(_CELL_GAP.finditer(text))
+    gaps = list(_CELL_GAP.finditer(text)) if split else []
     if _justified(gaps):
         gaps = []
     for gap in [*gaps, None]:
