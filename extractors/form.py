@@ -280,6 +280,44 @@ def _label_row(text: str) -> list[Label] | None:
     return row
 
 
+def _spaced_label_row(text: str) -> list[Label] | None:
+    """The labels of a row of labels only that plain text extraction ran together with one
+    space ("Federführendes Amt Nr."): two labels or more, one after the other."""
+    row: list[Label] = []
+    pos = len(text) - len(text.lstrip())
+    while pos < len(text):
+        hit = _label_at(text, pos)
+        if hit is None:
+            return None
+        row.append(hit[0])
+        pos = hit[1].end()
+        while pos < len(text) and text[pos] in " \t:":
+            pos += 1
+    return row if len(row) >= 2 else None
+
+
+def _values_by_shape(line: str, row: list[Label]) -> list[str] | None:
+    """The values of `row` in a value row run together like it ("Amt für Planung und
+    Naturschutz 037/2025" under "Federführendes Amt Nr."): from the right, each label after
+    the first takes the last words that have its value's shape (a number, a date); the
+    first takes the rest. None where a label takes no value so."""
+    words = line.split()
+    found: list[str] = []
+    for label in reversed(row[1:]):
+        if label.kind not in (Kind.REF, Kind.DATE, Kind.NUMBER):
+            return None
+        for size in (1, 2, 3):
+            tail = " ".join(words[-size:])
+            if size < len(words) and fits(label.kind, tail):
+                found.append(tail)
+                words = words[:-size]
+                break
+        else:
+            return None
+    first = " ".join(words)
+    return [first, *reversed(found)] if fits(row[0].kind, first) else None
+
+
 def column_headings(line: str) -> bool:
     """Whether `line` is a table's row of column headings: three cells or more, each a
     heading word or a bare label, at least one of them no label ("Beginn", "Ort"). Its
@@ -482,6 +520,18 @@ def _read(lines: tuple[str, ...]) -> Form:
         if column_headings(raw):
             continue  # "Datum<TAB>Beginn<TAB>Titel<TAB>Ort<TAB>Gremien": a table's heading
         row = _label_row(raw.strip("\n"))
+        spaced = None if row else _spaced_label_row(line)
+        if spaced:
+            # "Federführendes Amt Nr." over "Amt für Planung und Naturschutz 037/2025": the
+            # row's cells run together, its values told apart by their shapes.
+            j = next((k for k in range(i + 1, len(lines)) if lines[k].strip()), None)
+            found = _values_by_shape(lines[j].strip(), spaced) if j is not None else None
+            if j is not None and found is not None:
+                pairs_ = zip(spaced, found, strict=True)
+                form.entries.extend(Entry(lab.field, lab.text, v, j) for lab, v in pairs_ if v)
+                form.lines.update((i, j))
+                skip_to = j
+                continue
         if row:
             # A row of labels over a row of values with as many cells.
             j = next((k for k in range(i + 1, len(lines)) if lines[k].strip()), None)

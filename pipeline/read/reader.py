@@ -409,6 +409,9 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 def _text_result(text: str, encoding: str, warnings: list[str] | None = None) -> ReadResult:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    # A text pypdfium2 took from a PDF keeps pdfium's soft hyphen (U+FFFE, no character of
+    # any text): the clean stage knows it as U+00AD ("Branddi\ufffe" / "rektion").
+    text = text.replace("\ufffe", "\u00ad")
     if not _has_visible(text):
         raise UnreadableDocument("empty file")
     controls = len(_CONTROLS.findall(text))
