@@ -146,10 +146,11 @@ _NO_CENTS = r"(?:,[-–]{1,2})?"
 AMOUNT = re.compile(
     rf"(?<![\d.,])(?P<num>{_NUMBER})(?![\d]){_NO_CENTS}[ \t]{{0,3}}(?:{_SCALE}[ \t]?)?{_CURRENCY}",
 )
-# A thousands-notation number ending a line, its currency starting the next (a justified
-# paragraph wrapped between them: "Aufwendungen in Höhe von 1.029.800" / "€ festgesetzt").
+# A thousands-notation number or one with cents ending a line, its currency starting the
+# next (a paragraph wrapped between them: "Aufwendungen in Höhe von 1.029.800" / "€
+# festgesetzt", "bei rund 820,00" / "EUR pro Kind").
 _WRAPPED_AMOUNT = re.compile(
-    rf"(?<![\d.,])(?P<num>\d{{1,3}}(?:\.\d{{3}})+(?:,\d{{2}})?)[ \t]*\n[ \t]*"
+    rf"(?<![\d.,])(?P<num>\d{{1,3}}(?:\.\d{{3}})+(?:,\d{{2}})?|\d{{1,3}},\d{{2}})[ \t]*\n[ \t]*"
     rf"(?:{_SCALE}[ \t]?)?{_CURRENCY}"
 )
 # The currency first ("EUR 5.000"), in the same cell: not "202.600 Euro<TAB>56-26" (an

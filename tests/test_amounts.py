@@ -113,8 +113,11 @@ def test_the_overview_states_the_papers_total_and_sums_per_year(engine: sa.Engin
 def test_an_amount_whose_currency_wrapped_to_the_next_line() -> None:
     # Ahnsen's minutes and Karlsruhe's papers: a justified paragraph broke the line between
     # the number and its currency.
-    text = "Aufwendungen in Höhe von 1.029.800\n€ festgesetzt. i. H. v. 56.000,00 \nEuro  mit"
-    assert [value for _, value in values.find_amounts(text)] == [1029800.0, 56000.0]
+    text = (
+        "Aufwendungen in Höhe von 1.029.800\n€ festgesetzt. i. H. v. 56.000,00 \nEuro  mit "
+        "Kosten bei rund 820,00\nEUR pro Kind"
+    )
+    assert [value for _, value in values.find_amounts(text)] == [1029800.0, 56000.0, 820.0]
     # A year or a bare number ending the line above is no amount of the currency below.
     assert [value for _, value in values.find_amounts("Jahr 2025\nEUR 300 und 12\n€ 5")] == [
         300.0,
