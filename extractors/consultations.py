@@ -199,7 +199,7 @@ _PROSE_HEAD = 1500
 # A Beratungsfolge given as a list, a line a step (TI-Generator's "geplante Beratungsfolge"):
 # "1.) Ortsbeirat Gartz (Oder): öffentliche Beratung am 15.09.2026".
 _LISTED_SESSION = re.compile(
-    r"^[ \t]*(?:\d{1,2}\.\)?[ \t]*)?(?P<body>[^\n:]{3,80}):[ \t]*"
+    r"[ \t]*(?:\d{1,2}\.\)?[ \t]*)?(?P<body>[^\n:]{3,80}):[ \t]*"
     r"(?:(?P<public>öffentliche|nichtöffentliche|nicht öffentliche)[ \t]+)?"
     r"(?P<step>Beratung|Vorberatung|Beschlussfassung|Entscheidung|Kenntnisnahme|Anhörung"
     r"|Behandlung)[ \t]+am[ \t]+(?:\w+,?[ \t]+(?:den[ \t]+)?)?"
@@ -208,10 +208,23 @@ _LISTED_SESSION = re.compile(
 )
 
 
+# The words a listed step's line holds, without their first letter (the pattern takes any
+# case: "Vorberatung", "BERATUNG"): only lines with one are tried.
+_LISTED_STEP_WORDS = (
+    "eratung",
+    "eschlussfassung",
+    "ntscheidung",
+    "enntnisnahme",
+    "nhörung",
+    "ehandlung",
+)
+
+
 def listed_sessions(text: str) -> list[Consultation]:
     """A Beratungsfolge listed a step a line (see _LISTED_SESSION), the step's word its role."""
     found: list[Consultation] = []
-    for m in _LISTED_SESSION.finditer(text):
+    starts = scan.line_starts(text, *_LISTED_STEP_WORDS)
+    for m in scan.finditer_at(_LISTED_SESSION, text, starts):
         names = committees.find(m.group("body"))
         date = values.parse_date(m.group("date"))
         if not names or date is None:

@@ -280,6 +280,9 @@ def _label_row(text: str) -> list[Label] | None:
     return row
 
 
+_SPACED_ROW_CHARS = 80
+
+
 def _spaced_label_row(text: str) -> list[Label] | None:
     """The labels of a row of labels only that plain text extraction ran together with one
     space ("Federführendes Amt Nr."): two labels or more, one after the other."""
@@ -520,7 +523,12 @@ def _read(lines: tuple[str, ...]) -> Form:
         if column_headings(raw):
             continue  # "Datum<TAB>Beginn<TAB>Titel<TAB>Ort<TAB>Gremien": a table's heading
         row = _label_row(raw.strip("\n"))
-        spaced = None if row else _spaced_label_row(line)
+        # A row of labels only is short and holds no value's digits.
+        spaced = (
+            None
+            if row or len(line) > _SPACED_ROW_CHARS or any(c.isdigit() for c in line)
+            else _spaced_label_row(line)
+        )
         if spaced:
             # "Federführendes Amt Nr." over "Amt für Planung und Naturschutz 037/2025": the
             # row's cells run together, its values told apart by their shapes.

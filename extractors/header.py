@@ -304,14 +304,18 @@ def front_matter_title(lines: list[str]) -> str | None:
 # A RIS page that lists several papers, no paper itself: TI-Generator's list of files ("Akte
 # 1 - 2026 ( 1 )", "Akte 2 - 2026 ( 2 )"), or two sessions' invitations ("Einladung Nr.:
 # 0008/26", "Einladung Nr.: 0007/26").
-_LISTED_FILE = re.compile(r"^[ \t]*Akte[ \t]+\d{1,4}[ \t]+-[ \t]+\d{4}\b", re.M)
-_LISTED_INVITATION = re.compile(r"^[ \t]*Einladung[ \t]+Nr\.?[ \t]*:[ \t]*(\S+)", re.M)
+_LISTED_FILE = re.compile(r"[ \t]*Akte[ \t]+\d{1,4}[ \t]+-[ \t]+\d{4}\b")
+_LISTED_INVITATION = re.compile(r"[ \t]*Einladung[ \t]+Nr\.?[ \t]*:[ \t]*(\S+)")
 
 
 def lists_papers(text: str) -> bool:
     """Whether the text is a list of several papers (see _LISTED_FILE): it has no one name,
     number or date."""
-    return len(_LISTED_FILE.findall(text)) >= 2 or len(set(_LISTED_INVITATION.findall(text))) >= 2
+    files = scan.finditer_at(_LISTED_FILE, text, scan.line_starts(text, "Akte"))
+    if len(list(files)) >= 2:
+        return True
+    invitations = scan.finditer_at(_LISTED_INVITATION, text, scan.line_starts(text, "Einladung"))
+    return len({m.group(1) for m in invitations}) >= 2
 
 
 def motion_heading(lines: list[str]) -> str | None:
@@ -480,7 +484,8 @@ _WEEKDAY_DATE = re.compile(rf"{values.WEEKDAYS},?[ \t]+(?:den[ \t]+)?{values.DAT
 _SITE_LINE = re.compile(r"informations\s*system|ratsinfo|bürgerinfo|zurück zu", re.I)
 
 
-_PART_HEADING = re.compile(
+# An agenda's part heading: "Öffentlicher Teil", "Nichtöffentlicher Teil:".
+PART_HEADING = re.compile(
     r"(?:Öffentlicher|Nichtöffentlicher|Nicht öffentlicher)[ \t]+Teil:?", re.I
 )
 
@@ -495,7 +500,7 @@ def _committee_session(lines: list[str]) -> str | None:
     ]
     if len(shown) < 2:
         return None
-    if _PART_HEADING.fullmatch(shown[1]):
+    if PART_HEADING.fullmatch(shown[1]):
         # "Gemeinderat" / "Öffentlicher Teil" / "1. Frageviertelstunde" (ris-portal): the
         # body heads its session's agenda.
         names = committees.find(shown[0])
@@ -686,6 +691,8 @@ _BARE_REFERENCE_LINES = 24
 
 
 def _bare_reference(lines: list[str]) -> str | None:
+    """The first line of the head above a letter's salutation that is a paper's number
+    alone (see _BARE_REFERENCE)."""
     for line in lines[:_BARE_REFERENCE_LINES]:
         if _SALUTATION.match(line):
             break  # a letter's text begins

@@ -103,10 +103,7 @@ _AGENDA_ITEM = re.compile(r"^[ \t]*(?:TOP|Ö|N|NÖ)[ \t]*\d{1,3}(?:\.\d{1,2})?\b
 _AGENDA_ITEMS = 3
 # "Öffentlicher Teil" over "1. Frageviertelstunde", "2. Bekanntgabe ...": an agenda's part
 # and its numbered items (ris-portal's session page).
-_AGENDA_PART = re.compile(
-    r"^[ \t]*(?:Öffentlicher|Nichtöffentlicher|Nicht öffentlicher)[ \t]+Teil[ \t]*:?[ \t]*$",
-    re.M | re.I,
-)
+_AGENDA_PART = re.compile(rf"^[ \t]*{header.PART_HEADING.pattern}[ \t]*$", re.M | re.I)
 _NUMBERED_ITEM = re.compile(r"^[ \t]*(\d{1,2})\.[ \t]+[A-ZÄÖÜ]", re.M)
 
 

@@ -124,10 +124,18 @@ _DOLLAR_PARAGRAPH = re.compile(r"(?<![\w$])(\$\$?)(?= ?\d{1,3}[a-z]?\b(?![.,]\d)
 _DATE_SEPARATOR = re.compile(r"(?<![\d.:,])(\d{1,2})([.:,])(\d{1,2})([.:,])(?:19|20)\d\d(?!\d)")
 
 
+# Where a colon or comma stands before a date's month or year: the patterns above run only
+# on a text that has one (they try every digit; this tries every colon and comma).
+_MISREAD_DATE = re.compile(r"[:,]\d{1,2}[.:,](?:19|20)\d\d|[:,](?:19|20)\d\d")
+
+
 def ocr_signs(text: str) -> Iterator[Correction]:
     """Signs OCR reads as others: "$ 34" -> "§ 34", "27.11:2025" -> "27.11.2025"."""
-    for match in _DOLLAR_PARAGRAPH.finditer(text):
-        yield Correction(match.start(), match.group(1), "§" * len(match.group(1)), "sign")
+    if "$" in text:
+        for match in _DOLLAR_PARAGRAPH.finditer(text):
+            yield Correction(match.start(), match.group(1), "§" * len(match.group(1)), "sign")
+    if not _MISREAD_DATE.search(text):
+        return
     for match in _DATE_SEPARATOR.finditer(text):
         day, first, month, second = match.group(1, 2, 3, 4)
         if first == second or not (1 <= int(day) <= 31 and 1 <= int(month) <= 12):
