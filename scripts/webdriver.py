@@ -120,6 +120,27 @@ class Browser:
     def text_of(self, css: str) -> str:
         return str(self._call("GET", f"{self.session}/element/{self.find(css)}/text"))
 
+    def wait_for_text(self, css: str, expected: str, timeout: float = 10.0) -> str:
+        """The text of the first element matching `css` once it is `expected`, or its text
+        when `timeout` seconds have passed: a form's POST and its redirect may still be
+        loading when the click that sent it returns (a loaded machine shows it)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                text = self.text_of(css)
+            except RuntimeError:  # the next page has not shown the element yet
+                text = ""
+            if text == expected or time.monotonic() > deadline:
+                return text
+            time.sleep(0.1)
+
+    def wait_for_url(self, fragment: str, timeout: float = 10.0) -> str:
+        """The page's URL once it holds `fragment`, or when `timeout` seconds have passed."""
+        deadline = time.monotonic() + timeout
+        while fragment not in (url := self.url) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        return url
+
     def type_into(self, css: str, text: str, clear: bool = True) -> None:
         element = self.find(css)
         if clear:

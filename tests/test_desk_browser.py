@@ -117,11 +117,12 @@ def test_correct_a_name_in_the_browser_and_keep_it_through_ingest_force(
         browser.type_into('input[name="name"]', "anna")
         browser.type_into('input[name="token"]', TOKEN)
         browser.click('input[type="submit"]')
-        assert "/-/paper/" in browser.url
+        assert "/-/paper/" in browser.wait_for_url("/-/paper/")
         browser.run("document.querySelectorAll('details').forEach(d => d.open = true)")
         browser.type_into('form[data-field="name"] input[name="value"]', "Smart Region Kreis Unna")
         browser.click('form[data-field="name"] input[type="submit"]')
-        assert browser.text_of('.value[data-field="name"]') == "Smart Region Kreis Unna"
+        shown = browser.wait_for_text('.value[data-field="name"]', "Smart Region Kreis Unna")
+        assert shown == "Smart Region Kreis Unna"
         assert browser.text_of('[data-corrected="name"]') == "corrected"
 
         run("ingest", str(raw), "--db", db, "--workers", "1", "--force")
