@@ -61,6 +61,12 @@ _CONTINUES = re.compile(r"(?:\b(?:und|für|des|der|sowie)|,|-|\b[a-zäöüß]\w*
 _CONTINUATION = re.compile(
     r"^\s*(?:(?:und|sowie)\s+)?[A-Za-zÄÖÜäöüß][\w/-]*(?:\s+[\w/-]+){0,4}\s*$"
 )
+# A name's wrapped rest starting a line, up to a label of the cell beside or below it:
+# "und Planung Berichterstattung: KLD Martin" -> "und Planung".
+_JOINED_REST = re.compile(
+    r"^[ \t]*(?P<rest>(?:und|sowie)[ \t]+[A-ZÄÖÜ][\w-]*(?:[ \t]+[A-ZÄÖÜ][\w-]*){0,2})"
+    r"(?:[ \t]+[A-ZÄÖÜ][\w-]*:|[ \t]*$)"
+)
 # "Kulturausschuss und" / "Integrationsausschuss" / "19.10.2023": a joint session.
 _JOINT = re.compile(r"^\s*(?:und|sowie|,)\s*$")
 
@@ -475,6 +481,7 @@ def parse(lines: list[str]) -> list[Consultation]:
     rows: list[_Row] = []
     pending: dt.date | None = None
     previous = ""
+    previous_named = False  # the line before named a row's committee
     for line in lines:
         names = committees.find(line)
         dates = values.find_dates(line)
@@ -487,6 +494,13 @@ def parse(lines: list[str]) -> list[Consultation]:
             rows[-1].organization = f"{rows[-1].organization} {line.strip()}"
             rows[-1].open_name = bool(_CONTINUES.search(line))
             continue
+        joined = _JOINED_REST.match(line) if rows and not dates and not names else None
+        if joined and previous_named:
+            # "Ausschuss für Umwelt, Klimaschutz, Mobilität 07.03.2025" / "und Planung
+            # Berichterstattung: KLD Martin": a plain text layer put the name's wrapped rest,
+            # and the cell below it, on the next line.
+            rows[-1].organization = f"{rows[-1].organization} {joined.group('rest')}"
+        previous_named = bool(names)
         if rows:
             rows[-1].open_name = False
         line_rows: list[tuple[int, _Row]] = []

@@ -19,6 +19,14 @@ _IMPACT = re.compile(r"Finanzielle Auswirkungen\s*:?\s*(?P<marks>[^\n]*)", re.I)
 _IN_BUDGET = re.compile(
     r"(?:Haushalt(?:splan)?\s+(?:vorgesehen|veranschlagt))\s*:?\s*(?P<marks>[^\n]*)", re.I
 )
+# The boxes set between a label's words where its cell wrapped, a plain text layer running
+# them into the label's first line or onto lines of their own: "Finanzielle ⊠ ja nein" /
+# "Auswirkungen:", "Falls ja: Im" / "⊠ ja" / "☐ nein" / "Haushaltsplan" / "vorgesehen:".
+_MARKS_THEN = r"(?P<marks>(?:[ \t\n]*[☐☑☒⊠□\[\]()xX✓✔]*[ \t]*\b(?:ja|nein)\b){1,2})[ \t]*\n[ \t]*"
+_IMPACT_WRAPPED = re.compile(rf"Finanzielle[ \t\n]+{_MARKS_THEN}Auswirkungen\b", re.I)
+_IN_BUDGET_WRAPPED = re.compile(
+    rf"\b[Ii]m[ \t\n]+{_MARKS_THEN}Haushalt(?:splan)?\s+(?:vorgesehen|veranschlagt)\b"
+)
 # A ticked box or a tick: the glyphs geometry (pipeline.read.geometry) writes and Word prints.
 _CHECKED = "⊠☒☑✓✔✗✘xX"
 # "Haushaltsmittel stehen in voller Höhe zur Verfügung", "Die Mittel stehen nicht zur Verfügung".
@@ -55,8 +63,12 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
     found = values.find_amounts(doc.text) + columns + _budget_rows(doc.text)
     in_budget = checkbox(_IN_BUDGET, doc.text, "haushalt")
     if in_budget is None:
+        in_budget = checkbox(_IN_BUDGET_WRAPPED, doc.text, "haushalt")
+    if in_budget is None:
         in_budget = funds_available(doc.text)
     impact = checkbox(_IMPACT, doc.text, "finanzielle auswirkungen")
+    if impact is None:
+        impact = checkbox(_IMPACT_WRAPPED, doc.text, "finanzielle")
     return {
         "finance": Finance(
             impact=impact, in_budget=in_budget, amounts=_distinct(doc.text, sorted(found), columns)

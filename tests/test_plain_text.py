@@ -37,3 +37,42 @@ def test_pdfiums_soft_hyphen_in_a_text_file_is_a_soft_hyphen() -> None:
     assert read_text(text.encode()).pages[0].text == (
         "Bewerbervorstellung und Wahl Amtsleitung Branddi\u00ad\nrektion\n"
     )
+
+
+def test_check_boxes_set_between_a_wrapped_labels_words() -> None:
+    from extractors import finance
+
+    # pdfplumber's text of Warendorf's form: the boxes on the label's first line.
+    text = (
+        "Finanzielle ⊠ ja nein\nAuswirkungen:\nFalls ja: Im ⊠ ja ☐ nein\nHaushaltsplan\n"
+        "vorgesehen:\n"
+    )
+    assert finance.checkbox(finance._IMPACT_WRAPPED, text, "finanzielle") is True
+    assert finance.checkbox(finance._IN_BUDGET_WRAPPED, text, "haushalt") is True
+    # pypdf's: each cell on a line of its own.
+    text = (
+        "Finanzielle\n☐ ja\n⊠ nein\nAuswirkungen:\nFalls ja: Im\n⊠ ja\n☐ nein\nHaushaltsplan\n"
+        "vorgesehen:"
+    )
+    assert finance.checkbox(finance._IMPACT_WRAPPED, text, "finanzielle") is False
+    assert finance.checkbox(finance._IN_BUDGET_WRAPPED, text, "haushalt") is True
+    # Prose names neither.
+    prose = "Die finanziellen Auswirkungen sind gering. Im Haushalt vorgesehen sind 5.000 EUR."
+    assert finance.checkbox(finance._IMPACT_WRAPPED, prose, "finanzielle") is None
+    assert finance.checkbox(finance._IN_BUDGET_WRAPPED, prose, "haushalt") is None
+
+
+def test_a_committees_wrapped_rest_on_the_line_under_its_row() -> None:
+    from extractors import consultation_table
+
+    lines = [
+        "Beratungsfolge Termin",
+        "Ausschuss für Umwelt, Klimaschutz, Mobilität 07.03.2025",
+        "und Planung Berichterstattung: KLD Martin",
+        "Terwey",
+        "Kreisausschuss Berichterstattung: Dezernent für 21.03.2025",
+    ]
+    assert [c.organization for c in consultation_table.parse(lines)] == [
+        "Ausschuss für Umwelt, Klimaschutz, Mobilität und Planung",
+        "Kreisausschuss",
+    ]
