@@ -5,8 +5,8 @@ A council's paper reaches a user as a PDF, as a scan of it, or as the text someo
 the PDF with some tool. This scores each form of the same documents against the same gold:
 
 - `pdf`: the corpus's real PDFs as they are;
-- `pdftotext`, `pdftotext-layout` (when poppler's pdftotext is installed), `pdfminer`
-  (pdfplumber's engine) and `pdfium` (pypdfium2's plain text): their text, saved as .txt;
+- `pdftotext`, `pdftotext-layout` (when poppler's pdftotext is installed), `pdfminer`,
+  `pdfplumber` and `pdfium` (pypdfium2's plain text): their text, saved as .txt;
 - with `--scans`, every corpus text that has gold rendered to a PDF and scanned (200 dpi,
   turned up to 0.8 degrees, noise, a blur, JPEG), and that PDF born digital, for comparison.
 
@@ -30,6 +30,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
+import pdfplumber
 import pypdfium2 as pdfium
 from pdfminer.high_level import extract_text
 from PIL import Image, ImageFilter
@@ -46,6 +47,11 @@ def _pdfium_text(pdf: Path) -> str:
         return "\f".join(page.get_textpage().get_text_range() for page in document)
     finally:
         document.close()
+
+
+def _pdfplumber_text(pdf: Path) -> str:
+    with pdfplumber.open(pdf) as document:
+        return "\f".join(page.extract_text() or "" for page in document.pages)
 
 
 def _pdftotext(*options: str) -> Callable[[Path], str]:
@@ -116,6 +122,7 @@ def main() -> int:
     pdfs = _with_gold(args.corpora, ".pdf")
     readers: dict[str, Callable[[Path], str]] = {
         "pdfminer": lambda pdf: extract_text(str(pdf)),
+        "pdfplumber": _pdfplumber_text,
         "pdfium": _pdfium_text,
     }
     if shutil.which("pdftotext"):
