@@ -28,6 +28,8 @@ _COLON_HEADING = re.compile(r"[A-ZÄÖÜ][^:]{2,60}:")
 # A letter's salutation: "Sehr geehrter Herr Bürgermeister,".
 SALUTATION = re.compile(r"(?:Sehr geehrte[rn]?|Liebe[rn]?|Hallo)\b")
 _DATE_OR_NUMBER_ONLY = re.compile(r"[\d\s./,:;()-]*")
+# The note a speech's manuscript carries under its title (a Fraktion's Haushaltsrede).
+_SPEECH_NOTE = re.compile(r"(?:\(?\s*)?Es gilt das gesprochene?n? Wort\.?\s*\)?", re.I)
 _DATE_ALONE = re.compile(rf"{values.DATE_TEXT}\s*")  # "08. Januar 2024"
 # The longest title block taken; a longer one is prose, not a title.
 _MAX_TITLE_LINES = 6
@@ -121,6 +123,8 @@ def _block(
             break
         if values.LETTER_DATE.fullmatch(line) or SALUTATION.match(line):
             break  # "Berlin, den 12.03.2024"; "Sehr geehrter Herr Bürgermeister,"
+        if _SPEECH_NOTE.fullmatch(line):
+            break  # a speech's "Es gilt das gesprochene Wort." under its title
         if after_form and block and _FIELD_HEADING.fullmatch(line):
             break  # "Informationen:" under the title on Hannover's page: the next field
         block.append(j)

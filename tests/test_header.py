@@ -260,3 +260,28 @@ def test_every_form_label_is_read_with_its_value(row: tuple[str, str, str]) -> N
 )
 def test_a_place_named_by_its_river_but_not_by_a_company_after_an_der(text: str, body: str) -> None:
     assert header.only_body_named(text) == body
+
+
+def test_a_speechs_disclaimer_is_no_part_of_its_title(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from pipeline.read.discover import discover
+    from pipeline.run.document import process
+
+    # Albstadt's SPD-Fraktion, Haushaltsrede 2024 (shared councils corpus), as its PDF reads.
+    path = tmp_path / "haushaltsrede.txt"
+    path.write_text(
+        "Sozialdemokratische Partei Deutschlands\n"
+        "Fraktion im Gemeinderat der Großen Kreisstadt Albstadt\n"
+        "Fraktionsvorsitzende:\n"
+        "Marianne Roth\tTelefon: 07432 51822\n"
+        "72458 Albstadt\tE-Mail:\tjumroth@t-online.de www.spd-albstadt.de\n"
+        "08. Januar 2024\n"
+        "Haushaltsrede\n"
+        "zum Haushaltsplan 2024\n"
+        "Es gilt das Gesprochen Wort.\n"
+        "Sehr geehrter Herr Oberbürgermeister Tralmer,\n"
+        "Dieses Jahr fällt es der SPD-Fraktion sehr schwer mit dem Haushalt.\n",
+        encoding="utf-8",
+    )
+    record = process(next(iter(discover([path])))).record
+    assert record is not None
+    assert record.name == "Haushaltsrede zum Haushaltsplan 2024"
