@@ -61,6 +61,7 @@ _CONTINUES = re.compile(r"(?:\b(?:und|für|des|der|sowie)|,|-|\b[a-zäöüß]\w*
 _CONTINUATION = re.compile(
     r"^\s*(?:(?:und|sowie)\s+)?[A-Za-zÄÖÜäöüß][\w/-]*(?:\s+[\w/-]+){0,4}\s*$"
 )
+_DATE_CELL = re.compile(rf"{values.DATE_TEXT}")
 # A name's wrapped rest starting a line, up to a label of the cell beside or below it:
 # "und Planung Berichterstattung: KLD Martin" -> "und Planung".
 _JOINED_REST = re.compile(
@@ -500,7 +501,9 @@ def parse(lines: list[str]) -> list[Consultation]:
             # Berichterstattung: KLD Martin": a plain text layer put the name's wrapped rest,
             # and the cell below it, on the next line.
             rows[-1].organization = f"{rows[-1].organization} {joined.group('rest')}"
-        previous_named = bool(names)
+        # The row's date alone on the line under its name (each cell a line) keeps it open.
+        date_only = bool(dates) and _DATE_CELL.fullmatch(line.strip()) is not None
+        previous_named = bool(names) or (previous_named and date_only)
         if rows:
             rows[-1].open_name = False
         line_rows: list[tuple[int, _Row]] = []

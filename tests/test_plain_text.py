@@ -76,3 +76,23 @@ def test_a_committees_wrapped_rest_on_the_line_under_its_row() -> None:
         "Ausschuss für Umwelt, Klimaschutz, Mobilität und Planung",
         "Kreisausschuss",
     ]
+
+
+def test_a_committees_wrapped_rest_under_its_rows_date_cell() -> None:
+    from extractors import consultation_table
+
+    # pypdf's text of the same table: each cell on a line of its own.
+    lines = [
+        "Beratungsfolge",
+        "Termin",
+        "Ausschuss für Umwelt, Klimaschutz, Mobilität",
+        "07.03.2025",
+        "und Planung Berichterstattung: KLD Martin",
+        "Terwey",
+        "Kreisausschuss Berichterstattung: Dezernent für",
+        "21.03.2025",
+    ]
+    assert [c.organization for c in consultation_table.parse(lines)] == [
+        "Ausschuss für Umwelt, Klimaschutz, Mobilität und Planung",
+        "Kreisausschuss",
+    ]
