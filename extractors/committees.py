@@ -85,6 +85,13 @@ def find(line: str) -> list[Name]:
     return list(_find(line))
 
 
+def alone(line: str) -> bool:
+    """Whether `line` (stripped) is one committee's name and nothing else ("Gemeinderat",
+    "Ausschuss für Finanzen und Liegenschaften"), a closing comma or colon aside."""
+    names = _find(line)
+    return len(names) == 1 and names[0].start == 0 and names[0].end >= len(line.rstrip(",:;"))
+
+
 # The Beratungsfolge is read line by line several times over (where the table ends, its
 # layout, its rows), and lines such as "Gemeinderat" recur from paper to paper.
 @functools.lru_cache(maxsize=4096)

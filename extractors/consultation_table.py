@@ -61,7 +61,6 @@ _CONTINUES = re.compile(r"(?:\b(?:und|für|des|der|sowie)|,|-|\b[a-zäöüß]\w*
 _CONTINUATION = re.compile(
     r"^\s*(?:(?:und|sowie)\s+)?[A-Za-zÄÖÜäöüß][\w/-]*(?:\s+[\w/-]+){0,4}\s*$"
 )
-_DATE_CELL = re.compile(rf"{values.DATE_TEXT}")
 # A name's wrapped rest starting a line, up to a label of the cell beside or below it:
 # "und Planung Berichterstattung: KLD Martin" -> "und Planung".
 _JOINED_REST = re.compile(
@@ -219,11 +218,11 @@ _Cells = tuple[dt.date | None, bool | None, str | None]
 def _is_name(line: str) -> bool:
     """A committee's name alone on its line, perhaps with a note in brackets ("Ausschuss für
     Bildung (Eigenbetrieb Kindertageseinrichtungen)")."""
+    if committees.alone(line):
+        return True
     names = committees.find(line)
-    if len(names) != 1 or names[0].start != 0:
-        return False
-    rest = line[names[0].end :].strip()
-    return len(rest) <= 1 or bool(_BRACKETED_NOTE.fullmatch(rest))
+    rest = line[names[0].end :].strip() if len(names) == 1 and names[0].start == 0 else ""
+    return bool(_BRACKETED_NOTE.fullmatch(rest))
 
 
 _BRACKETED_NOTE = re.compile(r"\([^()\n]{2,60}\)")
@@ -502,7 +501,7 @@ def parse(lines: list[str]) -> list[Consultation]:
             # and the cell below it, on the next line.
             rows[-1].organization = f"{rows[-1].organization} {joined.group('rest')}"
         # The row's date alone on the line under its name (each cell a line) keeps it open.
-        date_only = bool(dates) and _DATE_CELL.fullmatch(line.strip()) is not None
+        date_only = bool(dates) and not _DATE_AT_START.sub("", line, count=1).strip()
         previous_named = bool(names) or (previous_named and date_only)
         if rows:
             rows[-1].open_name = False

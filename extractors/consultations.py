@@ -177,14 +177,24 @@ def _opening_lines(text: str) -> list[str]:
         count *= 4
 
 
+# The words a step of the Beratungsfolge is named by in prose or in a list.
+_STEPS = (
+    "Beratung",
+    "Vorberatung",
+    "Beschlussfassung",
+    "Entscheidung",
+    "Kenntnisnahme",
+    "Anhörung",
+    "Behandlung",
+)
+_STEP_WORDS = "|".join(_STEPS)
 # "zur Sitzung des Stadtrates am 27.02.2024", "zur Beratung im Bauausschuss am 3. März
 # 2024", "für die Sitzung des Hauptausschusses am ...": a motion addressed to one session;
 # "zur Vorberatung im Ausschuss für Umwelt am 12.11.2024 und zur Beschlussfassung im Kreistag
 # am 03.12.2024": a paper's Beratungsfolge in one sentence, each step's role its word.
 _PROSE_SESSION = re.compile(
     r"\b(?:zur|für die|in der)\s+(?:\d{1,3}\.\s+)?(?:(?:öffentlichen|nächsten)\s+)?"
-    r"(?P<step>Sitzung|Beratung|Behandlung|Vorberatung|Beschlussfassung|Entscheidung"
-    r"|Kenntnisnahme|Anhörung)\s+(?:des|der|im|in der|durch den|durch die)\s+"
+    rf"(?P<step>Sitzung|{_STEP_WORDS})\s+(?:des|der|im|in der|durch den|durch die)\s+"
     # The body's name, over a line break of the prose but not a blank line.
     r"(?P<body>(?:[^\n]|\n(?![ \t]*\n)){3,80}?)\s+am\s+(?:\w+,?\s+(?:den\s+)?)?"
     rf"(?P<date>{values.DATE_TEXT})",
@@ -201,23 +211,15 @@ _PROSE_HEAD = 1500
 _LISTED_SESSION = re.compile(
     r"[ \t]*(?:\d{1,2}\.\)?[ \t]*)?(?P<body>[^\n:]{3,80}):[ \t]*"
     r"(?:(?P<public>öffentliche|nichtöffentliche|nicht öffentliche)[ \t]+)?"
-    r"(?P<step>Beratung|Vorberatung|Beschlussfassung|Entscheidung|Kenntnisnahme|Anhörung"
-    r"|Behandlung)[ \t]+am[ \t]+(?:\w+,?[ \t]+(?:den[ \t]+)?)?"
+    rf"(?P<step>{_STEP_WORDS})[ \t]+am[ \t]+(?:\w+,?[ \t]+(?:den[ \t]+)?)?"
     rf"(?P<date>{values.DATE_TEXT})[ \t]*$",
     re.I | re.M,
 )
 
 
-# The words a listed step's line holds, without their first letter (the pattern takes any
-# case: "Vorberatung", "BERATUNG"): only lines with one are tried.
-_LISTED_STEP_WORDS = (
-    "eratung",
-    "eschlussfassung",
-    "ntscheidung",
-    "enntnisnahme",
-    "nhörung",
-    "ehandlung",
-)
+# The steps' words without their first letter (the pattern takes any case: "Vorberatung",
+# "beratung"): only lines with one are tried.
+_LISTED_STEP_WORDS = tuple(step[1:] for step in _STEPS)
 
 
 def listed_sessions(text: str) -> list[Consultation]:

@@ -503,9 +503,7 @@ def _committee_session(lines: list[str]) -> str | None:
     if PART_HEADING.fullmatch(shown[1]):
         # "Gemeinderat" / "Öffentlicher Teil" / "1. Frageviertelstunde" (ris-portal): the
         # body heads its session's agenda.
-        names = committees.find(shown[0])
-        whole = len(names) == 1 and names[0].start == 0 and names[0].end == len(shown[0])
-        return shown[0] if whole else None
+        return shown[0] if committees.alone(shown[0]) else None
     day = _WEEKDAY_DATE.match(shown[1])
     # Or the day alone ("Betriebsausschuss der Abfallwirtschaftsbetriebe" / "07.07.2026",
     # the head of Münster's minutes, under the page's number).

@@ -251,3 +251,10 @@ def test_a_letter_answering_an_anfrage_is_its_answer_numbered_by_it() -> None:
     record = _record("dresden_af2009-13_antwort-hofewiese-langebrueck.txt")
     assert record.paper_type is PaperType.STELLUNGNAHME  # "auf Ihre Anfrage antworte ich"
     assert record.reference == "AF2009/13"  # alone on its line above the salutation
+
+
+def test_a_line_that_is_one_committees_name_and_nothing_else() -> None:
+    assert committees.alone("Gemeinderat")
+    assert committees.alone("Ausschuss für Finanzen und Liegenschaften,")
+    assert not committees.alone("Gemeinderat 12.03.2024")
+    assert not committees.alone("Sitzung des Gemeinderates")

@@ -60,8 +60,3 @@ def test_a_word_made_of_the_box_alone_is_dropped() -> None:
     noise = Word("IX]", words[0].left - 45, words[0].top, words[0].left - 14, words[0].bottom)
     [row] = scan_boxes.mark(image, [[noise, words[0]]])
     assert [w.text for w in row] == ["☒ ja"]
-
-
-def test_lines_without_answers_are_not_looked_at() -> None:
-    rows = [[Word("Beschlussvorschlag:", 0, 0, 300, 40)]]
-    assert scan_boxes.mark(Image.new("L", (10, 10), 255), rows) == rows

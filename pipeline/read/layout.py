@@ -50,6 +50,12 @@ _SPACES = re.compile(r" {2,}")
 _PDFIUM_SOFT_HYPHEN = "\ufffe"
 
 
+def soft_hyphens(text: str) -> str:
+    """`text` with pdfium's soft hyphen (U+FFFE, no character of any text) as U+00AD, the one
+    the clean stage knows; the length is kept."""
+    return text.replace(_PDFIUM_SOFT_HYPHEN, "\u00ad")
+
+
 @dataclass(slots=True)
 class _Cell:
     text: str
@@ -170,7 +176,7 @@ def page_lines(
     count = textpage.count_chars()
     if text is None:
         text = textpage.get_text_range()
-    text = text.replace(_PDFIUM_SOFT_HYPHEN, "\u00ad")
+    text = soft_hyphens(text)
     if len(text) != count:
         return [
             Line(math.nan, 10.0, [_Cell(part, math.nan, math.nan)])

@@ -178,7 +178,7 @@ def _pdf_pages(
                 )
             # pdfium's soft hyphen (U+FFFE) as the clean stage knows it, length kept: the
             # geometry reader looks for characters of U+22A0 and above.
-            raw = textpage.get_text_range().replace("\ufffe", "\u00ad")
+            raw = layout.soft_hyphens(textpage.get_text_range())
             # Only a page whose text shows a sign of check boxes has its drawing looked at.
             edits = geometry.box_edits(page, textpage, raw)
             if edits is not None:  # the page showed a sign of boxes: its drawing was read
@@ -409,9 +409,8 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 def _text_result(text: str, encoding: str, warnings: list[str] | None = None) -> ReadResult:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
-    # A text pypdfium2 took from a PDF keeps pdfium's soft hyphen (U+FFFE, no character of
-    # any text): the clean stage knows it as U+00AD ("Branddi\ufffe" / "rektion").
-    text = text.replace("\ufffe", "\u00ad")
+    # A text pypdfium2 took from a PDF keeps pdfium's soft hyphen ("Branddi\ufffe" / "rektion").
+    text = layout.soft_hyphens(text)
     if not _has_visible(text):
         raise UnreadableDocument("empty file")
     controls = len(_CONTROLS.findall(text))
