@@ -42,7 +42,10 @@ _REF_WORD = r"[A-ZÄÖÜ][A-Za-zÄÖÜäöü]{0,5}(?:\([A-Z]{1,2}\))?"
 _REF_JOIN = r"(?:[ ]?[/-][ ]?|\.|[ ])"
 REFERENCE = re.compile(
     rf"(?:{_REF_WORD}(?:[ /-]{_REF_WORD}){{0,2}}[ /-]?)?\d{{1,6}}"
-    rf"(?:{_REF_JOIN}(?:{_REF_WORD}(?:[/-]{_REF_WORD})?(?:{_REF_JOIN}|(?<=\))))?\d{{1,6}})*"
+    rf"(?:{_REF_JOIN}(?:{_REF_WORD}(?:[/-]{_REF_WORD})?(?:{_REF_JOIN}|(?<=\))|(?<=[A-Z])))?\d{{1,6}})*"
+    # A Wahlperiode in Roman numerals closes the number: "1536/V", "0305/III" (Berlin's
+    # Bezirksverordnetenversammlungen).
+    r"(?:[ ]?/[IVX]{1,5}(?![\w/]))?"
     r"[a-z]?"
 )
 # The longest reference taken: a longer run of numbers and words is a table row.
@@ -254,12 +257,16 @@ _WHOLE_DATE = re.compile(rf"{values.DATE_TEXT}")
 _REFERENCE_OF = re.compile(rf"(?P<ref>.+?)[ \t]+vom[ \t]+(?P<date>{values.DATE_TEXT})")
 
 
+# A number's slash or dash: "113/21", "23-1862", "1536/V" (a Wahlperiode in Roman numerals).
+_NUMBER_JOINED = re.compile(r"\d[/-](?:\d|[IVX]{1,5}\b)")
+
+
 def _reference_and_date(label: Label, value: str) -> list[tuple[Label, str]] | None:
     """A reference printed without a colon after its label ("Drucksache 113/21"), which then
     needs its slash or dash; with its date after "vom" as a second pair."""
     m = _REFERENCE_OF.fullmatch(value)
     ref = m.group("ref") if m else value
-    if not (fits(Kind.REF, ref) and re.search(r"\d[/-]\d", ref)):
+    if not (fits(Kind.REF, ref) and _NUMBER_JOINED.search(ref)):
         return None
     return [(label, ref), (_DATED, m.group("date"))] if m else [(label, ref)]
 

@@ -41,7 +41,10 @@ _RULE_OR_PAGE_NUMBER = re.compile(
 )
 # Item numbers at the start of a line: "1.", "2)", "(3)", "a)", also after a dash ("- 1.").
 # A page break ("\f") may stand before an item that starts a page.
-_ITEM = re.compile(r"^[ \t\f]*(?:[-–•][ \t]*)?\(?(?P<n>\d{1,2}|[a-h])(?:\.(?!\d)|\))[ \t]+", re.M)
+# "1.", "1)", "(a)", "1.)" (Rostock's ALLRIS pages).
+_ITEM = re.compile(
+    r"^[ \t\f]*(?:[-–•][ \t]*)?\(?(?P<n>\d{1,2}|[a-h])(?:\.(?!\d)\)?|\))[ \t]+", re.M
+)
 # Bullets inside an item: "o Einrichtung ...", "• ...", "- ..."; removed, they do not split.
 _BULLET = re.compile(r"^[ \t]*(?:[o•·▪●◦➢►*]|[-–](?![ \t]*\d))[ \t]+", re.M)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -437,6 +440,12 @@ def _numbered_starts(text: str) -> list[int]:
         if value == expected and digits in (None, n.isdigit()):
             starts.append(m.start())
             expected, digits = value + 1, n.isdigit()
+    if len(starts) == 1:
+        # A web page's numbered list saved as text, every point numbered "1." (its numbers
+        # were the browser's): each "1." at a line's start is a point.
+        ones = [m.start() for m in _ITEM.finditer(text) if m.group("n") == "1"]
+        if len(ones) > 1 and len(ones) == len(list(_ITEM.finditer(text))):
+            return ones
     return starts
 
 

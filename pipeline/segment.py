@@ -25,6 +25,7 @@ LABELS = (
     "finanzen",
     "anlagen",
     "abstimmung",
+    "navigation",
 )
 # A heading line with nothing after its label is at most this long (a form line, not prose).
 _MAX_BARE_HEADING = 60
