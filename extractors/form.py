@@ -236,7 +236,7 @@ def label_line(text: str) -> list[tuple[Label, str]] | None:
     pairs: list[tuple[Label, str]] = []
     current = label
     start = 0
-    for m2 in re.finditer(r"(?<=\s)(?=\S)", rest):
+    for m2 in _WORD_START.finditer(rest):
         hit = _label_at(rest, m2.start())
         colon = re.match(r"[ \t]*:[ \t]*", rest[hit[1].end() :]) if hit else None
         if hit and colon:
@@ -251,6 +251,10 @@ def label_line(text: str) -> list[tuple[Label, str]] | None:
     return pairs
 
 
+# Where a further label may start on a label line: after white space, or glued to the value
+# before it where a web page's cells were copied without a gap ("Status:öffentlichAktenzeichen:
+# 898/V", ALLRIS as a crawler saves it); the label must still have its colon.
+_WORD_START = re.compile(r"(?<=\s)(?=\S)|(?<=[a-zäöüß0-9)])(?=[A-ZÄÖÜ])")
 # A whole date as a value: "03.06.2024", "14. Mai 2024".
 _WHOLE_DATE = re.compile(rf"{values.DATE_TEXT}")
 # "117/2024 vom 03.06.2024": a paper's number and its date in one value.

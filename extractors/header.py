@@ -894,13 +894,17 @@ _KINDS = (
     "|Marktgemeinde|Stadtgemeinde|"
     "Landeshauptstadt|Bundesstadt|Hansestadt|Kreisstadt|Universitätsstadt|Stadt|Landkreis"
     "|Kreis|Städteregion|Gemeinde|Samtgemeinde|Verbandsgemeinde|Ortsgemeinde|Markt|Bezirksamt"
+    # A city state's district council names itself so: "Bezirksverordnetenversammlung
+    # Steglitz-Zehlendorf von Berlin", "Bezirksversammlung Altona" (Hamburg).
+    "|Bezirksverordnetenversammlung|Bezirksversammlung"
 )
 # A place name: "Karlsruhe", "Rheda-Wiedenbrück", "Frankfurt am Main", "Mülheim an der Ruhr".
 # "an der Regionalverkehr Ruhr-Lippe GmbH" is a share in a company, not a river: the river's
 # name ends the place.
 _PLACE = (
     r"[A-ZÄÖÜ][\wäöüß]+(?:-[A-ZÄÖÜ][\wäöüß]+)*"
-    r"(?:[ \t]+(?:an der|am|ob der)[ \t]+[A-ZÄÖÜ][\wäöüß]+(?![\wäöüß-]|[ \t]+[A-ZÄÖÜ]))?"
+    r"(?:[ \t]+(?:an der|am|ob der)[ \t]+[A-ZÄÖÜ][\wäöüß]+(?![\wäöüß-]|[ \t]+[A-ZÄÖÜ])"
+    r"|[ \t]+von[ \t]+Berlin(?![\wäöüß-]))?"
     # "Halle (Saale)", "Lindau (Bodensee)": the river or lake in brackets is part of the name.
     # A short name ending the line or its cell, no noun of the text ("(Anlage)",
     # "(Zweitwohnungsteuersatzung)", "verbleibt bei der Stadt Karlsruhe (Stadtanteil).").
@@ -1029,8 +1033,8 @@ def _header_lines(lines: list[str], paper_form: form.Form) -> list[str]:
 
 
 def _normalise(kind: str, place: str) -> str | None:
-    if place.lower() in _NOT_PLACES:
-        return None
+    if place.lower() in _NOT_PLACES or place.lower() in _KIND_WORDS:
+        return None  # "Initiator:BezirksamtBezirksamt": two cells run together
     kind = kind.capitalize() if kind.isupper() or kind.islower() else kind
     if place.isupper():
         place = "-".join(part.capitalize() for part in place.split("-"))

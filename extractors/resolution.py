@@ -283,8 +283,8 @@ def _proposal_before_reasons(doc: Parsed) -> str | None:
     """In an Antrag the proposal precedes its reasons: the numbered points (1., 2., ...) before
     the Begründung heading, with a lead sentence ("Der Gemeinderat möge beschließen,") before
     them; else the last paragraph before it, if it asks something ("Der Gemeinderat beauftragt
-    die Verwaltung, ...")."""
-    reasons = doc.section("begruendung")
+    die Verwaltung, ..."), or if the paragraph before it asks with a colon."""
+    reasons = next((s for s in doc.sections_labelled("begruendung") if not _tab(doc, s)), None)
     if reasons is None:
         return None
     before = drop_page_furniture(doc.text[: reasons.start])
@@ -297,7 +297,18 @@ def _proposal_before_reasons(doc: Parsed) -> str | None:
         return before[starts[0] : _paragraph_end(before, starts[-1])]
     if paragraphs and _asks(paragraphs[-1].group()):
         return paragraphs[-1].group()
+    asking = paragraphs[-2].group() if len(paragraphs) >= 2 else ""
+    if _asks(asking) and asking.rstrip().endswith(":"):
+        # "Die Bezirksverordnetenversammlung möge beschließen:" over what it is to decide.
+        return before[paragraphs[-2].start() : paragraphs[-1].end()]
     return None
+
+
+def _tab(doc: Parsed, section: Section) -> bool:
+    """An empty section with another heading on the next line: a RIS page's row of tabs
+    ("Sachverhalt" / "Anlagen:"), not the heading of the paper's reasons (which a text layer
+    may put after them, at the text's end)."""
+    return not section.text.strip() and section.end < len(doc.text.rstrip())
 
 
 def _paragraph_end(text: str, offset: int) -> int:

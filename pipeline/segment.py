@@ -80,7 +80,7 @@ def _heading_matches(text: str) -> Iterator[re.Match[str]]:
 
 def find_headings(text: str) -> list[tuple[str, int, int, str]]:
     """(label, line start, end of the heading, heading text) for every heading line."""
-    found = []
+    found: list[tuple[str, int, int, str]] = []
     for match in _heading_matches(text):
         label = next(k for k, v in match.groupdict().items() if v and k not in ("rest", "tail"))
         tail = (match.group("tail") or "").strip()
@@ -92,10 +92,20 @@ def find_headings(text: str) -> list[tuple[str, int, int, str]]:
             if len(" ".join(match.group(0).split())) > _MAX_BARE_HEADING:
                 continue
             end = match.end()
+            if found and found[-1][0] == "anlagen" and _listed(text[found[-1][2] : match.start()]):
+                continue  # "Anlagen:" / "Antrag" / "Beschlussempfehlung": an attachment's name
         else:
             end = match.start("rest")
         found.append((label.rsplit("_", 1)[0], match.start(), end, match.group(0).strip()))
     return found
+
+
+def _listed(between: str) -> bool:
+    """Whether a bare heading follows the lines of an "Anlagen:" list without a blank line:
+    it is one more attachment's name, as an ALLRIS page lists them ("Antrag",
+    "Beschlussempfehlung", "Beschluss vom 20.06.2007")."""
+    lines = between.split("\n")[1:-1]  # the heading's own line's rest, this line's start
+    return bool(lines) and all(line.strip() for line in lines)
 
 
 # What may follow a bare heading on its line: a page marker ("Seite 2"), a bracketed or

@@ -11,10 +11,11 @@ shape its rule reads, with lines written after the pages, names and numbers kept
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from extractors import form
-from pipeline.model import Record
+from pipeline.model import Consultation, PaperType, Record
 from pipeline.read.discover import discover
 from pipeline.run.document import process
 
@@ -100,4 +101,120 @@ def test_points_numbered_one_bracket_or_all_one_are_items(tmp_path: Path) -> Non
     assert [i.text for i in _record(tmp_path, hagen).resolution] == [
         "Der Bericht der Verwaltung wird zur Kenntnis genommen.",
         "Die Budgetverträge mit den freien Trägern werden gekündigt.",
+    ]
+
+
+# An ALLRIS classic paper page (vo020) as a crawler keeps it: the fields' cells run together,
+# "Ursprung" and "aktuell" values side by side, the Beratungsfolge a committee line with its
+# role and, for each session, a date line and the session's line.
+ALLRIS_PAPER = "\n".join(
+    [
+        "Drucksache - 0305/III",
+        "",
+        "Betreff: Neue Geschäftsordnung für die BVV Steglitz-Zehlendorf",
+        "Status:öffentlichAktenzeichen:12/III",
+        " Ursprungaktuell",
+        "Initiator:SPD-FraktionSPD-Fraktion",
+        "Drucksache-Art:AntragBeschluss",
+        "Beratungsfolge:",
+        "Bezirksverordnetenversammlung Steglitz-Zehlendorf von Berlin Vorberatung",
+        "16.05.2007 ",
+        "9. öffentliche Sitzung der Bezirksverordnetenversammlung überwiesen   ",
+        "Ausschuss für Geschäftsordnung und Bürgerbeteiligung Vorberatung",
+        "23.05.2007    7. nichtöffentliche Sitzung des Geschäftsordnungsausschusses      ",
+        "30.05.2007 ",
+        "8. Sitzung des Geschäftsordnungsausschusses vertagt",
+        "Ältestenrat Kenntnisnahme",
+        "Bezirksverordnetenversammlung Steglitz-Zehlendorf von Berlin Entscheidung",
+        "20.06.2007 ",
+        "10. öffentliche Sitzung der Bezirksverordnetenversammlung in der BVV abgelehnt   ",
+        "",
+        "Sachverhalt",
+        "Anlagen:",
+        "Antrag",
+        "Beschlussempfehlung",
+        "Beschluss vom 20.06.2007",
+        "",
+        "Die Bezirksverordnetenversammlung möge beschließen:",
+        "",
+        "Die im Anhang befindliche Geschäftsordnung wird angenommen.",
+        "",
+        "Begründung:",
+        "",
+        "Erfolgt mündlich.",
+        "",
+    ]
+)
+
+
+def test_an_allris_paper_page_saved_as_text(tmp_path: Path) -> None:
+    record = _record(tmp_path, ALLRIS_PAPER)
+    assert record.reference == "0305/III"
+    assert record.paper_type is PaperType.ANTRAG  # "Beschluss", the current value, is no kind
+    assert record.body == "Bezirksverordnetenversammlung Steglitz-Zehlendorf von Berlin"
+    bvv = "Bezirksverordnetenversammlung Steglitz-Zehlendorf von Berlin"
+    committee = "Ausschuss für Geschäftsordnung und Bürgerbeteiligung"
+    assert record.consultations == [
+        Consultation(bvv, dt.date(2007, 5, 16), "Vorberatung", True),
+        Consultation(committee, dt.date(2007, 5, 23), "Vorberatung", False),
+        Consultation(committee, dt.date(2007, 5, 30), "Vorberatung", None),  # adjourned
+        Consultation("Ältestenrat", None, "Kenntnisnahme", None),  # no session yet
+        Consultation(bvv, dt.date(2007, 6, 20), "Entscheidung", True),
+    ]
+    # The attachments' names are no headings; the proposal is what the BVV is asked to decide.
+    assert [item.text for item in record.resolution] == [
+        "Die Bezirksverordnetenversammlung möge beschließen: Die im Anhang befindliche"
+        " Geschäftsordnung wird angenommen."
+    ]
+
+
+def test_the_current_kind_of_an_allris_paper_wins_where_it_names_one(tmp_path: Path) -> None:
+    # The BVV's Antrag answered by the Bezirksamt's "Vorlage zur Kenntnisnahme" on one page.
+    text = ALLRIS_PAPER.replace(
+        "Drucksache-Art:AntragBeschluss",
+        "Drucksache-Art:Antrag zur BeschlussfassungDringliche Vorlage zur Kenntnisnahme",
+    )
+    assert _record(tmp_path, text).paper_type is PaperType.MITTEILUNGSVORLAGE
+
+
+def test_labels_glued_to_the_value_before_them_are_read() -> None:
+    pairs = form.label_line("Status:öffentlichVorlage-Art:Beschlussvorlage") or []
+    assert [(label.field, value) for label, value in pairs] == [
+        ("status", "öffentlich"),
+        ("kind", "Beschlussvorlage"),
+    ]
+    # A capital inside a word is no label's start ("VerfasserIn" is one label).
+    pairs = form.label_line("Datum: 01.02.2024 VerfasserIn: Amt 61") or []
+    assert [(label.field, value) for label, value in pairs] == [
+        ("date", "01.02.2024"),
+        ("department", "Amt 61"),
+    ]
+
+
+def test_an_allris_item_page_saved_as_text_records_one_decision(tmp_path: Path) -> None:
+    # to020: an item of a session, headed "Auszug - <the item>", the paper it took up by its
+    # number before its title.
+    text = "\n".join(
+        [
+            "Auszug - Sanierung des Tribünengebäudes im Poststadion unterstützen!  ",
+            "",
+            "25. öffentliche Sitzung des Sportausschusses",
+            "TOP: Ö 4.2",
+            "Gremium: Sportausschuss Beschlussart: mit Änderungen im Ausschuss beschlossen",
+            "Datum: Di, 27.04.2004 Status: öffentlich",
+            "Zeit: 17:00 - 20:05 Anlass: ordentlichen Sitzung",
+            "1265/II Sanierung des Tribünengebäudes im Poststadion unterstützen!",
+            "Status:öffentlich",
+            "Drucksache-Art:AntragBeschluss",
+            "Wortprotokoll",
+            "",
+            "Der Antrag wurde einstimmig bei 2 Enthaltungen angenommen.",
+        ]
+    )
+    record = _record(tmp_path, text)
+    assert record.paper_type is PaperType.NIEDERSCHRIFT
+    assert record.name == "Sanierung des Tribünengebäudes im Poststadion unterstützen!"
+    assert record.reference == "1265/II"
+    assert record.consultations == [
+        Consultation("Sportausschuss", dt.date(2004, 4, 27), None, True)
     ]

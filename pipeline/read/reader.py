@@ -28,7 +28,7 @@ from pipeline.errors import (
     UnreadableDocument,
 )
 from pipeline.model import Page, SourceFile
-from pipeline.read import aligned, geometry, layout, ocr, tables
+from pipeline.read import aligned, geometry, layout, ocr, ris_text, tables
 from pipeline.read.quality import assess, judge
 
 # A page whose text layer has fewer visible characters than this is treated as image-only.
@@ -421,7 +421,11 @@ def _text_result(text: str, encoding: str, warnings: list[str] | None = None) ->
         Page(i + 1, aligned.relaid(chunk) if aligned.is_aligned(chunk) else chunk)
         for i, chunk in enumerate(text.split("\f"))
     ]
-    return ReadResult(pages=pages, kind="text", encoding=encoding, warnings=warnings or [])
+    # A RIS page saved as text is read by its product's layout as well.
+    fields = ris_text.fields(text)
+    return ReadResult(
+        pages=pages, kind="text", encoding=encoding, warnings=warnings or [], fields=fields
+    )
 
 
 def _has_visible(text: str, count: int = 1) -> bool:

@@ -140,6 +140,9 @@ class PageFields:
     # The council whose RIS shows the page (its title, its copyright line): the body only
     # where the paper names none, as one RIS may show its member towns' papers.
     owner: str | None = None
+    # The profile read every cell of the Beratungsfolge (a missing date is a session not yet
+    # held): the text's reading of the same rows fills nothing in.
+    whole_beratungsfolge: bool = False
 
     def fill(self, other: PageFields) -> None:
         """Take `other`'s values where this has none."""

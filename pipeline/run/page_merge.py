@@ -45,7 +45,7 @@ def merge(record: Record, page: PageFields, origins: list[FieldValue]) -> list[F
         extracted = getattr(record, name)
         kept = name not in by_oparl
         if kept:
-            if name == "consultations":
+            if name == "consultations" and not page.whole_beratungsfolge:
                 value = _fill(value, extracted)
             setattr(record, name, value)
             record.evidence[name] = evidence.labelled("the RIS page's field")

@@ -1,0 +1,160 @@
+"""ris_text: a RIS page saved as text, read by its product's layout as ris_pages reads the DOM.
+
+A page saved by a browser ("Save as text", copy and paste) or kept by a crawler loses its
+DOM: the labelled cells of ALLRIS classic run together ("Status:öffentlichAktenzeichen:
+898/V"), its two columns of origin and current value too ("Drucksache-Art:Antrag zur
+BeschlussfassungDringliche Vorlage zur Kenntnisnahme"), and its Beratungsfolge becomes a line
+per committee with its role, then for each of its sessions a line with the date and a line
+naming the session ("17.11.2015" / "Sitzung des Fachbereichsausschusses ... ungeändert
+beschlossen"). The order and the words stay, so the product is still recognised by its
+fingerprint and read by it:
+
+- ALLRIS classic, a paper's page (vo020): headed "Drucksache - 1536/V" or "Vorlage -
+  2015/0288-1", labelled fields, "Beratungsfolge:" over committee and session lines;
+- ALLRIS classic, an item's page in a session (to020): headed "Auszug - <the item>", the
+  session's "TOP:", "Gremium:" and "Datum:" lines; the record of one decision (Niederschrift)
+  in that committee's session.
+
+The values go into the record as a saved page's fields do (pipeline.run.page_merge); the
+text goes through the normal clean/segment/extract path for everything else.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from extractors import vocab
+from pipeline.model import Consultation, PaperType
+from pipeline.read.ris_pages import PageFields, kind_of, parse_date
+
+# The page's heading within its first lines, under at most a site's name and navigation.
+_HEAD_LINES = 8
+_PAPER_HEADING = re.compile(r"^[ \t]*(?:Drucksache|Vorlage)[ \t]+-[ \t]+(?P<ref>\S[^\n]*?)[ \t]*$")
+_ITEM_HEADING = re.compile(r"^[ \t]*Auszug[ \t]+-[ \t]+(?P<name>\S[^\n]*?)[ \t]*$")
+# ALLRIS classic's own labels, glued to their value: its fingerprint beside the heading.
+_ALLRIS_LABEL = re.compile(
+    r"^[ \t]*(?:Status|Drucksache-Art|Vorlage-Art|Federführend|Initiator|Verfasser|Bezüglich):",
+    re.M,
+)
+# "Ursprung" over the origin's column, "aktuell" over the current one.
+_TWO_COLUMNS = re.compile(r"^[ \t]*Ursprung[ \t]*aktuell[ \t]*$", re.M)
+_KIND = re.compile(r"^[ \t]*(?:Drucksache|Vorlage)-Art:[ \t]*(?P<value>[^\n]*?)[ \t]*$", re.M)
+# Where two cells were run together: a small letter (or a stop) and a capital with no space.
+_GLUED = re.compile(r"(?<=[a-zäöüß.])(?=[A-ZÄÖÜ])")
+_DATE = r"\d{1,2}\.\d{1,2}\.\d{4}"
+_DATE_LINE = re.compile(rf"^[ \t]*(?P<date>{_DATE})[ \t]*(?P<rest>[^\n]*)$")
+_SESSION = re.compile(r"\bSitzung\b")
+_PUBLIC = re.compile(r"\b(?P<not>nicht[ -]?)?öffentliche[nr]?\s+Sitzung\b", re.I)
+# An item's page: "TOP: Ö 4.2" (Ö: in public), "Gremium: Sportausschuss Beschlussart: ...",
+# "Datum: Di, 27.04.2004 Status: öffentlich".
+_ITEM_NUMBER = re.compile(r"^[ \t]*TOP:[ \t]*(?P<mark>[ÖN])?\b", re.M)
+_COMMITTEE = re.compile(
+    r"^[ \t]*Gremium:[ \t]*(?P<name>.+?)(?:[ \t]+Beschlussart:.*)?[ \t]*$", re.M
+)
+_SESSION_DATE = re.compile(rf"^[ \t]*Datum:[^\n]*?(?P<date>{_DATE})", re.M)
+
+
+def fields(text: str) -> PageFields | None:
+    """The page's fields where `text` is a page of a product read here; else None."""
+    head = [line for line in text.split("\n", 40)[:40] if line.strip()][:_HEAD_LINES]
+    for line in head:
+        paper = _PAPER_HEADING.match(line)
+        if paper and _ALLRIS_LABEL.search(text) and "Beratungsfolge:" in text:
+            return _allris_paper(text, paper.group("ref"))
+        item = _ITEM_HEADING.match(line)
+        if item and _ITEM_NUMBER.search(text) and _COMMITTEE.search(text):
+            return _allris_item(text, item.group("name"))
+    return None
+
+
+def _allris_paper(text: str, reference: str) -> PageFields:
+    found = PageFields(product="ALLRIS classic (vo020, as text)", reference=reference)
+    kind = _KIND.search(text)
+    if kind:
+        found.paper_type = _paper_type(kind.group("value"), bool(_TWO_COLUMNS.search(text)))
+    found.consultations = _beratungsfolge(text)
+    found.whole_beratungsfolge = True
+    return found
+
+
+def _paper_type(value: str, two_columns: bool) -> PaperType | None:
+    """The paper's kind; of an origin and a current kind ("Antrag zur Beschlussfassung" /
+    "Dringliche Vorlage zur Kenntnisnahme"), the current one where it names a kind (a
+    decision, "Beschluss", is none)."""
+    if two_columns:
+        parts = _GLUED.split(value, maxsplit=1)
+        if len(parts) == 2 and kind_of(parts[1]) is not None:
+            return kind_of(parts[1])
+        value = parts[0]
+    return kind_of(value)
+
+
+@functools.cache
+def _role_at_end() -> re.Pattern[str]:
+    roles = sorted(vocab.words("consultation_roles"), key=len, reverse=True)
+    alternatives = "|".join(r"[ \t]+".join(map(re.escape, role.split())) for role in roles)
+    return re.compile(rf"^(?P<name>.+?)[ \t]+(?P<role>{alternatives})[ \t]*$", re.I)
+
+
+def _beratungsfolge(text: str) -> list[Consultation]:
+    """Committee lines (name and role), each followed by a date line and a session line for
+    every session that took the paper up: one consultation per session, a committee with
+    no session yet one without a date."""
+    start = text.find("Beratungsfolge:")
+    lines = text[start:].split("\n")[1:]
+    rows: list[Consultation] = []
+    committee: Consultation | None = None
+    dated = False  # the committee has had a session
+    pending = False  # a date line waits for its session line
+    for line in lines:
+        if not line.strip():
+            break
+        date = _DATE_LINE.match(line)
+        if date and committee is not None:
+            row = Consultation(committee.organization, parse_date(date.group("date")))
+            row.role = committee.role
+            row.public = _public(date.group("rest"))
+            rows.append(row)
+            dated, pending = True, not date.group("rest").strip()
+            continue
+        if pending or _SESSION.search(line):
+            if pending and rows:
+                rows[-1].public = _public(line)
+            pending = False
+            continue
+        if committee is not None and not dated:
+            rows.append(committee)
+        m = _role_at_end().match(line.strip())
+        name, role = (m.group("name"), m.group("role")) if m else (line.strip(), None)
+        committee, dated = Consultation(name, role=role), False
+    if committee is not None and not dated:
+        rows.append(committee)
+    return rows
+
+
+def _public(session: str) -> bool | None:
+    m = _PUBLIC.search(session)
+    return None if m is None else m.group("not") is None
+
+
+def _allris_item(text: str, name: str) -> PageFields:
+    """An item's page: one decision in one session, as its Niederschrift records it."""
+    found = PageFields(
+        product="ALLRIS classic (to020, as text)", paper_type=PaperType.NIEDERSCHRIFT, name=name
+    )
+    committee = _COMMITTEE.search(text)
+    session = _SESSION_DATE.search(text)
+    number = _ITEM_NUMBER.search(text)
+    if committee:
+        date = parse_date(session.group("date")) if session else None
+        mark = number.group("mark") if number else None
+        public = None if mark is None else mark == "Ö"
+        found.consultations = [Consultation(committee.group("name"), date, None, public)]
+        found.date = date
+    # The paper the item took up, by its number before its title: "1265/II Sanierung ...".
+    title = re.escape(name[:20])
+    paper = re.search(rf"^[ \t]*(?P<ref>\S*\d\S*)[ \t]+{title}", text, re.M)
+    if paper:
+        found.reference = paper.group("ref")
+    return found
