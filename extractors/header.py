@@ -903,7 +903,10 @@ _KINDS = (
 # name ends the place.
 _PLACE = (
     r"[A-ZÄÖÜ][\wäöüß]+(?:-[A-ZÄÖÜ][\wäöüß]+)*"
-    r"(?:[ \t]+(?:an der|am|ob der)[ \t]+[A-ZÄÖÜ][\wäöüß]+(?![\wäöüß-]|[ \t]+[A-ZÄÖÜ])"
+    # A weekday after "am" is the session's day: "Stadt Prenzlau am Donnerstag, 11.12.2014".
+    r"(?:[ \t]+(?:an der|am|ob der)[ \t]+"
+    r"(?!(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)\b)"
+    r"[A-ZÄÖÜ][\wäöüß]+(?![\wäöüß-]|[ \t]+[A-ZÄÖÜ])"
     r"|[ \t]+von[ \t]+Berlin(?![\wäöüß-]))?"
     # "Halle (Saale)", "Lindau (Bodensee)": the river or lake in brackets is part of the name.
     # A short name ending the line or its cell, no noun of the text ("(Anlage)",

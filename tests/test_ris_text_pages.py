@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from extractors import form
+from extractors import form, header
 from pipeline.model import Consultation, PaperType, Record
 from pipeline.read.discover import discover
 from pipeline.run.document import process
@@ -218,3 +218,76 @@ def test_an_allris_item_page_saved_as_text_records_one_decision(tmp_path: Path) 
     assert record.consultations == [
         Consultation("Sportausschuss", dt.date(2004, 4, 27), None, True)
     ]
+
+
+def test_an_allris_subject_goes_on_past_the_blank_line_of_its_cell(tmp_path: Path) -> None:
+    text = ALLRIS_PAPER.replace(
+        "Betreff: Neue Geschäftsordnung für die BVV Steglitz-Zehlendorf",
+        "Betreff: Grünflächenkataster der Stadt Sehnde\n\n- Operative Steuerung der Pflege",
+    )
+    assert _record(tmp_path, text).name == (
+        "Grünflächenkataster der Stadt Sehnde - Operative Steuerung der Pflege"
+    )
+
+
+def test_a_sessionnet_paper_page_saved_as_text(tmp_path: Path) -> None:
+    # vo0050: each label over its value; the kind "Vorlage" with a Beschlussvorschlag puts a
+    # decision to the council, whatever the title says ("Antrag der Fraktion ...").
+    text = "\n".join(
+        [
+            "Betreff",
+            "Antrag der Fraktion Bündnis 90/Die Grünen - Transparente Beschlusskontrolle",
+            "Vorlage",
+            "1360/2018",
+            "Art",
+            "Vorlage",
+            "",
+            "Beschlussvorschlag:",
+            "",
+            "Der Rat der Stadt Geilenkirchen beauftragt die Verwaltung mit der Umsetzung.",
+            "",
+            "Sachverhalt:",
+            "Die Fraktion beantragt eine Beschlusskontrolle.",
+        ]
+    )
+    record = _record(tmp_path, text)
+    assert (record.reference, record.paper_type) == ("1360/2018", PaperType.BESCHLUSSVORLAGE)
+    assert record.name == (
+        "Antrag der Fraktion Bündnis 90/Die Grünen - Transparente Beschlusskontrolle"
+    )
+
+
+def test_a_komuna_session_page_saved_as_text_is_its_agenda(tmp_path: Path) -> None:
+    text = "\n".join(
+        [
+            "Datum: 15.04.2021",
+            "Status: Abgeschlossen",
+            "Sitzungsort: Mehrzweckhalle Meckenhausen",
+            "Gremium: Stadtrat",
+            "Öffentliche Sitzung, 19:00 Uhr bis 20:00 Uhr",
+            "",
+            "Öffentliche Sitzung",
+            "",
+            "TOP-Nr. Bezeichnung",
+            "1 Begrüßung",
+            "2 Altersgerechtes Wohnen in Hilpoltstein",
+            "",
+            "zum Seitenanfang",
+            "",
+            "1. Begrüßung",
+            "",
+            "Gremium Sitzung Sitzungsdatum ö / nö Beratungstyp TOP-Nr.",
+            "Stadtrat 13. Sitzung des Stadtrates 15.04.2021 ö 1",
+        ]
+    )
+    record = _record(tmp_path, text)
+    assert record.paper_type is PaperType.EINLADUNG
+    assert (record.name, record.date) == ("13. Sitzung des Stadtrates", dt.date(2021, 4, 15))
+    assert record.consultations == []  # its own session, in each item's row, is no Beratungsfolge
+
+
+def test_a_weekday_after_am_is_no_part_of_a_place() -> None:
+    lines = ["Niederschrift über die Sitzung der Stadtverordnetenversammlung der Stadt Prenzlau"]
+    lines[0] += " am Donnerstag, 11.12.2014"
+    assert header.body(lines, form.read(lines), None) == "Stadt Prenzlau"
+    assert header.body(["Stadt Frankfurt am Main"], form.Form(), None) == "Stadt Frankfurt am Main"

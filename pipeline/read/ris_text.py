@@ -57,7 +57,11 @@ _SESSION_DATE = re.compile(rf"^[ \t]*Datum:[^\n]*?(?P<date>{_DATE})", re.M)
 
 def fields(text: str) -> PageFields | None:
     """The page's fields where `text` is a page of a product read here; else None."""
-    head = [line for line in text.split("\n", 40)[:40] if line.strip()][:_HEAD_LINES]
+    head = [line.strip() for line in text.split("\n", 40)[:40] if line.strip()][:_HEAD_LINES]
+    if head[:5:2] == ["Betreff", "Vorlage", "Art"]:
+        return _sessionnet_paper(text, head)
+    if _KOMUNA_SESSION.match(text):
+        return _komuna_session(text)
     for line in head:
         paper = _PAPER_HEADING.match(line)
         if paper and _ALLRIS_LABEL.search(text) and "Beratungsfolge:" in text:
@@ -68,8 +72,17 @@ def fields(text: str) -> PageFields | None:
     return None
 
 
+# "Betreff:" and the lines under it up to the next label or the Beratungsfolge (a blank line
+# between them: the cell's line break), e.g. "Grünflächenkataster der Stadt Sehnde" /
+# "- Operative Steuerung der Bewirtschaftung der öffentlichen Grünflächen".
+_SUBJECT = re.compile(r"^[ \t]*Betreff:[ \t]*(?P<value>\S[^\n]*(?:\n(?![^\n]*:)[^\n]*){0,4})", re.M)
+
+
 def _allris_paper(text: str, reference: str) -> PageFields:
     found = PageFields(product="ALLRIS classic (vo020, as text)", reference=reference)
+    subject = _SUBJECT.search(text)
+    if subject:
+        found.name = " ".join(subject.group("value").split()) or None
     kind = _KIND.search(text)
     if kind:
         found.paper_type = _paper_type(kind.group("value"), bool(_TWO_COLUMNS.search(text)))
@@ -158,3 +171,45 @@ def _allris_item(text: str, name: str) -> PageFields:
     if paper:
         found.reference = paper.group("ref")
     return found
+
+
+def _sessionnet_paper(text: str, head: list[str]) -> PageFields:
+    """SessionNet's paper page (vo0050) as text: each label on a line over its value,
+    "Betreff", "Vorlage" (the number), "Art" (the kind; a bare "Vorlage" with a
+    Beschlussvorschlag puts a decision to the council)."""
+    kind = head[5] if len(head) > 5 else ""
+    paper_type = kind_of(kind)
+    if paper_type is None and kind == "Vorlage" and re.search(r"^Beschlussvorschlag", text, re.M):
+        paper_type = PaperType.BESCHLUSSVORLAGE
+    return PageFields(
+        product="SessionNet (vo0050, as text)",
+        name=head[1],
+        reference=head[3],
+        paper_type=paper_type,
+    )
+
+
+# komuna's session page: its fields, then its agenda ("TOP-Nr. Bezeichnung"), then each item
+# with the row of its session ("Stadtrat 13. Sitzung des Stadtrates 15.04.2021 ö 1").
+_KOMUNA_SESSION = re.compile(
+    r"\s*Datum:[ \t]*(?P<date>" + _DATE + r")[ \t]*\nStatus:[^\n]*\nSitzungsort:[^\n]*\n"
+    r"Gremium:[ \t]*(?P<committee>[^\n]+?)[ \t]*\n(?=(?:.*\n){0,12}?TOP-Nr\.[ \t]+Bezeichnung)"
+)
+
+
+def _komuna_session(text: str) -> PageFields:
+    """An agenda page: an Einladung named by its session, dated by the session's day."""
+    m = _KOMUNA_SESSION.match(text)
+    assert m is not None
+    committee, date = m.group("committee"), m.group("date")
+    row = re.search(
+        rf"^{re.escape(committee)}[ \t]+(?P<session>\S[^\n]*?)[ \t]+{re.escape(date)}\b",
+        text,
+        re.M,
+    )
+    return PageFields(
+        product="komuna (session page, as text)",
+        paper_type=PaperType.EINLADUNG,
+        date=parse_date(date),
+        name=row.group("session") if row else None,
+    )
