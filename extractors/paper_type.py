@@ -219,9 +219,22 @@ def _worded_kind(text: str) -> PaperType | None:
     return None
 
 
+# "Anlage/n:" over the attachments' names, or the paper's last page marker.
+_OWN_TEXT_ENDS = re.compile(
+    r"^[ \t]*Anlage(?:n|/n|\(n\))?[ \t]*:|\bSeite:?[ \t]*(\d{1,3})[ \t]*(?:/|von)[ \t]*\1(?!\d)",
+    re.I | re.M,
+)
+
+
 def classify(text: str) -> PaperType:
     """The kind the paper names itself by; Sonstiges if it names none."""
-    m = _phrases().search(text[:_HEAD_CHARS])
+    head = text[:_HEAD_CHARS]
+    end = _OWN_TEXT_ENDS.search(head)
+    if end:
+        # A kind named after the list of attachments or the paper's last page ("Seite: 1/1")
+        # is an attachment's: the minutes a Vorlage asks to approve.
+        head = head[: end.start()]
+    m = _phrases().search(head)
     if not m:
         return PaperType.SONSTIGES
     if _is_carrier(m):

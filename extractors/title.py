@@ -101,7 +101,21 @@ def _labelled(lines: list[str], entry: form.Entry) -> str | None:
     if start is None:
         return None
     block = _block(lines, start, _heading_lines(lines), set())
+    if not block and _is_title_line(lines[start], set()) and not _is_label_line(lines[start]):
+        # No blank line ends the value (a PDF's text layer): its first line, and the lines
+        # that go on with "hier:" ("Überörtliche Prüfung der Gemeinde" / "hier: Stellungnahme
+        # zum Bericht Finanzen"), the way a Betreff narrows itself.
+        block = [start]
+        while block[-1] + 1 < len(lines) and _NARROWED.match(lines[block[-1] + 1]):
+            block.append(block[-1] + 1)
+    # A sentence under the subject ("Die Vorlage berührt nicht den Etat ...") is the form's
+    # next field, where no blank line sets the subject off.
+    sentence = next((k for k, j in enumerate(block) if k and lines[j].rstrip().endswith(".")), None)
+    block = block[:sentence] if sentence is not None else block
     return join(lines[j] for j in block) if block else None
+
+
+_NARROWED = re.compile(r"[ \t]*hier[ \t]*:", re.I)
 
 
 def _block(

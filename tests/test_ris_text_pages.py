@@ -14,8 +14,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from extractors import form, header
+from extractors import form, header, paper_type
 from pipeline.model import Consultation, PaperType, Record
+from pipeline.read import ris_text
 from pipeline.read.discover import discover
 from pipeline.run.document import process
 
@@ -291,3 +292,73 @@ def test_a_weekday_after_am_is_no_part_of_a_place() -> None:
     lines[0] += " am Donnerstag, 11.12.2014"
     assert header.body(lines, form.read(lines), None) == "Stadt Prenzlau"
     assert header.body(["Stadt Frankfurt am Main"], form.Form(), None) == "Stadt Frankfurt am Main"
+
+
+def test_an_aggregators_page_around_a_councils_file_is_left_out(tmp_path: Path) -> None:
+    # Politik bei Uns shows a council's PDF as text under its own title and the file's data,
+    # whose "Datum" is the session's, not the paper's.
+    site = [
+        "Politik bei uns wird nicht mehr aktiv betreut.",
+        "",
+        "Beschlussvorlage (Überörtliche Prüfung)",
+        "",
+        "Daten",
+        "",
+        "Kommune",
+        "Nettersheim",
+        "Größe",
+        "199 kB",
+        "Datum",
+        "17.12.2013",
+        "Erstellt",
+        "29.11.13, 13:00",
+        "Stichworte",
+        "Inhalt der Datei",
+    ]
+    paper = [
+        "GEMEINDE NETTERSHEIM",
+        "Vorlage 1061/2013",
+        "Datum: 29.11.2013",
+        "Bezeichnung des Tagesordnungspunktes:",
+        "Überörtliche Prüfung der Gemeinde Nettersheim",
+        "hier: Stellungnahme zum Bericht Finanzen",
+        "Die Vorlage berührt nicht den Etat des lfd. Haushaltsjahres.",
+        "Mittel stehen haushaltsrechtlich zur Verfügung.",
+        "Deckungsvorschlag:",
+        "Es entstehen Folgekosten.",
+        "Anlagen:",
+        "Schreiben der Kommunalaufsicht",
+        "Beschlussvorschlag:",
+        "Der Gemeinderat erhebt die Stellungnahmen zu seinem Beschluss.",
+    ]
+    assert ris_text.paper_of("\n".join(site + paper)) == "\n".join(paper)
+    record = _record(tmp_path, "\n".join(site + paper))
+    assert record.date == dt.date(2013, 11, 29)
+    assert record.reference == "1061/2013"
+    # A labelled subject no blank line ends: its line and the "hier:" line narrowing it.
+    assert record.name == (
+        "Überörtliche Prüfung der Gemeinde Nettersheim hier: Stellungnahme zum Bericht Finanzen"
+    )
+
+
+def test_a_kind_named_by_an_attachment_is_not_the_papers() -> None:
+    # Aachen: a Vorlage (its kind named nowhere) asking to approve minutes lists them as its
+    # attachment and is followed by them after its last page.
+    text = "\n".join(
+        [
+            "Der Oberbürgermeister",
+            "Vorlage",
+            "Genehmigung der Niederschrift vom 05.07.2018",
+            "Beschlussvorschlag:",
+            "Der Ausschuss genehmigt die Niederschrift vom 05.07.2018.",
+            "Anlage/n:",
+            "Niederschrift über die Sitzung vom 05.07.2018",
+            "Seite: 1/1",
+            "Niederschrift",
+            "öffentliche Sitzung des Ausschusses",
+        ]
+    )
+    assert paper_type.classify(text) is PaperType.SONSTIGES
+    listed = "Anlage/n:\nNiederschrift über die Sitzung vom 05.07.2018\n"
+    assert paper_type.classify(text.replace(listed, "")) is PaperType.SONSTIGES
+    assert paper_type.classify("Mitteilungsvorlage\n" + text) is PaperType.MITTEILUNGSVORLAGE

@@ -410,7 +410,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
 def _text_result(text: str, encoding: str, warnings: list[str] | None = None) -> ReadResult:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     # A text pypdfium2 took from a PDF keeps pdfium's soft hyphen ("Branddi\ufffe" / "rektion").
-    text = layout.soft_hyphens(text)
+    text = ris_text.paper_of(layout.soft_hyphens(text))
     if not _has_visible(text):
         raise UnreadableDocument("empty file")
     controls = len(_CONTROLS.findall(text))

@@ -55,6 +55,22 @@ _COMMITTEE = re.compile(
 _SESSION_DATE = re.compile(rf"^[ \t]*Datum:[^\n]*?(?P<date>{_DATE})", re.M)
 
 
+# An aggregator's page around a council's file (Politik bei Uns, for many councils of NRW):
+# its own title, the file's data ("Kommune", "Größe", "Datum" of the session, "Erstellt",
+# "Aktualisiert"), then "Inhalt der Datei" over the text taken from the PDF.
+_FILE_PAGE = re.compile(
+    r"\A(?:[^\n]*\n){0,12}?Daten[ \t]*\n(?:[ \t]*\n)*Kommune[ \t]*\n(?:[^\n]*\n){1,24}?"
+    r"Inhalt der Datei[ \t]*\n"
+)
+
+
+def paper_of(text: str) -> str:
+    """The paper's own text: an aggregator's page around it goes (its "Datum" is a session's,
+    its title the site's), or `text` as it is."""
+    m = _FILE_PAGE.match(text)
+    return text[m.end() :].lstrip("\n") if m else text
+
+
 def fields(text: str) -> PageFields | None:
     """The page's fields where `text` is a page of a product read here; else None."""
     head = [line.strip() for line in text.split("\n", 40)[:40] if line.strip()][:_HEAD_LINES]
