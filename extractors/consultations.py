@@ -86,7 +86,7 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
         found = committee_parts(doc)
         how = evidence.placed("a committee's part of the proposal")
     if not found:
-        found = prose_sessions(doc.text)
+        found = prose_sessions(doc.text) or addressed_sessions(doc.text)
         how = evidence.inferred("sessions named in prose")
     _roles_from_prose(doc.text, found)
     return {"consultations": found, "evidence": {"consultations": how} if found else {}}
@@ -256,6 +256,36 @@ def prose_sessions(text: str) -> list[Consultation]:
             organization = committees.clean(names[0].text)
             if all((_key(c.organization), c.date) != (_key(organization), date) for c in found):
                 found.append(Consultation(organization, date, role))
+    return found
+
+
+# A motion addressed to each body at its session, in its head: "Antrag an den Ausschuss für
+# Wirtschaft am 16.05.2007, den Hauptausschuss am 06.06.2007 und an den Rat der Stadt
+# Wuppertal am 11.06.2007" (a Fraktion's Antrag as its website publishes it).
+_ADDRESSED = re.compile(r"\bAntrag\s+an\s+(?=(?:den|die|das)\s)")
+_ADDRESSEE = re.compile(
+    r"(?:\s*,\s*|\s+und\s+(?:an\s+)?|\s*)(?:den|die|das)\s+"
+    rf"(?P<body>(?:[^\n]|\n(?![ \t]*\n)){{3,100}}?)\s+am\s+(?P<date>{values.DATE_TEXT})"
+)
+
+
+def addressed_sessions(text: str) -> list[Consultation]:
+    """The bodies a motion is addressed to, each with its session's date (see _ADDRESSED)."""
+    m = _ADDRESSED.search(text[:_PROSE_HEAD])
+    if m is None:
+        return []
+    found: list[Consultation] = []
+    position = m.end()
+    while (step := _ADDRESSEE.match(text, position)) is not None:
+        position = step.end()
+        body = committees.nominative(" ".join(step.group("body").split()))
+        names = committees.find(body)
+        date = values.parse_date(step.group("date"))
+        if names and date:
+            # The addressee is the whole phrase between its article and "am": "Ausschuss
+            # Zentrale Dienste" where the name reader knows no "Dienste".
+            name = body if names[0].start == 0 else names[0].text
+            found.append(Consultation(committees.clean(name), date))
     return found
 
 

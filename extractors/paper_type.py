@@ -191,8 +191,8 @@ def _is_carrier(m: re.Match[str]) -> bool:
 
 # A motion made or questions asked in a paper's first sentences, by a group or its members.
 _MOTION_WORDING = re.compile(
-    r"\b(?:beantragt|beantragen|stellt[ \t]+(?:den|folgenden)[ \t]+Antrag"
-    r"|stellen[ \t]+(?:den|folgenden)[ \t]+Antrag)\b"
+    r"\b(?:beantragt|beantragen|beantrage|stellt[ \t]+(?:den|folgenden)[ \t]+Antrag"
+    r"|stellen[ \t]+(?:den|folgenden)[ \t]+Antrag|mit[ \t]+folgendem[ \t]+Antrag)\b"
 )
 _QUESTION_WORDING = re.compile(
     r"\b(?:bitten|bitte)\b[^.\n]{0,80}?\bBeantwortung\b[^.\n]{0,40}?\bFragen\b"

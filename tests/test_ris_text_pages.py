@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from extractors import form, header, paper_type
+from extractors import consultations, form, header, paper_type
 from pipeline.model import Consultation, PaperType, Record
 from pipeline.read import ris_text
 from pipeline.read.discover import discover
@@ -362,3 +362,45 @@ def test_a_kind_named_by_an_attachment_is_not_the_papers() -> None:
     listed = "Anlage/n:\nNiederschrift über die Sitzung vom 05.07.2018\n"
     assert paper_type.classify(text.replace(listed, "")) is PaperType.SONSTIGES
     assert paper_type.classify("Mitteilungsvorlage\n" + text) is PaperType.MITTEILUNGSVORLAGE
+
+
+def test_a_motion_addressed_to_each_body_at_its_session() -> None:
+    # A Fraktion's website: "Antrag an den <body> am <date>, den <body> am <date> ... und an
+    # den <body> am <date>"; the body is the whole phrase ("Ausschuss Zentrale Dienste").
+    head = (
+        '"Antrag an den Ausschuss für Wirtschaft, Stadtentwicklung und Stadtmarketing am'
+        " 16.05.2007, den Ausschuss Zentrale Dienste am 29.05.2007, den Hauptausschuss am"
+        ' 06.06.2007 und an den\nRat der Stadt Wuppertal am 11.06.2007 "'
+    )
+    assert consultations.addressed_sessions(head) == [
+        Consultation(
+            "Ausschuss für Wirtschaft, Stadtentwicklung und Stadtmarketing", dt.date(2007, 5, 16)
+        ),
+        Consultation("Ausschuss Zentrale Dienste", dt.date(2007, 5, 29)),
+        Consultation("Hauptausschuss", dt.date(2007, 6, 6)),
+        Consultation("Rat der Stadt Wuppertal", dt.date(2007, 6, 11)),
+    ]
+    assert consultations.addressed_sessions("Der Antrag an den Rat wurde abgelehnt.") == []
+
+
+def test_a_groups_motion_in_its_own_words(tmp_path: Path) -> None:
+    # A Fraktion's post: "mit folgendem Antrag ... :" over the motion, then its reasons.
+    text = "\n".join(
+        [
+            "Die Grünen wollen mit folgendem Antrag die Kindergartengebühren prüfen",
+            "(eingebracht in der Sitzung der Gemeindevertretung am 12.07.2016):",
+            "Der Gemeindevorstand wird aufgefordert, eine Gebührenkalkulation vorzulegen.",
+            "Begründung:",
+            "Die letzte Kalkulation ist über vier Jahre alt.",
+        ]
+    )
+    record = _record(tmp_path, text)
+    assert record.paper_type is PaperType.ANTRAG
+    assert [item.text for item in record.resolution] == [
+        "Der Gemeindevorstand wird aufgefordert, eine Gebührenkalkulation vorzulegen."
+    ]
+    # A motion made in the first person, under a heading that names its kind.
+    heading = "Geschäftsordnungsantrag vom 30.9.2025\n\nSehr geehrter Herr Bürgermeister,\n"
+    assert paper_type.classify(heading) is PaperType.ANTRAG
+    spoken = "Sehr geehrte Damen und Herren,\nhiermit beantrage ich die Aufnahme eines Punktes.\n"
+    assert _record(tmp_path, spoken).paper_type is PaperType.ANTRAG
