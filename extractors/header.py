@@ -191,6 +191,8 @@ _SESSION_PAPERS = frozenset({PaperType.NIEDERSCHRIFT, PaperType.EINLADUNG})
 # first line, the kind word perhaps after an adjective.
 _SESSION_KIND = re.compile(
     r"^[ \t]*(?:(?:öffentliche|nichtöffentliche|nicht öffentliche)[ \t]+)?"
+    # "Öffentlicher Teil der Niederschrift über die 2. Sitzung ..." (an Amtsblatt's notice).
+    r"(?:(?:öffentlicher|nichtöffentlicher|nicht öffentlicher)[ \t]+Teil[ \t]+der[ \t]+)?"
     r"(?:Niederschrift|Sitzungsniederschrift|Beschlussniederschrift|Protokoll|Sitzungsprotokoll"
     r"|Wortprotokoll|Ergebnisprotokoll|Beschlussprotokoll|Kurzprotokoll|Bekanntmachung|Einladung"
     r"|Tagesordnung|Nachtrag[ \t]+zur[ \t]+Tagesordnung)\b",
@@ -400,8 +402,8 @@ def session_heading(lines: list[str]) -> tuple[int, str] | None:
             parts.append(line)
             break
         parts.append(line)
-    if len(parts) == 1 and "sitzung" not in parts[0].lower():
-        return None  # a bare "Protokoll" names no session
+    if len(parts) == 1 and "sitzung" not in parts[0].lower() and not values.find_dates(parts[0]):
+        return None  # a bare "Protokoll" names no session; "Protokoll vom 02.03.2004" does
     joined = title.join(parts)
     return (start, joined) if joined else None
 
@@ -944,7 +946,8 @@ _MAYOR = re.compile(
 # Where a match of _BODY can start: at a kind, in lower case.
 _KIND_WORDS = tuple(kind.lower() for kind in _KINDS.split("|"))
 # Words that follow a body's kind but are no place: "Stadt Karlsruhe" yes, "Stadt Verwaltung" no.
-_NOT_PLACES = {"und", "oder", "verwaltung", "der", "die", "das"}
+# nor a website's menu under a kind ("Gemeinde" / "Kontakt").
+_NOT_PLACES = {"und", "oder", "verwaltung", "der", "die", "das", "kontakt", "impressum", "suche"}
 
 
 # The council's name and the paper's date on one letterhead line: "Stadt Münster 15.07.2026",

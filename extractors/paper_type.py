@@ -169,6 +169,8 @@ def _phrases() -> re.Pattern[str]:
     # At a line's start (after markup such as "## "), as a whole word, perhaps after an
     # adjective ("Interfraktioneller Antrag", "Gemeinsamer Antrag", "Geänderte Beschlussvorlage").
     adjective = r"(?:[A-Za-zÄÖÜäöüß]{3,}(?:er|es|e)[ \t]+)?"
+    # "Öffentlicher Teil der Niederschrift über ...": the part of the minutes published.
+    adjective += r"(?:(?:Öffentliche[rn]?|Nicht[ -]?öffentliche[rn]?)[ \t]+Teil[ \t]+de[rs][ \t]+)?"
     return re.compile(r"^[ \t#>*]*" + adjective + "(?:" + "|".join(parts) + r")(?!\w)", re.I | re.M)
 
 

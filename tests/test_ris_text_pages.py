@@ -404,3 +404,43 @@ def test_a_groups_motion_in_its_own_words(tmp_path: Path) -> None:
     assert paper_type.classify(heading) is PaperType.ANTRAG
     spoken = "Sehr geehrte Damen und Herren,\nhiermit beantrage ich die Aufnahme eines Punktes.\n"
     assert _record(tmp_path, spoken).paper_type is PaperType.ANTRAG
+
+
+def test_minutes_published_in_part_or_named_by_their_day(tmp_path: Path) -> None:
+    # An Amtsblatt's notice of the public part of the minutes, under the paper's menu lines.
+    notice = "\n".join(
+        [
+            "Ausgabe 38/2024",
+            "Zurück zur vorigen Seite",
+            "",
+            "Öffentlicher Teil der Niederschrift über die 2. Sitzung des Ortsgemeinderates"
+            " Roßbach am 19.08.2024",
+            "",
+            "1. Ernennung der zweiten ehrenamtlichen Beigeordneten",
+            "Ortsbürgermeister Thomas Boden ernennt Frau Kirsten Heumann als Beigeordnete.",
+        ]
+    )
+    record = _record(tmp_path, notice)
+    assert record.paper_type is PaperType.NIEDERSCHRIFT
+    assert record.name == (
+        "Öffentlicher Teil der Niederschrift über die 2. Sitzung des Ortsgemeinderates Roßbach"
+        " am 19.08.2024"
+    )
+    assert record.date == dt.date(2024, 8, 19)
+    # A council's website: "Protokoll vom 02.03.2004" over the session's record.
+    dated = "\n".join(
+        [
+            "Protokoll vom 02.03.2004",
+            "",
+            "Gemeindevertretung vom 02.03.2004",
+            "",
+            "Tagesordnung",
+            "",
+            "1. Begrüßung",
+            "Um 19.00 Uhr eröffnet der Bürgermeister die Sitzung.",
+        ]
+    )
+    record = _record(tmp_path, dated)
+    assert (record.name, record.date) == ("Protokoll vom 02.03.2004", dt.date(2004, 3, 2))
+    # A website's menu under a kind word names no council ("Gemeinde" / "Kontakt").
+    assert header.body(["Gemeinde", "Kontakt", "Aktuelles"], form.Form(), None) is None
