@@ -80,7 +80,7 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
         how = how if found else evidence.labelled("the session the paper is for")
         found = _merge(found, session)
     if not found:
-        found = listed_sessions(doc.text)
+        found = listed_sessions(doc.text) or session_days(doc.text)
         how = evidence.labelled("Beratungsfolge list")
     if not found:
         found = committee_parts(doc)
@@ -257,6 +257,29 @@ def prose_sessions(text: str) -> list[Consultation]:
             if all((_key(c.organization), c.date) != (_key(organization), date) for c in found):
                 found.append(Consultation(organization, date, role))
     return found
+
+
+# A form that gives each body the paper goes to its own "Sitzungstag:" (Nettersheim's
+# Vorlage: "An den" / "Rechnungsprüfungsausschuss" / "Sitzungstag:" / "05.12.2013" / ...).
+_SESSION_DAY = re.compile(
+    rf"^[ \t]*(?:Sitzungstag|Sitzungstermin|Sitzungsdatum|Sitzung am)[ \t]*:[ \t]*"
+    rf"(?:\n[ \t]*)?(?P<date>{values.DATE_TEXT})[ \t]*$",
+    re.M,
+)
+_SESSION_DAY_LINES = 60
+
+
+def session_days(text: str) -> list[Consultation]:
+    """Each body named alone on the line above its "Sitzungstag:" (see _SESSION_DAY); only
+    where there are two or more, as a single one is the form's own session."""
+    head = "\n".join(text.split("\n", _SESSION_DAY_LINES)[:_SESSION_DAY_LINES])
+    found: list[Consultation] = []
+    for m in _SESSION_DAY.finditer(head):
+        above = head[: m.start()].rstrip("\n").rsplit("\n", 1)[-1].strip()
+        date = values.parse_date(m.group("date"))
+        if committees.alone(above) and date is not None:
+            found.append(Consultation(committees.clean(above), date))
+    return found if len(found) >= 2 else []
 
 
 # A motion addressed to each body at its session, in its head: "Antrag an den Ausschuss für

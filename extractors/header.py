@@ -674,6 +674,8 @@ def _head_reference(
         entry = None
     if entry and form.fits(form.Kind.REF, entry.value):
         return entry.value
+    if entry and (lead := _leading_reference(entry.value)):
+        return lead
     if paper_type in _SESSION_PAPERS:
         return _extract_reference(lines)
     head = "\n".join(lines)
@@ -681,6 +683,15 @@ def _head_reference(
     if m:
         return m.group("ref")
     return _heading_reference(head) or _dated_reference(lines) or _bare_reference(lines)
+
+
+def _leading_reference(value: str) -> str | None:
+    """The number that opens a labelled value the form's next cells ran into (a text that
+    lost its line breaks: "145/2018 Federführender Bereich Beteiligte Bereiche ...")."""
+    first = value.split(maxsplit=1)[0] if value.strip() else ""
+    if first != value.strip() and form.fits(form.Kind.REF, first) and re.search(r"\d[/-]\d", first):
+        return first
+    return None
 
 
 # A paper's number alone on a line of the letterhead, its label and kind elsewhere in the

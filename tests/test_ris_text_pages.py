@@ -444,3 +444,30 @@ def test_minutes_published_in_part_or_named_by_their_day(tmp_path: Path) -> None
     assert (record.name, record.date) == ("Protokoll vom 02.03.2004", dt.date(2004, 3, 2))
     # A website's menu under a kind word names no council ("Gemeinde" / "Kontakt").
     assert header.body(["Gemeinde", "Kontakt", "Aktuelles"], form.Form(), None) is None
+
+
+def test_each_body_over_its_session_day_is_a_step() -> None:
+    # Nettersheim's Vorlage form as its PDF's text gives it: "An den" over each body and its
+    # "Sitzungstag:".
+    lines = ["Datum: 29.11.2013", "An den", "Rechnungsprüfungsausschuss", "Sitzungstag:"]
+    lines += ["05.12.2013", "Haupt- und Finanzausschuss", "Sitzungstag:", "10.12.2013"]
+    lines += ["Gemeinderat", "Sitzungstag: 17.12.2013", "zur Beratung in öffentlicher Sitzung"]
+    assert consultations.session_days("\n".join(lines)) == [
+        Consultation("Rechnungsprüfungsausschuss", dt.date(2013, 12, 5)),
+        Consultation("Haupt- und Finanzausschuss", dt.date(2013, 12, 10)),
+        Consultation("Gemeinderat", dt.date(2013, 12, 17)),
+    ]
+    # One body's "Sitzungstag:" is the form's own session, read as such elsewhere.
+    assert consultations.session_days("\n".join(lines[:5])) == []
+
+
+def test_the_number_opening_a_value_the_next_cells_ran_into(tmp_path: Path) -> None:
+    # A text that lost its line breaks: the form's next cells follow the number on its line.
+    text = "\n".join(
+        [
+            "Sitzungsvorlage Nr.: 145/2018 Federführender Bereich Beteiligte Bereiche",
+            "Betreff: 12. Änderung der Hauptsatzung der Stadt Wesseling",
+            "Beschlussentwurf: Der Rat beschließt die 12. Änderungssatzung zur Hauptsatzung.",
+        ]
+    )
+    assert _record(tmp_path, text).reference == "145/2018"
