@@ -490,3 +490,17 @@ def test_a_signature_under_a_decision_is_no_part_of_it(tmp_path: Path) -> None:
     assert [item.text for item in _record(tmp_path, text).resolution] == [
         "Der Betriebsausschuss beauftragt die Oberbürgermeisterin, die Stundung zu vereinbaren."
     ]
+
+
+def test_a_sessionnet_questions_form_as_its_pdf_text_gives_it(tmp_path: Path) -> None:
+    # Magdeburg's Anfrage form (on a Fraktion's site): each label over its value, blank lines
+    # between, "Kurztitel" the subject; "Absender" and "Adressat" no title.
+    lines = ["Anfrage", "Datum", "Nummer", "öffentlich", "20.02.2020", "F0071/20", "Absender"]
+    lines += ["Fraktion Gartenpartei/Tierschutzallianz", "Adressat", "Oberbürgermeister"]
+    lines += ["Gremium", "Sitzungstermin", "Stadtrat", "20.02.2020", "Kurztitel"]
+    lines += ["Lärmschutzwand Olvenstedter Graseweg", "Sehr geehrter Herr Oberbürgermeister,"]
+    lines += ["wir fragen an: Wann wird die Lärmschutzwand errichtet?"]
+    record = _record(tmp_path, "\n\n".join(lines))
+    assert record.paper_type is PaperType.ANFRAGE
+    assert (record.reference, record.name) == ("F0071/20", "Lärmschutzwand Olvenstedter Graseweg")
+    assert record.originator == "Fraktion Gartenpartei/Tierschutzallianz"
