@@ -76,6 +76,8 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
     found = consultation_table.find(doc.text)
     how = evidence.labelled("Beratungsfolge table")
     session = form_session(doc.text) or minutes_session(doc.text)
+    if session is None and record.paper_type is PaperType.NIEDERSCHRIFT:
+        session = deciding_body(doc.text)
     if session is not None:
         how = how if found else evidence.labelled("the session the paper is for")
         found = _merge(found, session)
@@ -148,6 +150,30 @@ def minutes_session(text: str) -> Consultation | None:
         "Vorberatung" if _PRELIMINARY.search(text) else None,
         None if public is None else public.group("not") is None,
     )
+
+
+# An item's record names the body that decided: "... fasst der Stadtrat folgenden
+# Beschluss:", "Die Stadtverordnetenversammlung beschließt:"; its session's day where the
+# page prints it ("Sitzung:03.11.2016").
+_DECIDED_BY = re.compile(
+    r"\bfasst[ \t]+(?:der|die|das)[ \t]+(?P<body>[^\n,:]{3,80}?)[ \t]+(?:\w+[ \t]+)?"
+    r"(?:folgenden|nachstehenden|den)[ \t]+Beschluss"
+    r"|^[ \t]*(?:Der|Die|Das)[ \t]+(?P<subject>[^\n,:]{3,80}?)[ \t]+beschließt\b",
+    re.M,
+)
+_SESSION_LABEL = re.compile(rf"^[ \t]*Sitzung[ \t]*:[ \t]*(?P<date>{values.DATE_TEXT})", re.M)
+_DECIDED_REACH = 2500
+
+
+def deciding_body(text: str) -> Consultation | None:
+    """The body whose decision an item's record gives (see _DECIDED_BY)."""
+    for m in _DECIDED_BY.finditer(text, 0, _DECIDED_REACH):
+        body = m.group("body") or m.group("subject")
+        if committees.alone(body):
+            session = _SESSION_LABEL.search(text, 0, _DECIDED_REACH)
+            date = values.parse_date(session.group("date")) if session else None
+            return Consultation(committees.clean(body), date)
+    return None
 
 
 def _extract_session(head: list[str]) -> list[committees.Name]:

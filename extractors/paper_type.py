@@ -76,6 +76,12 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
     if kind is PaperType.EINLADUNG and _records_proceedings(doc.text):
         kind = PaperType.NIEDERSCHRIFT
         how = evidence.inferred("records proceedings")
+    if _DECISION_RECORD.match(doc.text):
+        # "Beschluss: einstimmig beschlossen" / "Abstimmung: Ja: 24, Nein: 0" heading an
+        # item's page: the record of the decision taken (its Antrag's or Vorlage's text may
+        # follow).
+        kind = PaperType.NIEDERSCHRIFT
+        how = evidence.placed("a decision's result at the top")
     if kind is PaperType.MITTEILUNGSVORLAGE:
         name = title.find(doc.text)
         if name and _ANSWERED.match(name):
@@ -84,6 +90,15 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
     if kind is PaperType.SONSTIGES:
         how = evidence.inferred("no kind named")
     return {"paper_type": kind, "evidence": {"paper_type": how}}
+
+
+# A decision's result as the first lines of an item's page give it (SessionNet's to0050):
+# "Beschluss: einstimmig angenommen", "Beschluss:beschlossen mit Änderung".
+_DECISION_RECORD = re.compile(
+    r"(?:[ \t]*\S[^\n]*\n|[ \t]*\n){0,10}?[ \t]*Beschluss(?:art)?[ \t]*:[ \t]*"
+    rf"(?:{vocab.alternation('decision_results')})\b",
+    re.I,
+)
 
 
 def _session_form(head_form: form.Form) -> bool:

@@ -120,7 +120,9 @@ def _graded_proposal(doc: Parsed, paper_type: PaperType) -> tuple[str | None, Ev
     wording that opens it ("Wir beantragen", "zu beschließen")."""
     runs = _runs(doc)
     proposal = _tidy(next((text for label, text in runs if label == _PROPOSAL), None))
-    decision = _tidy(next((text for label, text in runs if label == _DECISION), None))
+    decision = _tidy(
+        _decision_proper(next((text for label, text in runs if label == _DECISION), None))
+    )
     under_heading = evidence.labelled("under its section heading")
     if proposal and decision:
         fuller = _words(decision) >= _FULLER * _words(proposal)
@@ -179,6 +181,38 @@ _SUB_HEADING_OR_NUMBER = re.compile(
     rf"|^[ \t]*(?=[^\n]*\d[/-]\d)(?=[^\n]*[A-Za-z])(?:{form.REFERENCE.pattern})[ \t]*$\n?",
     re.M,
 )
+
+
+@functools.cache
+def _result_lines() -> re.Pattern[str]:
+    """The lines that open an item's record before its decision's words: the result on the
+    heading's line ("Beschluss: einstimmig beschlossen"), the vote, the paper decided on."""
+    return re.compile(
+        rf"\A(?:[ \t]*(?:(?:{vocab.alternation('decision_results')})\b[^\n]*"
+        r"|Abstimmung(?:sergebnis)?[ \t]*:[^\n]*|Vorlage[ \t]*:[^\n]*)?[ \t]*(?:\n|\Z))+",
+        re.I,
+    )
+
+
+# "... fasst der Stadtrat folgenden Beschluss:", "wird wie folgt beschlossen:": the words of
+# the decision follow.
+_DECISION_LEAD = re.compile(
+    r"\b(?:(?:folgenden|nachstehenden)[ \t\n]+Beschluss|wie[ \t\n]+folgt[ \t\n]+beschlossen)"
+    r"[ \t]*:",
+    re.I,
+)
+_DECISION_LEAD_REACH = 600
+
+
+def _decision_proper(text: str | None) -> str | None:
+    """A decision's own words: after the sentence that announces them near its start, else
+    without the result, vote and paper lines an item's record opens with."""
+    if text is None:
+        return None
+    lead = _DECISION_LEAD.search(text, 0, _DECISION_LEAD_REACH)
+    if lead:
+        return text[lead.end() :]
+    return _result_lines().sub("", text, count=1)
 
 
 def _until_signed(text: str) -> str:

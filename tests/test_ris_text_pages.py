@@ -14,7 +14,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from extractors import consultations, form, header, paper_type
+import pytest
+
+from extractors import consultations, form, header, paper_type, vocab
 from pipeline.model import Consultation, PaperType, Record
 from pipeline.read import ris_text
 from pipeline.read.discover import discover
@@ -504,3 +506,58 @@ def test_a_sessionnet_questions_form_as_its_pdf_text_gives_it(tmp_path: Path) ->
     assert record.paper_type is PaperType.ANFRAGE
     assert (record.reference, record.name) == ("F0071/20", "Lärmschutzwand Olvenstedter Graseweg")
     assert record.originator == "Fraktion Gartenpartei/Tierschutzallianz"
+
+
+# SessionNet's item page (to0050) as text: the decision's result and vote first, then the
+# words that announce the decision, then the decision.
+DECISION_PAGE = "\n".join(
+    [
+        "Beschluss: einstimmig beschlossen",
+        "",
+        "Abstimmung: Ja: 24, Nein: 0, Anwesend: 24",
+        "",
+        "Nach Vorberatung im Haupt- und Finanzausschuss fasst der Stadtrat folgenden Beschluss:",
+        "",
+        "Der Stadtrat stimmt den Beschaffungen in folgenden Punkten zu:",
+        "",
+        "1.    Der Kommandowagen kann beschafft werden. Der Verein beteiligt sich mit 15.000 Euro.",
+        "",
+        "2.    Für die Feuerwehr Kammer wird ein TSF-L beschafft.",
+    ]
+)
+
+
+def test_an_items_decision_page_is_the_record_of_the_decision(tmp_path: Path) -> None:
+    record = _record(tmp_path, DECISION_PAGE)
+    assert record.paper_type is PaperType.NIEDERSCHRIFT
+    assert [item.text for item in record.resolution] == [
+        "Der Stadtrat stimmt den Beschaffungen in folgenden Punkten zu:",
+        "Der Kommandowagen kann beschafft werden. Der Verein beteiligt sich mit 15.000 Euro.",
+        "Für die Feuerwehr Kammer wird ein TSF-L beschafft.",
+    ]
+    assert record.consultations == [Consultation("Stadtrat")]
+    assert [amount.value for amount in record.finance.amounts] == [15000.0]
+
+
+@pytest.mark.parametrize("result", vocab.words("decision_results"))
+def test_every_decision_result_opens_a_decisions_record(result: str) -> None:
+    text = f"Tagesordnungspunkt\n\nBeschluss: {result}\n\nDie Vorlage wird beschlossen.\n"
+    assert paper_type.classify(text) is PaperType.SONSTIGES  # no kind named ...
+    assert paper_type._DECISION_RECORD.match(text)  # ... but a decision's result given
+
+
+def test_a_decision_announced_with_its_session_names_the_body_and_day() -> None:
+    text = "\n".join(
+        [
+            "TOP Ö 3: CDU-Prüfantrag v. 29.09.2016",
+            "Sitzung:03.11.2016   STVV/027/2016",
+            "Beschluss:beschlossen mit Änderung",
+            "Wie im Ausschuss wird wie folgt beschlossen:",
+            "Die Stadtverordnetenversammlung beschließt:",
+            "Der Magistrat wird um Prüfung gebeten.",
+        ]
+    )
+    assert consultations.deciding_body(text) == Consultation(
+        "Stadtverordnetenversammlung", dt.date(2016, 11, 3)
+    )
+    assert consultations.deciding_body("Die Verwaltung beschließt nichts.") is None
