@@ -561,3 +561,24 @@ def test_a_decision_announced_with_its_session_names_the_body_and_day() -> None:
         "Stadtverordnetenversammlung", dt.date(2016, 11, 3)
     )
     assert consultations.deciding_body("Die Verwaltung beschließt nichts.") is None
+
+
+def test_flattened_minutes_get_their_heading_line_back(tmp_path: Path) -> None:
+    # A PDF's text with its line breaks lost: the letterhead runs into the minutes' heading,
+    # the heading into the session's times. An agenda item's "Genehmigung der Niederschrift
+    # über die Sitzung vom ..." further on is no heading.
+    text = (
+        "Stadt Kamen Niederschrift HFA über die 4. Sitzung des Haupt- und Finanzausschusses am"
+        " Dienstag, dem 22.09.2015 im Sitzungssaal II des Rathauses Beginn: 17:00 Uhr Ende:"
+        " 19:10 Uhr Anwesend Bürgermeister Herr Hermann Hupe SPD Frau Britta Dreher Herr Peter"
+        " Holtmann Tagesordnung: 1. Genehmigung der Niederschrift über die Sitzung vom"
+        " 16.06.2015 2. Haushaltsplanentwurf 2016 Der Bürgermeister bringt den Entwurf ein und"
+        " erläutert die Eckpunkte des Haushalts. Die Fraktionen nehmen den Entwurf zur Kenntnis."
+    ) * 2
+    record = _record(tmp_path, text)
+    assert record.paper_type is PaperType.NIEDERSCHRIFT
+    assert record.name == (
+        "Niederschrift HFA über die 4. Sitzung des Haupt- und Finanzausschusses am Dienstag,"
+        " dem 22.09.2015 im Sitzungssaal II des Rathauses"
+    )
+    assert record.date == dt.date(2015, 9, 22)

@@ -34,6 +34,9 @@ _LEADING_DATE = re.compile(rf"{_DATE}(?= [A-ZÄÖÜ])")
 _BARE_STATUS = re.compile(r"(?<=\d )(?:nicht[ ]?)?öffentlich(?= [A-ZÄÖÜ])")
 _ITEM = re.compile(r"\b(?:TOP|Termin|Gremium|Datum):(?= )")
 _SESSION_DATE = re.compile(rf"(?<= ){_DATE}(?= )")
+# "Stadt Kamen Niederschrift HFA über die 4. Sitzung ...": the minutes' heading starts a line.
+_MINUTES_HEADING = re.compile(r"(?<= )(?:Niederschrift|Protokoll)(?= (?:\S+ )?über die )")
+_LETTERHEAD_CHARS = 120
 
 
 @functools.cache
@@ -72,6 +75,10 @@ def line_breaks(text: str) -> Iterator[Correction]:
 def _breaks(line: str) -> Iterator[int]:
     """Offsets in `line` of the spaces to break at."""
     for m in _labels().finditer(line):
+        yield m.start() - 1
+    # Only under the letterhead: "Genehmigung der Niederschrift über die Sitzung vom ..."
+    # further on is an item of the agenda.
+    for m in _MINUTES_HEADING.finditer(line, 0, _LETTERHEAD_CHARS):
         yield m.start() - 1
     for pattern in (_PAGE_MARKER, _STATUS):
         for m in pattern.finditer(line):
