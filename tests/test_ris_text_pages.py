@@ -582,3 +582,28 @@ def test_flattened_minutes_get_their_heading_line_back(tmp_path: Path) -> None:
         " dem 22.09.2015 im Sitzungssaal II des Rathauses"
     )
     assert record.date == dt.date(2015, 9, 22)
+
+
+def test_an_allris_role_with_its_preposition_and_a_table_the_next_field_ends() -> None:
+    # Lübeck: "Jugendhilfeausschuss zur Vorberatung", "Senat zur Senatsberatung"; Forst
+    # (Lausitz): "Anlagen:" right under the last session line.
+    text = "\n".join(
+        [
+            "Vorlage - 2022/10755-06-01",
+            "Betreff: Bericht zum Antrag: Entgeltordnung für die Kindertageseinrichtungen",
+            "Status:öffentlich",
+            "Beratungsfolge:",
+            "Senat zur Senatsberatung",
+            "Jugendhilfeausschuss zur Vorberatung",
+            "01.09.2022 ",
+            "30. Sitzung des Jugendhilfeausschusses zur Kenntnis genommen / ohne Votum   ",
+            "Anlagen:",
+            "Anlage 1 - Vergleich Grundschulen Barrierefreiheit",
+        ]
+    )
+    fields = ris_text.fields(text)
+    assert fields is not None
+    assert fields.consultations == [
+        Consultation("Senat", None, "zur Senatsberatung"),
+        Consultation("Jugendhilfeausschuss", dt.date(2022, 9, 1), "zur Vorberatung"),
+    ]

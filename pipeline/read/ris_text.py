@@ -123,7 +123,13 @@ def _paper_type(value: str, two_columns: bool) -> PaperType | None:
 def _role_at_end() -> re.Pattern[str]:
     roles = sorted(vocab.words("consultation_roles"), key=len, reverse=True)
     alternatives = "|".join(r"[ \t]+".join(map(re.escape, role.split())) for role in roles)
-    return re.compile(rf"^(?P<name>.+?)[ \t]+(?P<role>{alternatives})[ \t]*$", re.I)
+    # "Jugendhilfeausschuss zur Vorberatung", "Senat zur Senatsberatung" (Lübeck): the
+    # role with its preposition, or any "zur ..." word at the line's end.
+    return re.compile(
+        rf"^(?P<name>.+?)[ \t]+(?P<role>(?:(?:zur|zum)[ \t]+)?(?:{alternatives})"
+        r"|(?:zur|zum)[ \t]+\w+)[ \t]*$",
+        re.I,
+    )
 
 
 def _beratungsfolge(text: str) -> list[Consultation]:
@@ -137,8 +143,8 @@ def _beratungsfolge(text: str) -> list[Consultation]:
     dated = False  # the committee has had a session
     pending = False  # a date line waits for its session line
     for line in lines:
-        if not line.strip():
-            break
+        if not line.strip() or line.rstrip().endswith(":"):
+            break  # a blank line or the next field ("Anlagen:") ends the table
         date = _DATE_LINE.match(line)
         if date and committee is not None:
             row = Consultation(committee.organization, parse_date(date.group("date")))
