@@ -607,3 +607,43 @@ def test_an_allris_role_with_its_preposition_and_a_table_the_next_field_ends() -
         Consultation("Senat", None, "zur Senatsberatung"),
         Consultation("Jugendhilfeausschuss", dt.date(2022, 9, 1), "zur Vorberatung"),
     ]
+
+
+def test_a_komuna_item_page_saved_as_text(tmp_path: Path) -> None:
+    # Waldkraiburg's item page: its title, the session shown, the Beratungsreihenfolge with
+    # committee and session run together in each row, the decision and its vote.
+    text = "\n".join(
+        [
+            "Kinderspielplätze; Abbau der Spielgeräte im Komotauer Park - Grundsatzbeschluss",
+            "",
+            "Daten angezeigt aus Sitzung:  Bau-, Verkehr- und Umweltausschuss, 04.07.2018",
+            "",
+            "Beratungsreihenfolge",
+            "Gremium Sitzung Sitzungsdatum ö / nö Beratungstyp TOP-Nr.",
+            "Bau-, Verkehr- und Umweltausschuss Bau-, Verkehr- und Umweltausschuss 04.07.2018"
+            " ö vorberatend 6",
+            "Stadtrat Stadtratssitzung 10.07.2018 ö beschließend 26",
+            "Gemeinderat Walkertshofen (Gemeinde Walkertshofen) Gemeinderat Walkertshofen"
+            " 17.07.2018 nö 4.1",
+            "",
+            "Beschluss",
+            "",
+            "Der Stadtrat beschließt den Rückbau der Spielplätze.",
+            "",
+            "Abstimmungsergebnis",
+            "Dafür: 9, Dagegen: 0",
+        ]
+    )
+    record = _record(tmp_path, text)
+    assert record.paper_type is PaperType.NIEDERSCHRIFT  # it records the decision taken
+    assert record.name == (
+        "Kinderspielplätze; Abbau der Spielgeräte im Komotauer Park - Grundsatzbeschluss"
+    )
+    assert record.date == dt.date(2018, 7, 4)  # the session the page shows
+    assert record.consultations == [
+        Consultation(
+            "Bau-, Verkehr- und Umweltausschuss", dt.date(2018, 7, 4), "vorberatend", True
+        ),
+        Consultation("Stadtrat", dt.date(2018, 7, 10), "beschließend", True),
+        Consultation("Gemeinderat Walkertshofen", dt.date(2018, 7, 17), None, False),
+    ]

@@ -78,6 +78,8 @@ def fields(text: str) -> PageFields | None:
         return _sessionnet_paper(text, head)
     if _KOMUNA_SESSION.match(text):
         return _komuna_session(text)
+    if _KOMUNA_ITEM.search(text):
+        return _komuna_item(text, head[0])
     for line in head:
         paper = _PAPER_HEADING.match(line)
         if paper and _ALLRIS_LABEL.search(text) and "Beratungsfolge:" in text:
@@ -235,3 +237,54 @@ def _komuna_session(text: str) -> PageFields:
         date=parse_date(date),
         name=row.group("session") if row else None,
     )
+
+
+# komuna's item page: the item's title, "Daten angezeigt aus Sitzung: <body>, <date>", then
+# its "Beratungsreihenfolge" as a table ("Gremium Sitzung Sitzungsdatum ö / nö Beratungstyp
+# TOP-Nr."), a row a line: "Stadtrat Stadtratssitzung 10.07.2018 ö beschließend 26".
+_KOMUNA_ITEM = re.compile(
+    rf"^Daten angezeigt aus Sitzung:[ \t]*(?P<body>[^\n]+?),[ \t]*(?P<date>{_DATE})[ \t]*\n"
+    r"(?:[ \t]*\n)*Beratungsreihenfolge[ \t]*\nGremium Sitzung Sitzungsdatum[^\n]*\n",
+    re.M,
+)
+_KOMUNA_ROW = re.compile(
+    rf"^(?P<names>\S[^\n]*?)[ \t]+(?P<date>{_DATE})[ \t]+(?P<mark>ö|nö)"
+    r"(?:[ \t]+(?P<role>[^\d\s][^\n]*?))?(?:[ \t]+[\d.]+)?[ \t]*$"
+)
+_DECIDED = re.compile(r"^Beschluss[ \t]*\n(?:.*\n){1,12}?Abstimmungsergebnis\b", re.M)
+
+
+def _komuna_item(text: str, title: str) -> PageFields:
+    """An item's page: its Beratungsreihenfolge, and where it records the decision taken
+    (a "Beschluss" with its "Abstimmungsergebnis"), a Niederschrift of that session."""
+    m = _KOMUNA_ITEM.search(text)
+    assert m is not None
+    found = PageFields(product="komuna (item page, as text)", name=title)
+    for line in text[m.end() :].split("\n"):
+        row = _KOMUNA_ROW.match(line.strip())
+        if row is None:
+            break
+        found.consultations.append(
+            Consultation(
+                _committee_of(row.group("names")),
+                parse_date(row.group("date")),
+                row.group("role"),
+                row.group("mark") == "ö",
+            )
+        )
+    found.whole_beratungsfolge = True
+    if _DECIDED.search(text):
+        found.paper_type = PaperType.NIEDERSCHRIFT
+        found.date = parse_date(m.group("date"))
+    return found
+
+
+def _committee_of(names: str) -> str:
+    """The committee of a row whose committee and session run together: the session's name
+    starts with the committee's first word ("Stadtrat Stadtratssitzung", "Bau-, Verkehr- und
+    Umweltausschuss Bau-, Verkehr- und Umweltausschuss"); a bracketed note on the committee
+    goes ("Gemeinderat Walkertshofen (Gemeinde Walkertshofen)")."""
+    words = names.split()
+    cut = next((k for k in range(1, len(words)) if words[k].startswith(words[0])), len(words))
+    committee = " ".join(words[:cut])
+    return re.sub(r"[ \t]*\([^)]*\)$", "", committee) or committee
