@@ -153,12 +153,14 @@ def minutes_session(text: str) -> Consultation | None:
 
 
 # An item's record names the body that decided: "... fasst der Stadtrat folgenden
-# Beschluss:", "Die Stadtverordnetenversammlung beschließt:"; its session's day where the
+# Beschluss:", "Die Stadtverordnetenversammlung beschließt:", "Der Haupt- und
+# Finanzausschuss empfiehlt dem Stadtrat:"; its session's day where the
 # page prints it ("Sitzung:03.11.2016").
 _DECIDED_BY = re.compile(
-    r"\bfasst[ \t]+(?:der|die|das)[ \t]+(?P<body>[^\n,:]{3,80}?)[ \t]+(?:\w+[ \t]+)?"
+    r"\bfasst[ \t]+(?:der|die|das)[ \t]+(?P<body>[^\n,:]{3,80}?)[ \t]+"
+    r"(?:(?:einstimmig|mehrheitlich|einmütig)[ \t]+)?"
     r"(?:folgenden|nachstehenden|den)[ \t]+Beschluss"
-    r"|^[ \t]*(?:Der|Die|Das)[ \t]+(?P<subject>[^\n,:]{3,80}?)[ \t]+beschließt\b",
+    r"|^[ \t]*(?:Der|Die|Das)[ \t]+(?P<subject>[^\n,:]{3,80}?)[ \t]+(?:beschließt|empfiehlt)\b",
     re.M,
 )
 _SESSION_LABEL = re.compile(rf"^[ \t]*Sitzung[ \t]*:[ \t]*(?P<date>{values.DATE_TEXT})", re.M)

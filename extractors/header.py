@@ -195,6 +195,9 @@ _SESSION_KIND = re.compile(
     r"(?:(?:öffentlicher|nichtöffentlicher|nicht öffentlicher)[ \t]+Teil[ \t]+der[ \t]+)?"
     r"(?:Niederschrift|Sitzungsniederschrift|Beschlussniederschrift|Protokoll|Sitzungsprotokoll"
     r"|Wortprotokoll|Ergebnisprotokoll|Beschlussprotokoll|Kurzprotokoll|Bekanntmachung|Einladung"
+    # "Unterrichtung über die öffentliche Sitzung des Verbandsgemeinderates am ..." (the
+    # record a Verbandsgemeinde publishes of a session).
+    r"|Unterrichtung[ \t]+über[ \t]+die[ \t]+öffentliche[ \t]+Sitzung"
     r"|Tagesordnung|Nachtrag[ \t]+zur[ \t]+Tagesordnung)\b",
     re.I,
 )

@@ -85,12 +85,23 @@ _DECISION_LABEL = re.compile(r"^[ \t]*Beschluss[ \t]*:", re.M)
 _VOTE_LABEL = re.compile(r"^[ \t]*Abstimmung(?:sergebnis)?[ \t]*:", re.M)
 
 
+@functools.cache
+def _result_labels() -> re.Pattern[str]:
+    return re.compile(
+        rf"^[ \t]*Beschluss[ \t]*:[ \t]*(?:{vocab.alternation('decision_results')})\b",
+        re.M | re.I,
+    )
+
+
 def whole_minutes(text: str) -> bool:
     """Whether minutes record a whole session (its opening items, or two decisions or votes),
     not the one item an extract records."""
+    # A decision's result on its label's line ("Beschluss: einstimmig beschlossen") heads
+    # the same decision whose words follow under a bare "Beschluss:": one, not two.
+    decisions = len(_DECISION_LABEL.findall(text)) - len(_result_labels().findall(text))
     return bool(
         _SESSION_ITEMS.search(text)
-        or len(_DECISION_LABEL.findall(text)) >= 2
+        or decisions >= 2
         or len(_VOTE_LABEL.findall(text)) >= 2
         or len(set(_ITEM_HEADING.findall(text))) >= 2
     )
@@ -201,16 +212,16 @@ _DECISION_LEAD = re.compile(
     r"[ \t]*:",
     re.I,
 )
-_DECISION_LEAD_REACH = 600
 
 
 def _decision_proper(text: str | None) -> str | None:
-    """A decision's own words: after the sentence that announces them near its start, else
+    """A decision's own words: after the sentence that announces them, else
     without the result, vote and paper lines an item's record opens with."""
     if text is None:
         return None
-    lead = _DECISION_LEAD.search(text, 0, _DECISION_LEAD_REACH)
-    if lead:
+    # The last announcement: the discussion before it may quote the motion's own words.
+    lead = next(reversed(list(_DECISION_LEAD.finditer(text))), None)
+    if lead and text[lead.end() :].strip():
         return text[lead.end() :]
     return _result_lines().sub("", text, count=1)
 

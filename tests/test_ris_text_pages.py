@@ -647,3 +647,52 @@ def test_a_komuna_item_page_saved_as_text(tmp_path: Path) -> None:
         Consultation("Stadtrat", dt.date(2018, 7, 10), "beschließend", True),
         Consultation("Gemeinderat Walkertshofen", dt.date(2018, 7, 17), None, False),
     ]
+
+
+def test_a_decision_page_with_its_discussion_and_a_recommendation(tmp_path: Path) -> None:
+    # The result heads the page, the decision's words follow under a bare "Beschluss:" after
+    # the discussion: one decision, not two (no whole minutes); the last announcement counts.
+    nottuln = "\n".join(
+        [
+            "Beschluss: einstimmig angenommen",
+            "",
+            "Die Vorlage ist dem Originalprotokoll als Anlage Nr. 1 beigefügt.",
+            "",
+            "Ratsherr Rulle regt an, eine Regelung zu treffen.",
+            "",
+            "Anschließend fasst der Haupt- und Finanzausschuss folgenden Beschluss:",
+            "",
+            "Beschluss:",
+            "",
+            "Die Fortschreibung des Konsolidierungskonzeptes wird beschlossen.",
+        ]
+    )
+    record = _record(tmp_path, nottuln)
+    assert [item.text for item in record.resolution] == [
+        "Die Fortschreibung des Konsolidierungskonzeptes wird beschlossen."
+    ]
+    assert record.consultations == [Consultation("Haupt- und Finanzausschuss")]
+    # A committee that recommends to the council decides on its recommendation.
+    recommends = (
+        "Beschluss: ungeändert beschlossen\n\n"
+        "Der Haupt- und Finanzausschuss empfiehlt dem Stadtrat:\n\n"
+        "1. Die Stadt beteiligt sich am Förderprogramm.\n"
+    )
+    assert consultations.deciding_body(recommends) == Consultation("Haupt- und Finanzausschuss")
+
+
+def test_a_verbandsgemeindes_unterrichtung_records_its_session(tmp_path: Path) -> None:
+    text = "\n".join(
+        [
+            "Unterrichtung über die öffentliche Sitzung des Verbandsgemeinderates am Freitag,"
+            " dem 30.06.2017 um 17.30 Uhr im Seminarraum des Hunsrückhauses",
+            "",
+            "Bürgermeister Marc Hüllenkremer eröffnet als Vorsitzender um 17.30 Uhr die Sitzung.",
+            "",
+            "Tagesordnung:",
+            "1. Einwohnerfragestunde",
+        ]
+    )
+    record = _record(tmp_path, text)
+    assert record.paper_type is PaperType.NIEDERSCHRIFT
+    assert record.date == dt.date(2017, 6, 30)
