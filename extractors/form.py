@@ -262,7 +262,7 @@ _REFERENCE_OF = re.compile(rf"(?P<ref>.+?)[ \t]+vom[ \t]+(?P<date>{values.DATE_T
 
 
 # A number's slash or dash: "113/21", "23-1862", "1536/V" (a Wahlperiode in Roman numerals).
-_NUMBER_JOINED = re.compile(r"\d[/-](?:\d|[IVX]{1,5}\b)")
+NUMBER_JOINED = re.compile(r"\d[/-](?:\d|[IVX]{1,5}\b)")
 
 
 def _reference_and_date(label: Label, value: str) -> list[tuple[Label, str]] | None:
@@ -270,7 +270,7 @@ def _reference_and_date(label: Label, value: str) -> list[tuple[Label, str]] | N
     needs its slash or dash; with its date after "vom" as a second pair."""
     m = _REFERENCE_OF.fullmatch(value)
     ref = m.group("ref") if m else value
-    if not (fits(Kind.REF, ref) and _NUMBER_JOINED.search(ref)):
+    if not (fits(Kind.REF, ref) and NUMBER_JOINED.search(ref)):
         return None
     return [(label, ref), (_DATED, m.group("date"))] if m else [(label, ref)]
 

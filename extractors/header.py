@@ -692,7 +692,11 @@ def _leading_reference(value: str) -> str | None:
     """The number that opens a labelled value the form's next cells ran into (a text that
     lost its line breaks: "145/2018 Federführender Bereich Beteiligte Bereiche ...")."""
     first = value.split(maxsplit=1)[0] if value.strip() else ""
-    if first != value.strip() and form.fits(form.Kind.REF, first) and re.search(r"\d[/-]\d", first):
+    if (
+        first != value.strip()
+        and form.fits(form.Kind.REF, first)
+        and form.NUMBER_JOINED.search(first)
+    ):
         return first
     return None
 
@@ -921,7 +925,7 @@ _PLACE = (
     r"[A-ZÄÖÜ][\wäöüß]+(?:-[A-ZÄÖÜ][\wäöüß]+)*"
     # A weekday after "am" is the session's day: "Stadt Prenzlau am Donnerstag, 11.12.2014".
     r"(?:[ \t]+(?:an der|am|ob der)[ \t]+"
-    r"(?!(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)\b)"
+    rf"(?!{values.WEEKDAYS}\b)"
     r"[A-ZÄÖÜ][\wäöüß]+(?![\wäöüß-]|[ \t]+[A-ZÄÖÜ])"
     r"|[ \t]+von[ \t]+Berlin(?![\wäöüß-]))?"
     # "Halle (Saale)", "Lindau (Bodensee)": the river or lake in brackets is part of the name.

@@ -13,7 +13,7 @@ import functools
 import re
 from typing import Any
 
-from extractors import evidence, form, header, scan, title, vocab
+from extractors import evidence, form, header, resolution, scan, title, vocab
 from pipeline.model import PaperType, Parsed, Record
 
 # How far into the document the self-description is looked for.
@@ -76,7 +76,7 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
     if kind is PaperType.EINLADUNG and _records_proceedings(doc.text):
         kind = PaperType.NIEDERSCHRIFT
         how = evidence.inferred("records proceedings")
-    if _DECISION_RECORD.match(doc.text):
+    if resolution.result_label().search("\n".join(scan.first_lines(doc.text, _DECISION_LINES))):
         # "Beschluss: einstimmig beschlossen" / "Abstimmung: Ja: 24, Nein: 0" heading an
         # item's page: the record of the decision taken (its Antrag's or Vorlage's text may
         # follow).
@@ -92,13 +92,9 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
     return {"paper_type": kind, "evidence": {"paper_type": how}}
 
 
-# A decision's result as the first lines of an item's page give it (SessionNet's to0050):
-# "Beschluss: einstimmig angenommen", "Beschluss:beschlossen mit Änderung".
-_DECISION_RECORD = re.compile(
-    r"(?:[ \t]*\S[^\n]*\n|[ \t]*\n){0,10}?[ \t]*Beschluss(?:art)?[ \t]*:[ \t]*"
-    rf"(?:{vocab.alternation('decision_results')})\b",
-    re.I,
-)
+# How far down an item's page its decision's result stands (SessionNet's to0050 prints it
+# first, a page's furniture may come before it).
+_DECISION_LINES = 11
 
 
 def _session_form(head_form: form.Form) -> bool:

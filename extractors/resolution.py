@@ -86,7 +86,9 @@ _VOTE_LABEL = re.compile(r"^[ \t]*Abstimmung(?:sergebnis)?[ \t]*:", re.M)
 
 
 @functools.cache
-def _result_labels() -> re.Pattern[str]:
+def result_label() -> re.Pattern[str]:
+    """A decision's result on its label's line, as an item's record prints it: "Beschluss:
+    einstimmig angenommen", "Beschluss:beschlossen mit Änderung" (decision_results.txt)."""
     return re.compile(
         rf"^[ \t]*Beschluss[ \t]*:[ \t]*(?:{vocab.alternation('decision_results')})\b",
         re.M | re.I,
@@ -98,7 +100,7 @@ def whole_minutes(text: str) -> bool:
     not the one item an extract records."""
     # A decision's result on its label's line ("Beschluss: einstimmig beschlossen") heads
     # the same decision whose words follow under a bare "Beschluss:": one, not two.
-    decisions = len(_DECISION_LABEL.findall(text)) - len(_result_labels().findall(text))
+    decisions = len(_DECISION_LABEL.findall(text)) - len(result_label().findall(text))
     return bool(
         _SESSION_ITEMS.search(text)
         or decisions >= 2

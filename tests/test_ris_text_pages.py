@@ -540,10 +540,17 @@ def test_an_items_decision_page_is_the_record_of_the_decision(tmp_path: Path) ->
 
 
 @pytest.mark.parametrize("result", vocab.words("decision_results"))
-def test_every_decision_result_opens_a_decisions_record(result: str) -> None:
-    text = f"Tagesordnungspunkt\n\nBeschluss: {result}\n\nDie Vorlage wird beschlossen.\n"
-    assert paper_type.classify(text) is PaperType.SONSTIGES  # no kind named ...
-    assert paper_type._DECISION_RECORD.match(text)  # ... but a decision's result given
+def test_every_decision_result_opens_a_decisions_record(tmp_path: Path, result: str) -> None:
+    # The page names no kind; the result over its decision makes it the decision's record.
+    text = f"Tagesordnungspunkt\n\nBeschluss: {result}\n\nDer Stadtrat beschließt den Umbau.\n"
+    assert paper_type.classify(text) is PaperType.SONSTIGES
+    record = _record(tmp_path, text)
+    assert record.paper_type is PaperType.NIEDERSCHRIFT
+    assert [item.text for item in record.resolution] == ["Der Stadtrat beschließt den Umbau."]
+    # The result without its label is no record of a decision.
+    assert _record(tmp_path, text.replace("Beschluss: ", "")).paper_type is not (
+        PaperType.NIEDERSCHRIFT
+    )
 
 
 def test_a_decision_announced_with_its_session_names_the_body_and_day() -> None:
