@@ -44,8 +44,9 @@ REFERENCE = re.compile(
     rf"(?:{_REF_WORD}(?:[ /-]{_REF_WORD}){{0,2}}[ /-]?)?\d{{1,6}}"
     rf"(?:{_REF_JOIN}(?:{_REF_WORD}(?:[/-]{_REF_WORD})?(?:{_REF_JOIN}|(?<=\))|(?<=[A-Z])))?\d{{1,6}})*"
     # A Wahlperiode in Roman numerals closes the number: "1536/V", "0305/III" (Berlin's
-    # Bezirksverordnetenversammlungen).
-    r"(?:[ ]?/[IVX]{1,5}(?![\w/]))?"
+    # Bezirksverordnetenversammlungen), "705/IX." (Kleve: the ordinal's dot, where the
+    # value or a heading's " - " ends there).
+    r"(?:[ ]?/[IVX]{1,5}(?:\.(?=[ \t]+[-–][ \t]|$))?(?![\w/]))?"
     r"[a-z]?"
 )
 # The longest reference taken: a longer run of numbers and words is a table row.

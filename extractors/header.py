@@ -87,6 +87,7 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
             # An extract is named by its item, whatever lines follow the paper's number.
             name = (
                 _extract_item(lines)
+                or _dated_item(lines)
                 or name
                 or _labelled_session(paper_form)
                 or _committee_session(lines)
@@ -98,7 +99,7 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
     # A website's post dates itself in its front matter; its text's dates deeper down are
     # the sessions and papers it speaks of ("GRS am 09.11.20 TOP 4").
     searched = "\n".join(lines) if published else text
-    date = paper_date(searched, lines, paper_form, record.paper_type) or published
+    date = paper_date(searched, lines, paper_form, record.paper_type, name) or published
     if date is None and record.paper_type in _SESSION_PAPERS:
         date = session_date(paper_form, name, lines, text)
     # The letterhead's council, else the one whose council decides it in the Beratungsfolge
@@ -475,6 +476,20 @@ def _extract_item(lines: list[str]) -> str | None:
     return None
 
 
+# ALLRIS net's item page, headed by the session's day and the item's number before its
+# title: "27.01.2009 - 6 Beratung der Haushaltssatzung für das Haushalts...".
+_DATED_ITEM = re.compile(
+    rf"[ \t]*{values.DATE_TEXT}[ \t]+[-–][ \t]+(?:[ÖN][ \t]*)?\d{{1,3}}(?:\.\d{{1,2}})*\.?"
+    r"[ \t]+(?P<title>[A-ZÄÖÜ„\"]\S[^\t\n]*?)[ \t]*"
+)
+
+
+def _dated_item(lines: list[str]) -> str | None:
+    first = next((line for line in lines[:_BARE_HEADING_LINES] if line.strip()), "")
+    m = _DATED_ITEM.fullmatch(first)
+    return m.group("title") if m else None
+
+
 # "Sitzung Rat am 03.09.2026", "Gemeinderat - Sitzung am 27.02.2026 um 19:00 Uhr": a line
 # that names a session and its day, up to the date.
 _SESSION_AT = r"(?:[^\n]{0,40}[ \t])??Sitzung\b[^\n]{0,60}?\bam[ \t]+"
@@ -726,18 +741,28 @@ def _titled_reference(lines: list[str], ref: str | None) -> str | None:
     Offenbach's PIO; "Beschlussvorlage - 2023/BV/4410 - Sanierung ...")."""
     if not ref:
         return None
-    for line in lines[:_NUMBER_DATE_LINES]:
+    for i, line in enumerate(lines[:_NUMBER_DATE_LINES]):
         at = line.find(ref)
-        if at <= 0 or not _KIND_BEFORE_NUMBER.fullmatch(line[:at]):
+        if at < 0:
             continue
-        m = _TITLE_AFTER_NUMBER.fullmatch(line[at + len(ref) :])
+        if at == 0 or not line[:at].strip():
+            # "705/IX. - Bebauungsplan Nr. 4-288-0 ..." over "hier: Satzungsbeschluss"
+            # (Kleve): the number heads the line, the dash sets its title apart.
+            m = _TITLE_AFTER_DASH.fullmatch(line[at + len(ref) :])
+        elif _KIND_BEFORE_NUMBER.fullmatch(line[:at]):
+            m = _TITLE_AFTER_NUMBER.fullmatch(line[at + len(ref) :])
+        else:
+            continue
         if m:
-            return " ".join(m.group("title").split())
+            following = next((x.strip() for x in lines[i + 1 : i + 3] if x.strip()), "")
+            more = [following] if following.startswith("hier:") else []
+            return " ".join(" ".join([m.group("title"), *more]).split())
     return None
 
 
 _KIND_BEFORE_NUMBER = re.compile(r"[ \t]*[A-ZÄÖÜ][\wäöüß-]*[ \t]+(?:[-–:][ \t]+)?")
 _TITLE_AFTER_NUMBER = re.compile(r"[ \t]*[-–:]?[ \t]+(?P<title>[A-ZÄÖÜ\d„\"][^\t\n]{9,})")
+_TITLE_AFTER_DASH = re.compile(r"[ \t]+[-–][ \t]+(?P<title>[A-ZÄÖÜ\d„\"][^\t\n]{9,})")
 
 
 def _dated_reference(lines: list[str]) -> str | None:
@@ -839,9 +864,14 @@ def _letterhead_date(lines: list[str]) -> dt.date | None:
 
 
 def paper_date(
-    text: str, lines: list[str], paper_form: form.Form, paper_type: PaperType
+    text: str,
+    lines: list[str],
+    paper_form: form.Form,
+    paper_type: PaperType,
+    name: str | None = None,
 ) -> dt.date | None:
-    """The paper's own date: never a session date (Termin) nor the date of a paper it answers."""
+    """The paper's own date: never a session date (Termin) nor the date of a paper it answers
+    or its subject names ("... zum Fraktionsantrag Nr. 149/2013 vom 18.09.2013")."""
     letterhead = _letterhead_date(lines)
     if letterhead and paper_type is PaperType.STELLUNGNAHME:
         # An answer's form dates the Anfrage it answers; its letterhead dates the answer.
@@ -864,7 +894,7 @@ def paper_date(
     numbered_lines = [] if paper_type in _SESSION_PAPERS else lines[:_NUMBER_DATE_LINES]
     for line in numbered_lines:
         # "(s. Drs. 21-4266.2 vom 27.08.2018)" inside a paragraph cites another paper.
-        if len(line) > _HEADING_LINE_LENGTH:
+        if len(line) > _HEADING_LINE_LENGTH or _in_name(line, name):
             continue
         numbered = _NUMBER_OF_DATE.search(line)
         if numbered:
@@ -904,6 +934,12 @@ def paper_date(
     return None
 
 
+def _in_name(line: str, name: str | None) -> bool:
+    """Whether `line` is (part of) the paper's subject, whose numbers are other papers'."""
+    words = " ".join(line.split())
+    return bool(name and words and words in " ".join(name.split()))
+
+
 # --- body ---------------------------------------------------------------------------------
 
 _KINDS = (
@@ -922,11 +958,12 @@ _KINDS = (
 # "an der Regionalverkehr Ruhr-Lippe GmbH" is a share in a company, not a river: the river's
 # name ends the place.
 _PLACE = (
-    r"[A-ZÄÖÜ][\wäöüß]+(?:-[A-ZÄÖÜ][\wäöüß]+)*"
+    # Letters only: "Anregung Kreis Kleve_1.pdf" (a file's name) names no place.
+    r"[A-ZÄÖÜ][^\W\d_]+(?:-[A-ZÄÖÜ][^\W\d_]+)*"
     # A weekday after "am" is the session's day: "Stadt Prenzlau am Donnerstag, 11.12.2014".
     r"(?:[ \t]+(?:an der|am|ob der)[ \t]+"
     rf"(?!{values.WEEKDAYS}\b)"
-    r"[A-ZÄÖÜ][\wäöüß]+(?![\wäöüß-]|[ \t]+[A-ZÄÖÜ])"
+    r"[A-ZÄÖÜ][^\W\d_]+(?![\w-]|[ \t]+[A-ZÄÖÜ])"
     r"|[ \t]+von[ \t]+Berlin(?![\wäöüß-]))?"
     # "Halle (Saale)", "Lindau (Bodensee)": the river or lake in brackets is part of the name.
     # A short name ending the line or its cell, no noun of the text ("(Anlage)",

@@ -26,7 +26,12 @@ _ANSWERED = re.compile(r"(?:Anfrage|Antrag)\b", re.I)
 # A paper that names no kind but puts a proposal to the council is a Beschlussvorlage
 # ("Drucksache with a Beschlussvorschlag"): the heading says so even where the letterhead
 # and the kind's name were lost to a scan.
-_PROPOSAL_HEADING = re.compile(r"^\W*Beschluss(?:vorschlag|antrag|empfehlung)", re.I)
+_PROPOSAL_HEADING = re.compile(
+    r"^\W*(?:Beschluss(?:vorschlag|antrag|empfehlung|entwurf)|Entscheidungsvorschlag"
+    # "Antrag der Verwaltung" (Baden-Württemberg's Landkreise: Ostalbkreis).
+    r"|(?:Antrag|Vorschlag|Empfehlung)[ \t]+der[ \t]+Verwaltung|Vorschlag zur Beschlussfassung)",
+    re.I,
+)
 
 
 def extract(doc: Parsed, record: Record) -> dict[str, Any]:

@@ -46,6 +46,9 @@ _DATE = r"\d{1,2}\.\d{1,2}\.\d{4}"
 _DATE_LINE = re.compile(rf"^[ \t]*(?P<date>{_DATE})[ \t]*(?P<rest>[^\n]*)$")
 _SESSION = re.compile(r"\bSitzung\b")
 _PUBLIC = re.compile(r"\b(?P<not>nicht[ -]?)?öffentliche[nr]?\s+Sitzung\b", re.I)
+# "öffentliche/nichtöffentliche Sitzung": a session with both parts says not which one took
+# the paper up.
+_BOTH_PARTS = re.compile(r"öffentliche[nr]?[ \t]*/[ \t]*(?:nicht[ -]?)?öffentliche", re.I)
 # An item's page: "TOP: Ö 4.2" (Ö: in public), "Gremium: Sportausschuss Beschlussart: ...",
 # "Datum: Di, 27.04.2004 Status: öffentlich".
 _ITEM_NUMBER = re.compile(r"^[ \t]*TOP:[ \t]*(?P<mark>[ÖN])?\b", re.M)
@@ -71,11 +74,90 @@ def paper_of(text: str) -> str:
     return text[m.end() :].lstrip("\n") if m else text
 
 
+# A Markdown table, as crawlers write a page's tables: "Vorlagennummer | 705/IX. |" over
+# "---|---|" (the rule under the head row, its columns' alignment marks optional).
+_TABLE_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?$")
+_TABLE_ROW = re.compile(r"^[ \t]*\|?[^|\n]*\|[^\n]*$")
+
+
+def markdown_tables(text: str) -> str:
+    """`text` with each Markdown table's rows as TAB-separated cells and its rule dropped, as
+    the table's page prints it; a table is the run of lines with a "|" around a rule line.
+    Other lines with a "|" ("Sachverhalt | Begründung", a form field's name) stay."""
+    if "---" not in text:
+        return text
+    lines = text.split("\n")
+    rules = [i for i, line in enumerate(lines) if _TABLE_RULE.match(line)]
+    if not rules:
+        return text
+    in_table: set[int] = set()
+    for rule in rules:
+        for step in (-1, 1):
+            i = rule + step
+            while 0 <= i < len(lines) and _TABLE_ROW.match(lines[i]) and i not in rules:
+                in_table.add(i)
+                i += step
+    out = []
+    for i, line in enumerate(lines):
+        if i in rules:
+            continue
+        if i in in_table:
+            cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+            line = "\t".join(cell for cell in cells if cell)
+        out.append(line)
+    return "\n".join(out)
+
+
+# ALLRIS net 4's "Grunddaten" as a crawler lists them: "- Gremium:" over "- Haupt- und
+# Finanzausschuss", or "- Betreff:" over an empty "-" and the value's own line.
+_LISTED_LABEL = re.compile(r"^- (?P<label>[^\s:][^:\n]{0,40}):[ \t]*$")
+_LISTED_VALUE = re.compile(r"^-(?:[ \t]+(?P<value>[^\n]*\S))?[ \t]*$")
+# So many labels over their values make a page of that shape.
+_LISTED_PAIRS = 3
+
+
+def listed_fields(text: str) -> str:
+    """`text` with each listed label and its value on one line ("Gremium:<TAB>Haupt- und
+    Finanzausschuss"), as the page shows them side by side, where it lists at least three."""
+    if "\n- " not in text:
+        return text
+    lines = text.split("\n")
+    pairs: list[tuple[int, int, str]] = []  # label's line, value's last line, value
+    i = 0
+    while i + 1 < len(lines):
+        label = _LISTED_LABEL.match(lines[i])
+        value = _LISTED_VALUE.match(lines[i + 1]) if label else None
+        if label is None or value is None:
+            i += 1
+            continue
+        if value.group("value") is not None and not _LISTED_LABEL.match(lines[i + 1]):
+            pairs.append((i, i + 1, value.group("value")))
+            i += 2
+        elif value.group("value") is None and i + 2 < len(lines) and lines[i + 2].strip():
+            pairs.append((i, i + 2, lines[i + 2].strip()))  # "-" over the value's own line
+            i += 3
+        else:
+            i += 1
+    if len(pairs) < _LISTED_PAIRS:
+        return text
+    out: list[str] = []
+    position = 0
+    for first, last, value in pairs:
+        out.extend(lines[position:first])
+        label = _LISTED_LABEL.match(lines[first])
+        assert label is not None
+        out.append(f"{label.group('label')}:\t{value}")
+        position = last + 1
+    out.extend(lines[position:])
+    return "\n".join(out)
+
+
 def fields(text: str) -> PageFields | None:
     """The page's fields where `text` is a page of a product read here; else None."""
     head = [line.strip() for line in text.split("\n", 40)[:40] if line.strip()][:_HEAD_LINES]
-    if head[:5:2] == ["Betreff", "Vorlage", "Art"]:
-        return _sessionnet_paper(text, head)
+    sessionnet = _sessionnet_head(text)
+    if sessionnet is not None:
+        return _sessionnet_paper(text, sessionnet)
     if _KOMUNA_SESSION.match(text):
         return _komuna_session(text)
     if _KOMUNA_ITEM.search(text):
@@ -172,7 +254,9 @@ def _beratungsfolge(text: str) -> list[Consultation]:
 
 def _public(session: str) -> bool | None:
     m = _PUBLIC.search(session)
-    return None if m is None else m.group("not") is None
+    if m is None or _BOTH_PARTS.search(session):
+        return None
+    return m.group("not") is None
 
 
 def _allris_item(text: str, name: str) -> PageFields:
@@ -197,18 +281,51 @@ def _allris_item(text: str, name: str) -> PageFields:
     return found
 
 
-def _sessionnet_paper(text: str, head: list[str]) -> PageFields:
-    """SessionNet's paper page (vo0050) as text: each label on a line over its value,
-    "Betreff", "Vorlage" (the number), "Art" (the kind; a bare "Vorlage" with a
-    Beschlussvorschlag puts a decision to the council)."""
-    kind = head[5] if len(head) > 5 else ""
-    paper_type = kind_of(kind)
+# SessionNet's paper page (vo0050) as text: each label alone on a line over its value.
+_SESSIONNET_LABELS = frozenset(
+    {"Betreff", "Vorlage", "Aktenzeichen", "Art", "Datum", "Federführend", "Bearbeiter/-in"}
+)
+# A kind abbreviated as the first word of the "Art" ("BV Gemeinden", Amt Warnow-West).
+_ABBREVIATED_KINDS = {"BV": PaperType.BESCHLUSSVORLAGE, "MV": PaperType.MITTEILUNGSVORLAGE}
+def _sessionnet_head(text: str) -> dict[str, str] | None:
+    """The labelled values of a SessionNet paper page's head ("Betreff" over its subject,
+    which may take two lines, "Vorlage" over the number, "Art" over the kind; a page title
+    may stand above it); None for any other text."""
+    lines = text.split("\n", 60)[:60]
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    first = next((i for i in filled[:3] if lines[i].strip() == "Betreff"), None)
+    if first is None:
+        return None
+    values: dict[str, list[str]] = {}
+    label = None
+    for i in filled[filled.index(first) :]:
+        line = lines[i].strip()
+        if line in _SESSIONNET_LABELS and line not in values:
+            label = line
+            values[label] = []
+        elif label is None or (label == "Art" and values["Art"]):
+            break
+        else:
+            values[label].append(line)
+    if not (values.get("Vorlage") and values.get("Art")):
+        return None
+    return {key: " ".join(parts) for key, parts in values.items()}
+
+
+def _sessionnet_paper(text: str, head: dict[str, str]) -> PageFields:
+    """SessionNet's paper page (vo0050) as text: "Betreff", "Vorlage" (the number), "Art"
+    (the kind; a bare "Vorlage" with a Beschlussvorschlag puts a decision to the council).
+    The text under the head has no labels of the page's own: its first block may be the
+    proposal (Erlangen), the Sachverhalt (Aschersleben) or a finance table (Burgdorf), so it
+    is left to the text's readers."""
+    kind = head["Art"]
+    paper_type = kind_of(kind) or _ABBREVIATED_KINDS.get(kind.split()[0])
     if paper_type is None and kind == "Vorlage" and re.search(r"^Beschlussvorschlag", text, re.M):
         paper_type = PaperType.BESCHLUSSVORLAGE
     return PageFields(
         product="SessionNet (vo0050, as text)",
-        name=head[1],
-        reference=head[3],
+        name=head["Betreff"],
+        reference=head["Vorlage"],
         paper_type=paper_type,
     )
 

@@ -1,0 +1,229 @@
+"""RIS pages as a crawler keeps their text, from councils in no corpus of ours (batches F and G
+of the measurement set, docs/measurement.md): ALLRIS classic and net, SessionNet, councils'
+own systems, their tables sometimes written as Markdown.
+
+The pages are not copied into the repository (the store they come from forbids it); each
+test gives the shape its rule reads, in lines written after the pages, names and numbers
+kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from extractors import form, header
+from pipeline.model import PaperType, Record
+from pipeline.read import ris_text
+from pipeline.read.discover import discover
+from pipeline.run.document import process
+
+
+def _record(tmp_path: Path, text: str) -> Record:
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    outcome = process(next(iter(discover([path]))))
+    assert outcome.record is not None, outcome.errors
+    return outcome.record
+
+
+# Salzgitter's ALLRIS classic: each Ortsrat prepares the decision, in sessions held partly in
+# public, partly not.
+SALZGITTER = """Vorlage - 1198/16
+
+Betreff: Schiedsamt - Neubesetzung eines Schiedsamtsbezirkes
+Status:öffentlichVorlage-Art:Beschlussvorlage
+Federführend:I - Zukunftsstrategien und Steuerungsunterstützung
+Beratungsfolge:
+Ortsrat der Ortschaft Nordost Beschlussvorbereitung
+27.09.2012
+07. öffentliche/nichtöffentliche Sitzung des Ortsrates der Ortschaft Nordost Kenntnisnahme
+Ortsrat der Ortschaft Ost Beschlussvorbereitung
+04.10.2012
+08. öffentliche Sitzung des Ortsrates der Ortschaft Ost Kenntnisnahme
+Verwaltungsausschuss Beschlussvorbereitung
+Rat der Stadt Salzgitter Entscheidung
+28.11.2012
+12. nichtöffentliche/öffentliche Sitzung des Rates der Stadt Salzgitter geändert beschlossen
+
+Beschlussvorschlag:
+
+Das Auswahlverfahren für Schiedsleute wird geändert.
+"""
+
+
+def test_a_session_held_partly_in_public_says_not_which_part(tmp_path: Path) -> None:
+    rows = [
+        (c.organization, c.date, c.role, c.public)
+        for c in _record(tmp_path, SALZGITTER).consultations
+    ]
+    assert rows == [
+        ("Ortsrat der Ortschaft Nordost", dt.date(2012, 9, 27), "Beschlussvorbereitung", None),
+        ("Ortsrat der Ortschaft Ost", dt.date(2012, 10, 4), "Beschlussvorbereitung", True),
+        ("Verwaltungsausschuss", None, "Beschlussvorbereitung", None),
+        ("Rat der Stadt Salzgitter", dt.date(2012, 11, 28), "Entscheidung", None),
+    ]
+
+
+# The Ostalbkreis (ALLRIS classic): no kind printed, every body takes note, and the proposal
+# is headed "Antrag der Verwaltung".
+OSTALBKREIS = """Vorlage - 175/2010
+
+Betreff: Einführung des Neuen Kommunalen Haushalts- und Rechnungswesen (NKHR) beim Ostalbkreis
+Status:öffentlich
+Federführend:Geschäftsbereich Kämmerei
+Beratungsfolge:
+Ausschuss für Bildung und Finanzen Kenntnisnahme
+08.02.2011
+Sitzung des Ausschusses für Bildung und Finanzen ungeändert beschlossen
+Kreistag Kenntnisnahme
+01.03.2011
+Sitzung des Kreistags ungeändert beschlossen
+
+Antrag der Verwaltung
+
+1.              Der Kreistag stimmt der Umstellung des Haushaltswesens auf die Doppik zu.
+
+2.              Der Kreistag stimmt der Gliederung der Teilhaushalte zu.
+
+Sachverhalt/Begründung
+
+Bereits im Jahr 1992 wurde das Reformprojekt begonnen.
+"""
+
+
+def test_the_administrations_motion_is_the_proposal_of_a_beschlussvorlage(
+    tmp_path: Path,
+) -> None:
+    record = _record(tmp_path, OSTALBKREIS)
+    assert record.paper_type is PaperType.BESCHLUSSVORLAGE
+    assert [item.text for item in record.resolution] == [
+        "Der Kreistag stimmt der Umstellung des Haushaltswesens auf die Doppik zu.",
+        "Der Kreistag stimmt der Gliederung der Teilhaushalte zu.",
+    ]
+
+
+# Erlangen's SessionNet: the subject takes two lines and names the motions it answers, with
+# their dates; the number of the file ("Aktenzeichen") stands between number and kind.
+ERLANGEN = """Beschaffung von neuem Wohnraum für Flüchtlinge zum Fraktionsantrag der Grünen Liste Nr. 149/2013 vom 18.09.2013 und
+
+Betreff
+Beschaffung von neuem Wohnraum für Flüchtlinge zum Fraktionsantrag der Grünen Liste Nr. 149/2013 vom 18.09.2013 und Unterbringung in mobilen Wohneinheiten
+Vorlage
+502/013/2013
+Aktenzeichen
+V/502/MG009
+Art
+Beschlussvorlage
+
+Die mündlichen Ausführungen werden zur Kenntnis genommen.
+"""
+
+
+def test_a_sessionnet_page_whose_subject_wraps_and_cites_a_dated_motion(tmp_path: Path) -> None:
+    record = _record(tmp_path, ERLANGEN)
+    assert record.paper_type is PaperType.BESCHLUSSVORLAGE
+    assert record.reference == "502/013/2013"
+    assert record.name is not None and record.name.endswith("in mobilen Wohneinheiten")
+    # 18.09.2013 dates the Grüne Liste's motion, not this paper.
+    assert record.date is None
+
+
+def test_a_kind_abbreviated_on_a_sessionnet_page() -> None:
+    # Amt Warnow-West's member towns: "BV Gemeinden", "BV Amtsausschuss".
+    page = ris_text.fields(
+        "Betreff\nZuwendung für den Bürgerbus\nVorlage\nVZD/2709/2020/GBE\nArt\nBV Gemeinden\n"
+    )
+    assert page is not None
+    assert (page.paper_type, page.reference) == (PaperType.BESCHLUSSVORLAGE, "VZD/2709/2020/GBE")
+
+
+# Kleve's own RIS as a crawler keeps it: the number heads the title, its table in Markdown,
+# the attachments named by their files.
+KLEVE = """Inhalt
+705/IX. - Bebauungsplan Nr. 4-288-0 für den Bereich Heidberg im Ortsteil Materborn
+hier: Satzungsbeschluss
+Vorlagennummer | 705/IX. |
+---|---|
+Beratungsart | öffentlich |
+Drucksache und Anlagen:
+- 2012-10-30 Anregung Kreis Kleve_1.pdf
+- 2012-06-12 Anregung Stadtwerke Kleve_1.pdf
+Beschlussvorschlag:
+Der Rat der Stadt beschließt den Bebauungsplan Nr. 4-288-0 als Satzung.
+Sachverhalt:
+Der Rat der Stadt hat am 30.05.2012 beschlossen, das Verfahren einzuleiten.
+"""
+
+
+def test_a_markdown_table_is_read_as_the_pages_table(tmp_path: Path) -> None:
+    assert ris_text.markdown_tables(
+        "Vorlagennummer | 705/IX. |\n---|---|\nBeratungsart | öffentlich |"
+    ) == ("Vorlagennummer\t705/IX.\nBeratungsart\töffentlich")
+    # A form field's name with a bar is no table: no rule line under it.
+    assert ris_text.markdown_tables("Sachverhalt | Begründung\n---\n") == (
+        "Sachverhalt | Begründung\n---\n"
+    )
+    record = _record(tmp_path, KLEVE)
+    assert record.reference == "705/IX."
+    assert record.name == (
+        "Bebauungsplan Nr. 4-288-0 für den Bereich Heidberg im Ortsteil Materborn "
+        "hier: Satzungsbeschluss"
+    )
+    # "Kreis Kleve_1.pdf" is a file's name: the page never names its council.
+    assert record.body is None
+
+
+def test_a_term_of_office_with_its_ordinal_dot() -> None:
+    assert form.fits(form.Kind.REF, "705/IX.")
+    assert form.REFERENCE.search("705/IX. - Bebauungsplan").group() == "705/IX."
+    # A sentence's full stop after the number is not part of it.
+    assert form.REFERENCE.search("siehe Drucksache 1536/V. Der Rat").group() == "1536/V"
+    assert header.body(["- Anregung Kreis Kleve_1.pdf"], form.Form(), None) is None
+    assert header.body(["Anregung des Kreises Kleve vom 30.10.2012"], form.Form(), None) == (
+        "Kreis Kleve"
+    )
+
+
+# Herzogenrath's ALLRIS net 4 as a crawler lists its "Grunddaten": each label over its value,
+# an item's page headed by the session's day and the item's number.
+HERZOGENRATH_ITEM = """27.01.2009 - 6 Beratung der Haushaltssatzung für das Haushalts...
+Grunddaten
+- TOP:
+- Ö 6
+- Gremium:
+- Haupt- und Finanzausschuss
+- Datum:
+- Di., 27.01.2009
+- Beratung:
+- öffentlich
+- Vorlageart:
+- Sitzungsvorlage
+- Beschluss:
+- geändert beschlossen
+Wortprotokoll
+Vor der Beratung klärt Bürgermeister von den Driesch die Vorgehensweise ab.
+Dieser Antrag wird mit 8 Ja-Stimmen zu 13 Nein-Stimmen abgelehnt.
+"""
+
+
+def test_listed_labels_are_set_beside_their_values() -> None:
+    assert ris_text.listed_fields(
+        "- Betreff:\n-\nAbwasserbeseitigung: IV. Nachtrag\n- Status:\n"
+        "- öffentlich\n- Federführend:\n- Amt 20 - Kämmerei\n"
+    ) == (
+        "Betreff:\tAbwasserbeseitigung: IV. Nachtrag\nStatus:\töffentlich\n"
+        "Federführend:\tAmt 20 - Kämmerei\n"
+    )
+    # A list of two labelled points is no page's fields.
+    text = "- Ziel:\n- mehr Grün\n- Weg:\n- Bäume pflanzen\n"
+    assert ris_text.listed_fields(text) == text
+
+
+def test_an_allris_net_item_page_as_a_crawler_lists_it(tmp_path: Path) -> None:
+    record = _record(tmp_path, HERZOGENRATH_ITEM)
+    assert record.paper_type is PaperType.NIEDERSCHRIFT
+    assert record.name == "Beratung der Haushaltssatzung für das Haushalts..."
+    assert record.date == dt.date(2009, 1, 27)
+    # The discussion under "Wortprotokoll" is no decision's text.
+    assert record.resolution == []
