@@ -105,19 +105,15 @@ def test_the_administrations_motion_is_the_proposal_of_a_beschlussvorlage(
 
 # Erlangen's SessionNet: the subject takes two lines and names the motions it answers, with
 # their dates; the number of the file ("Aktenzeichen") stands between number and kind.
-ERLANGEN = """Beschaffung von neuem Wohnraum für Flüchtlinge zum Fraktionsantrag der Grünen Liste Nr. 149/2013 vom 18.09.2013 und
-
-Betreff
-Beschaffung von neuem Wohnraum für Flüchtlinge zum Fraktionsantrag der Grünen Liste Nr. 149/2013 vom 18.09.2013 und Unterbringung in mobilen Wohneinheiten
-Vorlage
-502/013/2013
-Aktenzeichen
-V/502/MG009
-Art
-Beschlussvorlage
-
-Die mündlichen Ausführungen werden zur Kenntnis genommen.
-"""
+ERLANGEN = (
+    "Beschaffung von neuem Wohnraum für Flüchtlinge zum Fraktionsantrag der Grünen Liste"
+    " Nr. 149/2013 vom 18.09.2013 und\n\n"
+    "Betreff\n"
+    "Beschaffung von neuem Wohnraum für Flüchtlinge zum Fraktionsantrag der Grünen Liste"
+    " Nr. 149/2013 vom 18.09.2013 und Unterbringung in mobilen Wohneinheiten\n"
+    "Vorlage\n502/013/2013\nAktenzeichen\nV/502/MG009\nArt\nBeschlussvorlage\n\n"
+    "Die mündlichen Ausführungen werden zur Kenntnis genommen.\n"
+)
 
 
 def test_a_sessionnet_page_whose_subject_wraps_and_cites_a_dated_motion(tmp_path: Path) -> None:
