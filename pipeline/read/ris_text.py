@@ -287,6 +287,8 @@ _SESSIONNET_LABELS = frozenset(
 )
 # A kind abbreviated as the first word of the "Art" ("BV Gemeinden", Amt Warnow-West).
 _ABBREVIATED_KINDS = {"BV": PaperType.BESCHLUSSVORLAGE, "MV": PaperType.MITTEILUNGSVORLAGE}
+
+
 def _sessionnet_head(text: str) -> dict[str, str] | None:
     """The labelled values of a SessionNet paper page's head ("Betreff" over its subject,
     which may take two lines, "Vorlage" over the number, "Art" over the kind; a page title
