@@ -122,7 +122,7 @@ def listed_fields(text: str) -> str:
     if "\n- " not in text:
         return text
     lines = text.split("\n")
-    pairs: list[tuple[int, int, str]] = []  # label's line, value's last line, value
+    pairs: list[tuple[int, int, str, str]] = []  # label's line, value's last line, both
     i = 0
     while i + 1 < len(lines):
         label = _LISTED_LABEL.match(lines[i])
@@ -131,10 +131,11 @@ def listed_fields(text: str) -> str:
             i += 1
             continue
         if value.group("value") is not None and not _LISTED_LABEL.match(lines[i + 1]):
-            pairs.append((i, i + 1, value.group("value")))
+            pairs.append((i, i + 1, label.group("label"), value.group("value")))
             i += 2
         elif value.group("value") is None and i + 2 < len(lines) and lines[i + 2].strip():
-            pairs.append((i, i + 2, lines[i + 2].strip()))  # "-" over the value's own line
+            # "-" over the value's own line
+            pairs.append((i, i + 2, label.group("label"), lines[i + 2].strip()))
             i += 3
         else:
             i += 1
@@ -142,11 +143,9 @@ def listed_fields(text: str) -> str:
         return text
     out: list[str] = []
     position = 0
-    for first, last, value in pairs:
+    for first, last, name, value in pairs:
         out.extend(lines[position:first])
-        label = _LISTED_LABEL.match(lines[first])
-        assert label is not None
-        out.append(f"{label.group('label')}:\t{value}")
+        out.append(f"{name}:\t{value}")
         position = last + 1
     out.extend(lines[position:])
     return "\n".join(out)
