@@ -143,9 +143,9 @@ def listed_fields(text: str) -> str:
         return text
     out: list[str] = []
     position = 0
-    for first, last, name, value in pairs:
+    for first, last, name, shown in pairs:
         out.extend(lines[position:first])
-        out.append(f"{name}:\t{value}")
+        out.append(f"{name}:\t{shown}")
         position = last + 1
     out.extend(lines[position:])
     return "\n".join(out)
