@@ -138,6 +138,13 @@ def _extend(line: str, words: list[re.Match[str]], core: int) -> int:
     if _is_place_name(word):
         last = _topic_list(line, words, core + 1)
         after = words[last + 1] if last == core + 1 and last + 1 < len(words) else None
+        if (
+            word in _PLACE_PREFIXES
+            and after is not None
+            and _is_place_name(after.group())
+            and not _gap(line, following, after)
+        ):
+            return last + 1  # "Bezirksvertretung Bad Godesberg", "Ortsrat Groß Escherde"
         if after is not None and _river(after.group()) and not _gap(line, following, after):
             return last + 1  # "Ortsbeirat Gartz (Oder)", "Stadtrat Halle (Saale)"
         return last
@@ -173,6 +180,8 @@ def _topic_list(line: str, words: list[re.Match[str]], first: int) -> int:
     return k + 2 if _is_place_name(closing.group()) else first
 
 
+# Words that open a place's name of two words ("Bad Godesberg", "Sankt Augustin").
+_PLACE_PREFIXES = frozenset({"Bad", "Sankt", "St.", "Groß", "Klein", "Alt", "Neu", "Hohen"})
 # Councils of a town's districts, which are numbered: "Ortsbeirat 3", "Stadtbezirksrat 12".
 _NUMBERED = re.compile(r"(?:Orts|Bezirks|Stadtbezirks|Stadtteil)\w*", re.I)
 _DISTRICT_NUMBER = re.compile(r"\d{1,2}")

@@ -263,4 +263,12 @@ def classify(text: str) -> PaperType:
             m = then
     rows = sorted(vocab.rows("paper_types"), key=lambda row: -len(row[1]))
     index = int(next(k for k, v in m.groupdict().items() if v is not None)[1:])
-    return PaperType(rows[index][0])
+    kind = PaperType(rows[index][0])
+    if kind in (PaperType.ANFRAGE, PaperType.ANTRAG) and _ADDRESSED.match(m.group()):
+        # "Ihre Anfrage vom 17.01.2012 zum Sachstand Waisengärten": a letter answering it.
+        return PaperType.STELLUNGNAHME
+    return kind
+
+
+# The reader's own paper, which a letter's subject line names: "Ihre Anfrage vom ...".
+_ADDRESSED = re.compile(r"[ \t#>*]*Ihr(?:e|en)?[ \t]", re.I)
