@@ -7,6 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.model import Record
+from pipeline.read.discover import discover
+from pipeline.run.document import process
+
 FIXTURES = Path(__file__).parent / "fixtures"
 DEV_DOCS = FIXTURES / "dev" / "docs"
 DEV_GOLD = FIXTURES / "dev" / "gold"
@@ -15,6 +19,16 @@ MONTH_NAMES = [
     "Januar", "Februar", "März", "April", "Mai", "Juni",
     "Juli", "August", "September", "Oktober", "November", "Dezember",
 ]  # fmt: skip
+
+
+def record_of_text(tmp_path: Path, text: str) -> Record:
+    """The record ingest makes of `text` saved as a text file (its read, clean and extract
+    steps, with a saved RIS page's profile where the text is one)."""
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    outcome = process(next(iter(discover([path]))))
+    assert outcome.record is not None, outcome.errors
+    return outcome.record
 
 
 def gold(name: str) -> dict:

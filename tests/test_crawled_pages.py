@@ -13,19 +13,9 @@ import datetime as dt
 from pathlib import Path
 
 from extractors import form, header
-from pipeline.model import PaperType, Record
+from pipeline.model import PaperType
 from pipeline.read import ris_text
-from pipeline.read.discover import discover
-from pipeline.run.document import process
-
-
-def _record(tmp_path: Path, text: str) -> Record:
-    path = tmp_path / "page.txt"
-    path.write_text(text, encoding="utf-8")
-    outcome = process(next(iter(discover([path]))))
-    assert outcome.record is not None, outcome.errors
-    return outcome.record
-
+from tests.conftest import record_of_text
 
 # Salzgitter's ALLRIS classic: each Ortsrat prepares the decision, in sessions held partly in
 # public, partly not.
@@ -55,7 +45,7 @@ Das Auswahlverfahren für Schiedsleute wird geändert.
 def test_a_session_held_partly_in_public_says_not_which_part(tmp_path: Path) -> None:
     rows = [
         (c.organization, c.date, c.role, c.public)
-        for c in _record(tmp_path, SALZGITTER).consultations
+        for c in record_of_text(tmp_path, SALZGITTER).consultations
     ]
     assert rows == [
         ("Ortsrat der Ortschaft Nordost", dt.date(2012, 9, 27), "Beschlussvorbereitung", None),
@@ -95,7 +85,7 @@ Bereits im Jahr 1992 wurde das Reformprojekt begonnen.
 def test_the_administrations_motion_is_the_proposal_of_a_beschlussvorlage(
     tmp_path: Path,
 ) -> None:
-    record = _record(tmp_path, OSTALBKREIS)
+    record = record_of_text(tmp_path, OSTALBKREIS)
     assert record.paper_type is PaperType.BESCHLUSSVORLAGE
     assert [item.text for item in record.resolution] == [
         "Der Kreistag stimmt der Umstellung des Haushaltswesens auf die Doppik zu.",
@@ -117,7 +107,7 @@ ERLANGEN = (
 
 
 def test_a_sessionnet_page_whose_subject_wraps_and_cites_a_dated_motion(tmp_path: Path) -> None:
-    record = _record(tmp_path, ERLANGEN)
+    record = record_of_text(tmp_path, ERLANGEN)
     assert record.paper_type is PaperType.BESCHLUSSVORLAGE
     assert record.reference == "502/013/2013"
     assert record.name is not None and record.name.endswith("in mobilen Wohneinheiten")
@@ -160,7 +150,7 @@ def test_a_markdown_table_is_read_as_the_pages_table(tmp_path: Path) -> None:
     assert ris_text.markdown_tables("Sachverhalt | Begründung\n---\n") == (
         "Sachverhalt | Begründung\n---\n"
     )
-    record = _record(tmp_path, KLEVE)
+    record = record_of_text(tmp_path, KLEVE)
     assert record.reference == "705/IX."
     assert record.name == (
         "Bebauungsplan Nr. 4-288-0 für den Bereich Heidberg im Ortsteil Materborn "
@@ -217,7 +207,7 @@ def test_listed_labels_are_set_beside_their_values() -> None:
 
 
 def test_an_allris_net_item_page_as_a_crawler_lists_it(tmp_path: Path) -> None:
-    record = _record(tmp_path, HERZOGENRATH_ITEM)
+    record = record_of_text(tmp_path, HERZOGENRATH_ITEM)
     assert record.paper_type is PaperType.NIEDERSCHRIFT
     assert record.name == "Beratung der Haushaltssatzung für das Haushalts..."
     assert record.date == dt.date(2009, 1, 27)

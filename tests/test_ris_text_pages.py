@@ -17,18 +17,9 @@ from pathlib import Path
 import pytest
 
 from extractors import consultations, form, header, paper_type, vocab
-from pipeline.model import Consultation, PaperType, Record
+from pipeline.model import Consultation, PaperType
 from pipeline.read import ris_text
-from pipeline.read.discover import discover
-from pipeline.run.document import process
-
-
-def _record(tmp_path: Path, text: str) -> Record:
-    path = tmp_path / "page.txt"
-    path.write_text(text, encoding="utf-8")
-    outcome = process(next(iter(discover([path]))))
-    assert outcome.record is not None, outcome.errors
-    return outcome.record
+from tests.conftest import record_of_text
 
 
 def test_a_wahlperiode_in_roman_numerals_ends_a_reference() -> None:
@@ -61,7 +52,7 @@ def test_allris_net_fold_buttons_are_no_title_and_end_the_proposal(tmp_path: Pat
             "In der Sitzung der Bürgerschaft vom 18.08.2021 wurde ein Prüfauftrag beschlossen.",
         ]
     )
-    record = _record(tmp_path, text)
+    record = record_of_text(tmp_path, text)
     assert record.reference == "2022/BV/3187"
     assert record.name is None
     assert [item.text for item in record.resolution] == [
@@ -83,7 +74,7 @@ def test_points_numbered_one_bracket_or_all_one_are_items(tmp_path: Path) -> Non
             "Die Eckwerte folgen der Planung.",
         ]
     )
-    assert [i.text for i in _record(tmp_path, rostock).resolution] == [
+    assert [i.text for i in record_of_text(tmp_path, rostock).resolution] == [
         "Den Eckwerten für den Doppelhaushalt 2022/2023 wird zugestimmt.",
         "Haushaltsverbesserungen werden zugelassen.",
     ]
@@ -101,7 +92,7 @@ def test_points_numbered_one_bracket_or_all_one_are_items(tmp_path: Path) -> Non
             "Im Zuge des 1. Sparpakets erhielt die Verwaltung den Auftrag.",
         ]
     )
-    assert [i.text for i in _record(tmp_path, hagen).resolution] == [
+    assert [i.text for i in record_of_text(tmp_path, hagen).resolution] == [
         "Der Bericht der Verwaltung wird zur Kenntnis genommen.",
         "Die Budgetverträge mit den freien Trägern werden gekündigt.",
     ]
@@ -151,7 +142,7 @@ ALLRIS_PAPER = "\n".join(
 
 
 def test_an_allris_paper_page_saved_as_text(tmp_path: Path) -> None:
-    record = _record(tmp_path, ALLRIS_PAPER)
+    record = record_of_text(tmp_path, ALLRIS_PAPER)
     assert record.reference == "0305/III"
     assert record.paper_type is PaperType.ANTRAG  # "Beschluss", the current value, is no kind
     assert record.body == "Bezirksverordnetenversammlung Steglitz-Zehlendorf von Berlin"
@@ -177,7 +168,7 @@ def test_the_current_kind_of_an_allris_paper_wins_where_it_names_one(tmp_path: P
         "Drucksache-Art:AntragBeschluss",
         "Drucksache-Art:Antrag zur BeschlussfassungDringliche Vorlage zur Kenntnisnahme",
     )
-    assert _record(tmp_path, text).paper_type is PaperType.MITTEILUNGSVORLAGE
+    assert record_of_text(tmp_path, text).paper_type is PaperType.MITTEILUNGSVORLAGE
 
 
 def test_labels_glued_to_the_value_before_them_are_read() -> None:
@@ -214,7 +205,7 @@ def test_an_allris_item_page_saved_as_text_records_one_decision(tmp_path: Path) 
             "Der Antrag wurde einstimmig bei 2 Enthaltungen angenommen.",
         ]
     )
-    record = _record(tmp_path, text)
+    record = record_of_text(tmp_path, text)
     assert record.paper_type is PaperType.NIEDERSCHRIFT
     assert record.name == "Sanierung des Tribünengebäudes im Poststadion unterstützen!"
     assert record.reference == "1265/II"
@@ -228,7 +219,7 @@ def test_an_allris_subject_goes_on_past_the_blank_line_of_its_cell(tmp_path: Pat
         "Betreff: Neue Geschäftsordnung für die BVV Steglitz-Zehlendorf",
         "Betreff: Grünflächenkataster der Stadt Sehnde\n\n- Operative Steuerung der Pflege",
     )
-    assert _record(tmp_path, text).name == (
+    assert record_of_text(tmp_path, text).name == (
         "Grünflächenkataster der Stadt Sehnde - Operative Steuerung der Pflege"
     )
 
@@ -253,7 +244,7 @@ def test_a_sessionnet_paper_page_saved_as_text(tmp_path: Path) -> None:
             "Die Fraktion beantragt eine Beschlusskontrolle.",
         ]
     )
-    record = _record(tmp_path, text)
+    record = record_of_text(tmp_path, text)
     assert (record.reference, record.paper_type) == ("1360/2018", PaperType.BESCHLUSSVORLAGE)
     assert record.name == (
         "Antrag der Fraktion Bündnis 90/Die Grünen - Transparente Beschlusskontrolle"
@@ -283,7 +274,7 @@ def test_a_komuna_session_page_saved_as_text_is_its_agenda(tmp_path: Path) -> No
             "Stadtrat 13. Sitzung des Stadtrates 15.04.2021 ö 1",
         ]
     )
-    record = _record(tmp_path, text)
+    record = record_of_text(tmp_path, text)
     assert record.paper_type is PaperType.EINLADUNG
     assert (record.name, record.date) == ("13. Sitzung des Stadtrates", dt.date(2021, 4, 15))
     assert record.consultations == []  # its own session, in each item's row, is no Beratungsfolge
@@ -334,7 +325,7 @@ def test_an_aggregators_page_around_a_councils_file_is_left_out(tmp_path: Path) 
         "Der Gemeinderat erhebt die Stellungnahmen zu seinem Beschluss.",
     ]
     assert ris_text.paper_of("\n".join(site + paper)) == "\n".join(paper)
-    record = _record(tmp_path, "\n".join(site + paper))
+    record = record_of_text(tmp_path, "\n".join(site + paper))
     assert record.date == dt.date(2013, 11, 29)
     assert record.reference == "1061/2013"
     # A labelled subject no blank line ends: its line and the "hier:" line narrowing it.
@@ -396,7 +387,7 @@ def test_a_groups_motion_in_its_own_words(tmp_path: Path) -> None:
             "Die letzte Kalkulation ist über vier Jahre alt.",
         ]
     )
-    record = _record(tmp_path, text)
+    record = record_of_text(tmp_path, text)
     assert record.paper_type is PaperType.ANTRAG
     assert [item.text for item in record.resolution] == [
         "Der Gemeindevorstand wird aufgefordert, eine Gebührenkalkulation vorzulegen."
@@ -405,7 +396,7 @@ def test_a_groups_motion_in_its_own_words(tmp_path: Path) -> None:
     heading = "Geschäftsordnungsantrag vom 30.9.2025\n\nSehr geehrter Herr Bürgermeister,\n"
     assert paper_type.classify(heading) is PaperType.ANTRAG
     spoken = "Sehr geehrte Damen und Herren,\nhiermit beantrage ich die Aufnahme eines Punktes.\n"
-    assert _record(tmp_path, spoken).paper_type is PaperType.ANTRAG
+    assert record_of_text(tmp_path, spoken).paper_type is PaperType.ANTRAG
 
 
 def test_minutes_published_in_part_or_named_by_their_day(tmp_path: Path) -> None:
@@ -422,7 +413,7 @@ def test_minutes_published_in_part_or_named_by_their_day(tmp_path: Path) -> None
             "Ortsbürgermeister Thomas Boden ernennt Frau Kirsten Heumann als Beigeordnete.",
         ]
     )
-    record = _record(tmp_path, notice)
+    record = record_of_text(tmp_path, notice)
     assert record.paper_type is PaperType.NIEDERSCHRIFT
     assert record.name == (
         "Öffentlicher Teil der Niederschrift über die 2. Sitzung des Ortsgemeinderates Roßbach"
@@ -442,7 +433,7 @@ def test_minutes_published_in_part_or_named_by_their_day(tmp_path: Path) -> None
             "Um 19.00 Uhr eröffnet der Bürgermeister die Sitzung.",
         ]
     )
-    record = _record(tmp_path, dated)
+    record = record_of_text(tmp_path, dated)
     assert (record.name, record.date) == ("Protokoll vom 02.03.2004", dt.date(2004, 3, 2))
     # A website's menu under a kind word names no council ("Gemeinde" / "Kontakt").
     assert header.body(["Gemeinde", "Kontakt", "Aktuelles"], form.Form(), None) is None
@@ -472,7 +463,7 @@ def test_the_number_opening_a_value_the_next_cells_ran_into(tmp_path: Path) -> N
             "Beschlussentwurf: Der Rat beschließt die 12. Änderungssatzung zur Hauptsatzung.",
         ]
     )
-    assert _record(tmp_path, text).reference == "145/2018"
+    assert record_of_text(tmp_path, text).reference == "145/2018"
 
 
 def test_a_signature_under_a_decision_is_no_part_of_it(tmp_path: Path) -> None:
@@ -489,7 +480,7 @@ def test_a_signature_under_a_decision_is_no_part_of_it(tmp_path: Path) -> None:
             "Vorsitzender",
         ]
     )
-    assert [item.text for item in _record(tmp_path, text).resolution] == [
+    assert [item.text for item in record_of_text(tmp_path, text).resolution] == [
         "Der Betriebsausschuss beauftragt die Oberbürgermeisterin, die Stundung zu vereinbaren."
     ]
 
@@ -502,7 +493,7 @@ def test_a_sessionnet_questions_form_as_its_pdf_text_gives_it(tmp_path: Path) ->
     lines += ["Gremium", "Sitzungstermin", "Stadtrat", "20.02.2020", "Kurztitel"]
     lines += ["Lärmschutzwand Olvenstedter Graseweg", "Sehr geehrter Herr Oberbürgermeister,"]
     lines += ["wir fragen an: Wann wird die Lärmschutzwand errichtet?"]
-    record = _record(tmp_path, "\n\n".join(lines))
+    record = record_of_text(tmp_path, "\n\n".join(lines))
     assert record.paper_type is PaperType.ANFRAGE
     assert (record.reference, record.name) == ("F0071/20", "Lärmschutzwand Olvenstedter Graseweg")
     assert record.originator == "Fraktion Gartenpartei/Tierschutzallianz"
@@ -528,7 +519,7 @@ DECISION_PAGE = "\n".join(
 
 
 def test_an_items_decision_page_is_the_record_of_the_decision(tmp_path: Path) -> None:
-    record = _record(tmp_path, DECISION_PAGE)
+    record = record_of_text(tmp_path, DECISION_PAGE)
     assert record.paper_type is PaperType.NIEDERSCHRIFT
     assert [item.text for item in record.resolution] == [
         "Der Stadtrat stimmt den Beschaffungen in folgenden Punkten zu:",
@@ -544,11 +535,11 @@ def test_every_decision_result_opens_a_decisions_record(tmp_path: Path, result: 
     # The page names no kind; the result over its decision makes it the decision's record.
     text = f"Tagesordnungspunkt\n\nBeschluss: {result}\n\nDer Stadtrat beschließt den Umbau.\n"
     assert paper_type.classify(text) is PaperType.SONSTIGES
-    record = _record(tmp_path, text)
+    record = record_of_text(tmp_path, text)
     assert record.paper_type is PaperType.NIEDERSCHRIFT
     assert [item.text for item in record.resolution] == ["Der Stadtrat beschließt den Umbau."]
     # The result without its label is no record of a decision.
-    assert _record(tmp_path, text.replace("Beschluss: ", "")).paper_type is not (
+    assert record_of_text(tmp_path, text.replace("Beschluss: ", "")).paper_type is not (
         PaperType.NIEDERSCHRIFT
     )
 
@@ -582,7 +573,7 @@ def test_flattened_minutes_get_their_heading_line_back(tmp_path: Path) -> None:
         " 16.06.2015 2. Haushaltsplanentwurf 2016 Der Bürgermeister bringt den Entwurf ein und"
         " erläutert die Eckpunkte des Haushalts. Die Fraktionen nehmen den Entwurf zur Kenntnis."
     ) * 2
-    record = _record(tmp_path, text)
+    record = record_of_text(tmp_path, text)
     assert record.paper_type is PaperType.NIEDERSCHRIFT
     assert record.name == (
         "Niederschrift HFA über die 4. Sitzung des Haupt- und Finanzausschusses am Dienstag,"
@@ -641,7 +632,7 @@ def test_a_komuna_item_page_saved_as_text(tmp_path: Path) -> None:
             "Dafür: 9, Dagegen: 0",
         ]
     )
-    record = _record(tmp_path, text)
+    record = record_of_text(tmp_path, text)
     assert record.paper_type is PaperType.NIEDERSCHRIFT  # it records the decision taken
     assert record.name == (
         "Kinderspielplätze; Abbau der Spielgeräte im Komotauer Park - Grundsatzbeschluss"
@@ -674,7 +665,7 @@ def test_a_decision_page_with_its_discussion_and_a_recommendation(tmp_path: Path
             "Die Fortschreibung des Konsolidierungskonzeptes wird beschlossen.",
         ]
     )
-    record = _record(tmp_path, nottuln)
+    record = record_of_text(tmp_path, nottuln)
     assert [item.text for item in record.resolution] == [
         "Die Fortschreibung des Konsolidierungskonzeptes wird beschlossen."
     ]
@@ -700,6 +691,6 @@ def test_a_verbandsgemeindes_unterrichtung_records_its_session(tmp_path: Path) -
             "1. Einwohnerfragestunde",
         ]
     )
-    record = _record(tmp_path, text)
+    record = record_of_text(tmp_path, text)
     assert record.paper_type is PaperType.NIEDERSCHRIFT
     assert record.date == dt.date(2017, 6, 30)
