@@ -286,13 +286,19 @@ def _label_row(text: str) -> list[Label] | None:
     row = []
     for cell in cells:
         hit = _label_at(cell)
-        if not hit or hit[1].end() != len(cell):
+        if hit and hit[1].end() == len(cell):
+            row.append(hit[0])
+        elif _HEADING_CELL.fullmatch(cell):
+            row.append(_OTHER)  # "Kosten der Drucksachen-Gruppe" (Bonn): no record's field
+        else:
             return None
-        row.append(hit[0])
-    return row
+    # Only beside a number's label that heads the row: "Drucksachen-Nr." over "1210003".
+    return row if (row[0] is not _OTHER and row[0].kind is Kind.REF) or _OTHER not in row else None
 
 
 _SPACED_ROW_CHARS = 80
+# A cell of a row of labels that names a field no record has: a few words, no digits.
+_HEADING_CELL = re.compile(r"[A-ZÄÖÜ][^\d\t:]{2,40}")
 
 
 def _spaced_label_row(text: str) -> list[Label] | None:
@@ -469,6 +475,8 @@ def office_label(text: str) -> Label | None:
 
 # What a paper's date printed after its number is entered under ("117/2024 vom ...").
 _DATED = Label("date", Kind.DATE, "vom")
+# A heading in a row of labels that names no field of a record (see _label_row).
+_OTHER = Label("other", Kind.TEXT, "")
 # What a code-style number in a form row is entered under: no label was printed.
 _CODED = Label("reference", Kind.REF, "")
 # What an office's own name is entered under: no label was printed.
@@ -507,6 +515,58 @@ def _wrapped_label(lines: Sequence[str], i: int) -> tuple[list[tuple[Label, str]
         parts.append(row[0][1])
         last = j
     return [(found[0][0], " ".join(parts))], last
+
+
+# A bare label line ("Tel.Nr.:") of a field no record has, in a stack of labels.
+_UNKNOWN_LABEL = re.compile(r"[A-ZÄÖÜ][\w./ -]{1,24}:")
+# So many labels stacked, at least, before their values (two are a label and its value's
+# own label far more often).
+_STACKED_LABELS = 3
+
+
+def _stacked_labels(
+    lines: tuple[str, ...] | list[str], i: int
+) -> tuple[list[tuple[Label, str, int]], int] | None:
+    """Labels each alone on a line from line `i` on, then as many values in the same order:
+    the pairs whose value fits its label's kind and the last value's line; None where the
+    lines are no such stack (or a value is itself a label)."""
+    stack: list[Label | None] = []
+    j = i
+    while j < len(lines) and len(stack) < _MAX_STACK:
+        line = lines[j].strip()
+        pairs = label_line(line) if line else None
+        if pairs is not None and len(pairs) == 1 and not pairs[0][1]:
+            stack.append(pairs[0][0])
+        elif line and _UNKNOWN_LABEL.fullmatch(line):
+            stack.append(None)
+        else:
+            break
+        j += 1
+    colons = sum(lines[k].strip().endswith(":") for k in range(i, j))
+    if len(stack) < _STACKED_LABELS or colons < len(stack) - 1 or stack.count(None) > 1:
+        return None  # "TOP" / "Thema" / "Drucksache" / "Vorlage": a table's column headings
+    # "öffentlich" among the values is the paper's status, which no label of the stack names.
+    values = [
+        k
+        for k in range(j, min(len(lines), j + 2 * len(stack) + 1))
+        if lines[k].strip() and not STATUS.fullmatch(lines[k].strip())
+    ]
+    values = values[: len(stack)]
+    if len(values) < len(stack):
+        return None
+    found = []
+    for label, k in zip(stack, values, strict=True):
+        value = lines[k].strip()
+        if label_line(value) is not None or _UNKNOWN_LABEL.fullmatch(value):
+            return None
+        if label is not None:
+            if not fits(label.kind, value):
+                return None  # the values are in another order, or some are missing
+            found.append((label, value, k))
+    return found, values[-1]
+
+
+_MAX_STACK = 8
 
 
 def read(lines: list[str]) -> Form:
@@ -559,10 +619,23 @@ def _read(lines: tuple[str, ...]) -> Form:
                 cells = [c.strip() for c in lines[j].strip().split("\t")]
                 if len(cells) == len(row):
                     pairs_ = zip(row, cells, strict=True)
-                    form.entries.extend(Entry(lab.field, lab.text, c, j) for lab, c in pairs_ if c)
+                    form.entries.extend(
+                        Entry(lab.field, lab.text, c, j)
+                        for lab, c in pairs_
+                        if c and lab is not _OTHER
+                    )
                     form.lines.update((i, j))
                     skip_to = j
                     continue
+        stacked = _stacked_labels(lines, i)
+        if stacked is not None:
+            # "Dezernat/Amt:" / "Verantwortlich:" / "Tel.Nr.:" / "Datum" over their values in
+            # the same order (a form's two columns taken one after the other, Freiburg).
+            found_pairs, last = stacked
+            form.entries.extend(Entry(lab.field, lab.text, v, j) for lab, v, j in found_pairs)
+            form.lines.update(range(i, last + 1))
+            skip_to = last
+            continue
         pairs = label_line(line)
         if pairs is not None and len(split_cells(raw)) > 1:
             # "Vorlage: BV/0042/2024   Dezernat II   Datum: ...": the row is several cells.

@@ -72,6 +72,8 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
     in_foot = None if ref or record.paper_type in _SESSION_PAPERS else _running_reference(text)
     anchor = next((i for i, line in enumerate(lines) if ref and ref in line), None)
     name = _titled_reference(lines, ref) or title.find(text, paper_form, anchor)
+    if name is not None and _SALUTATION.match(name):
+        name = None  # "Sehr geehrte Frau Bezirksbürgermeisterin, ...": a letter's opening
     if name is None and record.paper_type in _MOTIONS:
         name = motion_heading(lines)
     if name is None:
@@ -117,7 +119,11 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
         "body": council or named_once,
         # A session's papers are no office's: the offices and filers their agenda items
         # name ("Zuständig: GB Soziales", "Einreicher: ...") are the items'.
-        "department": None if record.paper_type in _SESSION_PAPERS else department(paper_form),
+        "department": (
+            None
+            if record.paper_type in _SESSION_PAPERS
+            else department(paper_form) or office_under_head(lines)
+        ),
     }
     graded = _evidence(fields, lines, paper_form)
     if in_foot:
@@ -707,13 +713,20 @@ def _leading_reference(value: str) -> str | None:
     """The number that opens a labelled value the form's next cells ran into (a text that
     lost its line breaks: "145/2018 Federführender Bereich Beteiligte Bereiche ...")."""
     first = value.split(maxsplit=1)[0] if value.strip() else ""
-    if (
-        first != value.strip()
-        and form.fits(form.Kind.REF, first)
-        and form.NUMBER_JOINED.search(first)
-    ):
+    if first == value.strip():
+        return None
+    if form.fits(form.Kind.REF, first) and form.NUMBER_JOINED.search(first):
         return first
-    return None
+    # "1210003 Externe Dokumente - Übersichtsplan" (Bonn): a serial of its own, long enough to
+    # be no count or year.
+    return (
+        first
+        if first.isdecimal() and _SERIAL_DIGITS[0] <= len(first) <= _SERIAL_DIGITS[1]
+        else None
+    )
+
+
+_SERIAL_DIGITS = (6, 8)
 
 
 # A paper's number alone on a line of the letterhead, its label and kind elsewhere in the
@@ -831,6 +844,40 @@ def department(paper_form: form.Form) -> str | None:
             entry.label and form.LETTERHEAD.fullmatch(entry.value)
         ):
             return entry.value
+    return None
+
+
+# The head of the administration under the council's name in a letterhead, the office that
+# wrote the paper on the next line: "Der Oberbürgermeister" / "Amt 68" (Bonn), "-Der
+# Amtsvorsteher -" / "Zentrale Dienste" (Amt Schlei-Ostsee).
+_ADMINISTRATION_HEAD = re.compile(
+    r"[ \t]*[-–]?[ \t]*(?:Der|Die)[ \t]+(?:Ober)?(?:bürgermeister(?:in)?|Bürgermeister(?:in)?"
+    r"|Amtsvorsteher(?:in)?|Amtsdirektor(?:in)?|Landrat|Landrätin|Oberkreisdirektor)"
+    r"[ \t]*[-–]?[ \t]*"
+)
+_OFFICE_LINE_WORDS = 6
+_KIND_WORD = re.compile(
+    r"(?:\w*vorlage|Drucksache|Antrag|Anfrage|Niederschrift|Einladung|Protokoll)\b", re.I
+)
+
+
+def office_under_head(lines: list[str]) -> str | None:
+    """The office a letterhead names under the head of the administration, unlabelled."""
+    for i, line in enumerate(lines[:_LETTERHEAD_LINES]):
+        if not _ADMINISTRATION_HEAD.fullmatch(line.split("\t")[0]):
+            continue
+        below = next((x for x in lines[i + 1 : i + 3] if x.strip()), "")
+        office = below.split("\t")[0].strip()
+        if (
+            office
+            and len(office.split()) <= _OFFICE_LINE_WORDS
+            and form.fits(form.Kind.TEXT, office)
+            and not _BODY.search(office)
+            and not _KIND_WORD.search(office)
+            and not _PERSON.match(office)
+        ):
+            return office
+        return None
     return None
 
 

@@ -26,7 +26,8 @@ _TABLE_WORDS = re.compile(
 _FIELD_HEADING = re.compile(r"[A-ZÄÖÜ][\wäöüß-]*(?:[ \t]+[\wäöüß-]+)?[ \t]*:")
 _COLON_HEADING = re.compile(r"[A-ZÄÖÜ][^:]{2,60}:")
 # A letter's salutation: "Sehr geehrter Herr Bürgermeister,".
-SALUTATION = re.compile(r"(?:Sehr geehrte[rn]?|Liebe[rn]?|Hallo)\b")
+# "Sehr geehrt Frau ..." too: a scan's OCR may lose the ending.
+SALUTATION = re.compile(r"(?:Sehr geehrt(?:e[rn]?)?|Liebe[rn]?|Hallo)\b")
 _DATE_OR_NUMBER_ONLY = re.compile(r"[\d\s./,:;()-]*")
 # The note a speech's manuscript carries under its title (a Fraktion's Haushaltsrede).
 _SPEECH_NOTE = re.compile(r"(?:\(?\s*)?Es gilt das gesprochene?n? Wort\.?\s*\)?", re.I)

@@ -213,29 +213,3 @@ def test_an_allris_net_item_page_as_a_crawler_lists_it(tmp_path: Path) -> None:
     assert record.date == dt.date(2009, 1, 27)
     # The discussion under "Wortprotokoll" is no decision's text.
     assert record.resolution == []
-
-
-def test_a_district_council_named_after_a_two_word_place() -> None:
-    # Bonn's Beratungsfolge (a real PDF of the measurement set's batch P).
-    from extractors import committees
-
-    line = "Bezirksvertretung Bad Godesberg\t25.01.2012\teinstimmig\t1"
-    assert [committees.clean(c.text) for c in committees.find(line)] == [
-        "Bezirksvertretung Bad Godesberg"
-    ]
-    assert [c.text for c in committees.find("Ortsrat Groß Escherde und Hauptausschuss")] == [
-        "Ortsrat Groß Escherde",
-        "Hauptausschuss",
-    ]
-
-
-def test_a_letter_about_your_anfrage_answers_it() -> None:
-    # Schwerin's Oberbürgermeisterin to a Fraktion (a scanned letter of batch P).
-    from extractors import paper_type
-
-    head = "Fraktion Unabhängige Bürger\nder Stadtvertretung Schwerin\n\n"
-    assert (
-        paper_type.classify(head + "Ihre Anfrage vom 17.01.2012 zum Sachstand Waisengärten\n")
-        is PaperType.STELLUNGNAHME
-    )
-    assert paper_type.classify(head + "Anfrage zum Sachstand Waisengärten\n") is PaperType.ANFRAGE

@@ -1,0 +1,122 @@
+"""PDF texts of councils in no corpus of ours (batch H of the measurement set,
+docs/measurement.md): the Amt Schlei-Ostsee's Vorlagen for its Gemeinden, Freiburg's
+Beschlussvorlage as a document site shows its PDF's text.
+
+The texts are not copied into the repository (the store they come from forbids it); each
+test gives the lines its rule reads, written after them, names and numbers kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from extractors import form, header
+from pipeline.model import PaperType
+from tests.conftest import record_of_text
+
+# The Amt Schlei-Ostsee writes its member Gemeinden's papers: its office under the head of
+# the administration, the proposal under "Abstimmungstext:".
+GUEBY = """Amt Schlei-Ostsee
+-Der Amtsvorsteher -
+Zentrale Dienste
+
+
+
+Gemeinde Güby
+
+Beschlussvorlage
+36/2014
+1. Version
+öffentlich
+
+Beratungsfolge Sitzung
+Finanzausschuss 01.12.2014
+Gemeindevertretung 15.12.2014
+
+Betreff:
+Beteiligungsangebot an der Schleswig-Holstein Netz AG
+
+Sachverhalt:
+
+Der Gemeinde wird angeboten, sich als Aktionär an der Schleswig-Holstein Netz AG zu
+beteiligen. Der Preis pro Aktie beträgt 4.122,29 €.
+
+Abstimmungstext:
+
+Es wird beschlossen, 60 Aktien bei der Schleswig-Holstein Netz AG zu erwerben.
+"""
+
+
+def test_an_amts_vorlage_for_its_gemeinde(tmp_path: Path) -> None:
+    record = record_of_text(tmp_path, GUEBY)
+    assert record.paper_type is PaperType.BESCHLUSSVORLAGE
+    assert record.department == "Zentrale Dienste"
+    assert [item.text for item in record.resolution] == [
+        "Es wird beschlossen, 60 Aktien bei der Schleswig-Holstein Netz AG zu erwerben."
+    ]
+
+
+def test_the_office_under_the_head_of_the_administration() -> None:
+    # Bonn: "Der Oberbürgermeister" beside "BE" (the reporter's cell), "Amt 68" under it.
+    lines = ["Bundesstadt Bonn\tTOP", "", "Der Oberbürgermeister\tBE", "Amt 68\tBeschlussvorlage"]
+    assert header.office_under_head(lines) == "Amt 68"
+    # The paper's kind, the council or a person under the head is no office.
+    assert header.office_under_head(["Der Bürgermeister", "Beschlussvorlage"]) is None
+    assert header.office_under_head(["Der Bürgermeister", "Stadt Kamen"]) is None
+    assert header.office_under_head(["Der Landrat", "Herr Müller"]) is None
+
+
+# Freiburg: the form's labels one under the other, then their values in the same order.
+FREIBURG = """DRUCKSACHE BA-14/001
+BESCHLUSS-VORLAGE
+Dezernat/Amt:
+Verantwortlich:
+Tel.Nr.:
+Datum
+V / Stadtplanungsamt
+Herr Jerusalem
+4100
+15.01.2014
+Betreff:
+Bebauungsplan Katharinenhof mit Friedrichstraße Nord
+"""
+
+
+def test_labels_stacked_over_their_values_in_the_same_order(tmp_path: Path) -> None:
+    entries = form.read(FREIBURG.split("\n")).entries
+    assert [(e.field, e.value) for e in entries if e.field in ("department", "date")] == [
+        ("department", "V / Stadtplanungsamt"),
+        ("department", "Herr Jerusalem"),
+        ("date", "15.01.2014"),
+    ]
+    record = record_of_text(tmp_path, FREIBURG)
+    assert (record.department, record.date) == ("V / Stadtplanungsamt", dt.date(2014, 1, 15))
+    assert record.reference == "BA-14/001"
+
+
+def test_labels_whose_values_come_in_another_order_are_left_to_the_others() -> None:
+    # Karlsruhe's Antrag form: "Termin:" / "Vorlage Nr.:" / "TOP:" under "Gremium:", the
+    # committee first among the values; the stack's order does not hold.
+    lines = ["Gremium:", "", "Termin:", "Vorlage Nr.:", "TOP:", "Ortschaftsrat Grötzingen", "",
+             "18.01.2012", "171", "6"]  # fmt: skip
+    assert form.read(lines).first("reference") is not None
+    assert form.read(lines).values("reference") == ["171"]
+
+
+def test_a_status_among_stacked_values_belongs_to_no_label() -> None:
+    # Karlsruhe's Beschlussvorlage (development corpus, karlsruhe-2014-0073 of the Karlsruhe
+    # corpus): "öffentlich" stands between the values of "TOP:" and "Verantwortlich:".
+    lines = ["Gremium:  2. Plenarsitzung Gemeinderat", "Termin:", "Vorlage Nr.:", "TOP:",
+             "Verantwortlich:", "23.09.2014", "2014/0073", "10.1", "öffentlich", "Dez. 2",
+             "Berufung sachkundiger Einwohnerinnen und Einwohner"]  # fmt: skip
+    paper_form = form.read(lines)
+    assert paper_form.values("reference") == ["2014/0073"]
+    assert "öffentlich" not in paper_form.values("department")
+    assert "Dez. 2" in paper_form.values("department")
+
+
+def test_a_motions_heading_under_the_mayor_is_no_office() -> None:
+    # Karlsruhe's group motions: "Der Oberbürgermeister" over "INTERFRAKTIONELLER ANTRAG".
+    assert header.office_under_head(["STADT KARLSRUHE", "Der Oberbürgermeister", " ",
+                                     "INTERFRAKTIONELLER ANTRAG"]) is None  # fmt: skip
