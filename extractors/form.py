@@ -525,13 +525,13 @@ _STACKED_LABELS = 3
 
 
 def _stacked_labels(
-    lines: tuple[str, ...] | list[str], i: int
+    lines: tuple[str, ...] | list[str], i: int, first: Label
 ) -> tuple[list[tuple[Label, str, int]], int] | None:
-    """Labels each alone on a line from line `i` on, then as many values in the same order:
-    the pairs whose value fits its label's kind and the last value's line; None where the
-    lines are no such stack (or a value is itself a label)."""
-    stack: list[Label | None] = []
-    j = i
+    """Labels each alone on a line from line `i` (whose label is `first`) on, then as many
+    values in the same order: the pairs whose value fits its label's kind and the last
+    value's line; None where the lines are no such stack (or a value is itself a label)."""
+    stack: list[Label | None] = [first]
+    j = i + 1
     while j < len(lines) and len(stack) < _MAX_STACK:
         line = lines[j].strip()
         pairs = label_line(line) if line else None
@@ -627,7 +627,10 @@ def _read(lines: tuple[str, ...]) -> Form:
                     form.lines.update((i, j))
                     skip_to = j
                     continue
-        stacked = _stacked_labels(lines, i)
+        pairs = label_line(line)
+        # Only a bare label may head a stack (most lines are none).
+        bare = pairs is not None and len(pairs) == 1 and not pairs[0][1]
+        stacked = _stacked_labels(lines, i, pairs[0][0]) if pairs and bare else None
         if stacked is not None:
             # "Dezernat/Amt:" / "Verantwortlich:" / "Tel.Nr.:" / "Datum" over their values in
             # the same order (a form's two columns taken one after the other, Freiburg).
@@ -636,7 +639,6 @@ def _read(lines: tuple[str, ...]) -> Form:
             form.lines.update(range(i, last + 1))
             skip_to = last
             continue
-        pairs = label_line(line)
         if pairs is not None and len(split_cells(raw)) > 1:
             # "Vorlage: BV/0042/2024   Dezernat II   Datum: ...": the row is several cells.
             in_cells = _cell_pairs(raw)
