@@ -48,6 +48,8 @@ def _heading_pattern() -> re.Pattern[str]:
         r"^[ \t\f]*(?:(?:\d{1,2}|[IVX]{1,4}|[A-H])[.)][ \t]*|[\ue000-\uf8ff•▪■►➢][ \t]*"
         r"|#{1,6}[ \t]+)?"
         r"(?:" + "|".join(alternatives) + r")"
+        # "Beschlussvorschlag 1:" / "Beschlussvorschlag 2:": alternatives put to the vote.
+        r"(?:[ \t]+\d{1,2}(?=[ \t]*:))?"
         r"[ \t]*(?::[ \t]*(?P<rest>.*)|(?P<tail>[^\n]*))$",
         re.IGNORECASE | re.MULTILINE,
     )

@@ -213,3 +213,25 @@ def test_an_allris_net_item_page_as_a_crawler_lists_it(tmp_path: Path) -> None:
     assert record.date == dt.date(2009, 1, 27)
     # The discussion under "Wortprotokoll" is no decision's text.
     assert record.resolution == []
+
+
+def test_numbered_alternatives_and_attachments_head_their_parts() -> None:
+    from pipeline.segment import find_headings
+
+    # Bentwisch (SessionNet of Amt Warnow-West): two proposals put to the vote in turn.
+    text = (
+        "Beschlussvorschlag 1:\n\nDie Gemeindevertretung beschließt die Zuwendung.\n\n"
+        "Abstimmungsergebnis:\n\noder\n\n"
+        "Beschlussvorschlag 2: (laut Ausschuss für Schule)\n\nDie Gemeindevertretung "
+        "beschließt die halbe Zuwendung.\n\n"
+        # Karlsruhe: the attachments listed under the proposal, each with its number.
+        "Anlage 1: Satzung zur Änderung der Abfallgebührensatzung\n"
+    )
+    assert [label for label, *_ in find_headings(text)] == [
+        "beschlussvorschlag",
+        "abstimmung",
+        "beschlussvorschlag",
+        "anlagen",
+    ]
+    # A number without its colon stays the heading's text ("Anlage 3 zeigt ...").
+    assert [label for label, *_ in find_headings("Anlage 3 zeigt den Plan im Detail.\n")] == []
