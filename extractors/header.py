@@ -505,7 +505,7 @@ _OPENING_SESSION = re.compile(rf"{_SESSION_AT}{values.DATE_TEXT}[^\n]{{0,30}}")
 
 _SESSION_HEADING = re.compile(r"[A-ZÄÖÜ][\wäöüß-]*(?:[ \t]+[\wäöüß-]+){0,3}?[ \t]*[Ss]itzung")
 _SHORT_NAME = re.compile(r"(?:[ \t]*\([A-ZÄÖÜ][\wÄÖÜäöü]{0,7}\))?[ \t]*")
-_WEEKDAY_DATE = re.compile(rf"{values.WEEKDAYS},?[ \t]+(?:den[ \t]+)?{values.DATE_TEXT}")
+_WEEKDAY_DATE = re.compile(rf"{values.WEEKDAYS},?[ \t]+(?:de[nm][ \t]+)?{values.DATE_TEXT}")
 # A line of the RIS around a session page's heading: its name, its way back to the list.
 _SITE_LINE = re.compile(r"informations\s*system|ratsinfo|bürgerinfo|zurück zu", re.I)
 
@@ -579,7 +579,7 @@ def _bare_kind_heading(lines: list[str]) -> str | None:
 # "am Donnerstag, 17.09.2026, 17:00 Uhr": a session's day and date; "Sitzung am 27.02.2026
 # um 19:00 Uhr", "Sitzung Rat am 03.09.2026": a session's heading.
 _SESSION_DAY = re.compile(
-    rf"\b{_WEEKDAYS},?[ \t]+(?:den[ \t]+)?(?P<date>{values.DATE_TEXT})"
+    rf"\b{_WEEKDAYS},?[ \t]+(?:de[nm][ \t]+)?(?P<date>{values.DATE_TEXT})"
     rf"|^[ \t]*{_SESSION_AT}(?P<held>{values.DATE_TEXT})"
     # "Am 28.09.2026, 18.30 Uhr, findet eine Sitzung ... statt" (a Bekanntmachung).
     rf"|^[ \t]*Am[ \t]+(?P<on>{values.DATE_TEXT}),?[ \t]+\d{{1,2}}[.:]\d{{2}}[ \t]+Uhr",

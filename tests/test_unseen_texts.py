@@ -120,3 +120,27 @@ def test_a_motions_heading_under_the_mayor_is_no_office() -> None:
     # Karlsruhe's group motions: "Der Oberbürgermeister" over "INTERFRAKTIONELLER ANTRAG".
     assert header.office_under_head(["STADT KARLSRUHE", "Der Oberbürgermeister", " ",
                                      "INTERFRAKTIONELLER ANTRAG"]) is None  # fmt: skip
+
+
+def test_a_pdfs_text_with_a_sites_highlighting_and_line_break_tags(tmp_path: Path) -> None:
+    # An ePaper site's text of a Niederschrift: the search's highlighting and <br /> kept.
+    from pipeline.read import ris_text
+
+    assert ris_text.inline_markup("Har<strong>der</strong>t, 27. Januar 2010<br />\nOrt") == (
+        "Hardert, 27. Januar 2010\nOrt"
+    )
+    # A comparison in a paper's text is no tag.
+    assert ris_text.inline_markup("Wenn a < b und b > c") == "Wenn a < b und b > c"
+
+
+def test_a_session_day_after_am_weekday_dem(tmp_path: Path) -> None:
+    # Lörzweiler's minutes in the Verbandsgemeinde's Nachrichtenblatt.
+    text = (
+        "Niederschrift zur öffentlichen/nichtöffentlichen Sitzung des Gemeinderates der "
+        "Ortsgemeinde Lörzweiler\n\n"
+        "am Dienstag, dem 12.02.2019 um 19:30 Uhr im Sitzungssaal der Ortsgemeinde Lörzweiler.\n\n"
+        "Von den geladenen Mitgliedern sind anwesend:\n\nDer Vorsitzende: Michael Christ\n"
+    )
+    record = record_of_text(tmp_path, text)
+    assert record.paper_type is PaperType.NIEDERSCHRIFT
+    assert record.date == dt.date(2019, 2, 12)

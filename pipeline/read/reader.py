@@ -412,7 +412,7 @@ def _text_result(text: str, encoding: str, warnings: list[str] | None = None) ->
     # A text pypdfium2 took from a PDF keeps pdfium's soft hyphen ("Branddi\ufffe" / "rektion").
     text = ris_text.paper_of(layout.soft_hyphens(text))
     # A crawler's Markdown: tables and listed labels as the page sets them side by side.
-    text = ris_text.listed_fields(ris_text.markdown_tables(text))
+    text = ris_text.listed_fields(ris_text.markdown_tables(ris_text.inline_markup(text)))
     if not _has_visible(text):
         raise UnreadableDocument("empty file")
     controls = len(_CONTROLS.findall(text))

@@ -151,6 +151,20 @@ def listed_fields(text: str) -> str:
     return "\n".join(out)
 
 
+# Inline HTML a page's text kept: a search's highlighting ("Har<strong>der</strong>t"), a
+# line break written as a tag ("Dorfgemeinschaftshaus<br />").
+_INLINE_TAG = re.compile(r"</?(?:strong|b|i|em|u|span|font|mark)\b[^<>\n]{0,80}>", re.I)
+_BREAK_TAG = re.compile(r"[ \t]*<br[ \t]*/?>[ \t]*(\n?)", re.I)
+
+
+def inline_markup(text: str) -> str:
+    """`text` without the inline HTML tags a page's text kept, a <br /> as a line break."""
+    if "<" not in text:
+        return text
+    text = _INLINE_TAG.sub("", text)
+    return _BREAK_TAG.sub("\n", text)
+
+
 def fields(text: str) -> PageFields | None:
     """The page's fields where `text` is a page of a product read here; else None."""
     head = [line.strip() for line in text.split("\n", 40)[:40] if line.strip()][:_HEAD_LINES]
