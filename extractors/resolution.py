@@ -416,11 +416,39 @@ def items(text: str) -> list[ResolutionItem]:
     """The items of a proposal, with each committee's part labelled where it is split so."""
     parts = _committee_parts(text)
     named = len([p for p in parts if p.organization]) >= 2
-    return [
+    found = [
         ResolutionItem(text=item, organization=part.organization if named else None)
         for part in parts
         for item in _split_items(part.text)
     ]
+    if not named:
+        _by_subject(found)
+    return found
+
+
+# An item whose subject is the body it speaks for: "Der Ortsrat Otze spricht sich für ...
+# aus und empfiehlt ...", "Der Haupt- und Finanzausschuss empfiehlt dem Rat ...".
+_SUBJECT_BODY = re.compile(
+    r"(?:\d{1,2}[.)][ \t]+)?(?:Der|Die|Das)[ \t]+(?P<body>[^;:.]{3,80}?)[ \t]+"
+    r"(?:empfiehlt|beschließt|spricht[ \t]+sich|stimmt|nimmt|beauftragt|fasst)\b"
+)
+
+
+def _by_subject(found: list[ResolutionItem]) -> None:
+    """Each item labelled with the body it speaks for, where every item names its body as
+    its subject and they are two bodies or more (a proposal put to each body in turn); a
+    council's items all saying "Der Gemeinderat beschließt" are one body's and stay as
+    they are."""
+    bodies = []
+    for item in found:
+        m = _SUBJECT_BODY.match(item.text)
+        if m is None or not committees.alone(m.group("body")):
+            return
+        bodies.append(m.group("body"))
+    if len({b.casefold() for b in bodies}) < 2:
+        return
+    for item, body in zip(found, bodies, strict=True):
+        item.organization = body
 
 
 def _committee_parts(text: str) -> list[_Part]:

@@ -235,3 +235,29 @@ def test_numbered_alternatives_and_attachments_head_their_parts() -> None:
     ]
     # A number without its colon stays the heading's text ("Anlage 3 zeigt ...").
     assert [label for label, *_ in find_headings("Anlage 3 zeigt den Plan im Detail.\n")] == []
+
+
+def test_each_bodys_part_of_a_proposal_by_its_subject() -> None:
+    from extractors import resolution
+
+    # Burgdorf: every committee speaks for itself in its own numbered point.
+    text = (
+        "1. Der Bauausschuss spricht sich für die Alternative 1 aus und empfiehlt dem "
+        "Verwaltungsausschuss, den Beschluss zu fassen.\n\n"
+        "2. Der Ausschuss für Schule, Kultur und Sport spricht sich für die Alternative 2 aus.\n\n"
+        "3. Der Ortsrat Otze spricht sich für die Alternative 1 aus.\n"
+    )
+    assert [item.organization for item in resolution.items(text)] == [
+        "Bauausschuss",
+        "Ausschuss für Schule, Kultur und Sport",
+        "Ortsrat Otze",
+    ]
+    # One council's points, each with it as the subject, are no split.
+    one = (
+        "1. Der Gemeinderat beschließt die Satzung.\n\n"
+        "2. Der Gemeinderat beauftragt die Verwaltung.\n"
+    )
+    assert [item.organization for item in resolution.items(one)] == [None, None]
+    # Nor where a point names no body.
+    mixed = "1. Der Bauausschuss empfiehlt die Alternative 1.\n\n2. Die Kosten trägt die Stadt.\n"
+    assert [item.organization for item in resolution.items(mixed)] == [None, None]
