@@ -635,7 +635,7 @@ def _read(lines: tuple[str, ...]) -> Form:
             # "Dezernat/Amt:" / "Verantwortlich:" / "Tel.Nr.:" / "Datum" over their values in
             # the same order (a form's two columns taken one after the other, Freiburg).
             found_pairs, last = stacked
-            form.entries.extend(Entry(lab.field, lab.text, v, j) for lab, v, j in found_pairs)
+            form.entries.extend(Entry(lab.field, lab.text, v, k) for lab, v, k in found_pairs)
             form.lines.update(range(i, last + 1))
             skip_to = last
             continue

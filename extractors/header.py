@@ -768,7 +768,7 @@ def _titled_reference(lines: list[str], ref: str | None) -> str | None:
             continue
         if m:
             following = next((x.strip() for x in lines[i + 1 : i + 3] if x.strip()), "")
-            more = [following] if following.startswith("hier:") else []
+            more = [following] if title.NARROWED.match(following) else []
             return " ".join(" ".join([m.group("title"), *more]).split())
     return None
 
@@ -856,9 +856,15 @@ _ADMINISTRATION_HEAD = re.compile(
     r"[ \t]*[-–]?[ \t]*"
 )
 _OFFICE_LINE_WORDS = 6
-_KIND_WORD = re.compile(
-    r"(?:\w*vorlage|Drucksache|Antrag|Anfrage|Niederschrift|Einladung|Protokoll)\b", re.I
-)
+
+
+@functools.cache
+def _kind_phrase() -> re.Pattern[str]:
+    """Any phrase a paper names its kind by (paper_types.tsv), as whole words: "INTERFRAKTIONELLER
+    ANTRAG" under "Der Oberbürgermeister" is the paper's kind, no office."""
+    phrases = sorted((phrase for _, phrase in vocab.rows("paper_types")), key=len, reverse=True)
+    words = "|".join(r"[ \t]+".join(map(re.escape, p.split())) for p in phrases)
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.I)
 
 
 def office_under_head(lines: list[str]) -> str | None:
@@ -873,7 +879,7 @@ def office_under_head(lines: list[str]) -> str | None:
             and len(office.split()) <= _OFFICE_LINE_WORDS
             and form.fits(form.Kind.TEXT, office)
             and not _BODY.search(office)
-            and not _KIND_WORD.search(office)
+            and not _kind_phrase().search(office)
             and not _PERSON.match(office)
         ):
             return office

@@ -107,7 +107,7 @@ def _labelled(lines: list[str], entry: form.Entry) -> str | None:
         # that go on with "hier:" ("Überörtliche Prüfung der Gemeinde" / "hier: Stellungnahme
         # zum Bericht Finanzen"), the way a Betreff narrows itself.
         block = [start]
-        while block[-1] + 1 < len(lines) and _NARROWED.match(lines[block[-1] + 1]):
+        while block[-1] + 1 < len(lines) and NARROWED.match(lines[block[-1] + 1]):
             block.append(block[-1] + 1)
     # A sentence under the subject ("Die Vorlage berührt nicht den Etat ...") is the form's
     # next field, where no blank line sets the subject off.
@@ -116,7 +116,8 @@ def _labelled(lines: list[str], entry: form.Entry) -> str | None:
     return join(lines[j] for j in block) if block else None
 
 
-_NARROWED = re.compile(r"[ \t]*hier[ \t]*:", re.I)
+# "hier: Satzungsbeschluss": the line a subject narrows itself by.
+NARROWED = re.compile(r"[ \t]*hier[ \t]*:", re.I)
 
 
 def _block(

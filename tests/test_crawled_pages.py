@@ -146,6 +146,10 @@ def test_a_markdown_table_is_read_as_the_pages_table(tmp_path: Path) -> None:
     assert ris_text.markdown_tables(
         "Vorlagennummer | 705/IX. |\n---|---|\nBeratungsart | öffentlich |"
     ) == ("Vorlagennummer\t705/IX.\nBeratungsart\töffentlich")
+    # An empty cell keeps its column: the date stays under "Datum".
+    assert ris_text.markdown_tables(
+        "Status | Datum | Gremium |\n---|---|---|\n| | 10.12.2024 | Rat |"
+    ) == ("Status\tDatum\tGremium\n\t10.12.2024\tRat")
     # A form field's name with a bar is no table: no rule line under it.
     assert ris_text.markdown_tables("Sachverhalt | Begründung\n---\n") == (
         "Sachverhalt | Begründung\n---\n"

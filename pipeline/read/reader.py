@@ -410,9 +410,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
 def _text_result(text: str, encoding: str, warnings: list[str] | None = None) -> ReadResult:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     # A text pypdfium2 took from a PDF keeps pdfium's soft hyphen ("Branddi\ufffe" / "rektion").
-    text = ris_text.paper_of(layout.soft_hyphens(text))
-    # A crawler's Markdown: tables and listed labels as the page sets them side by side.
-    text = ris_text.listed_fields(ris_text.markdown_tables(ris_text.inline_markup(text)))
+    text = ris_text.page_text(layout.soft_hyphens(text))
     if not _has_visible(text):
         raise UnreadableDocument("empty file")
     controls = len(_CONTROLS.findall(text))

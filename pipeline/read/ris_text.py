@@ -87,7 +87,7 @@ def markdown_tables(text: str) -> str:
     if "---" not in text:
         return text
     lines = text.split("\n")
-    rules = [i for i, line in enumerate(lines) if _TABLE_RULE.match(line)]
+    rules = {i for i, line in enumerate(lines) if _TABLE_RULE.match(line)}
     if not rules:
         return text
     in_table: set[int] = set()
@@ -102,8 +102,8 @@ def markdown_tables(text: str) -> str:
         if i in rules:
             continue
         if i in in_table:
-            cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-            line = "\t".join(cell for cell in cells if cell)
+            # An empty cell keeps its place, so the columns stay in line with the head row.
+            line = "\t".join(cell.strip() for cell in line.strip().strip("|").split("|"))
         out.append(line)
     return "\n".join(out)
 
@@ -163,6 +163,12 @@ def inline_markup(text: str) -> str:
         return text
     text = _INLINE_TAG.sub("", text)
     return _BREAK_TAG.sub("\n", text)
+
+
+def page_text(text: str) -> str:
+    """A text file's text as the paper's page shows it: an aggregator's page around it cut
+    off, a crawler's inline tags, Markdown tables and listed labels set back as cells."""
+    return listed_fields(markdown_tables(inline_markup(paper_of(text))))
 
 
 def fields(text: str) -> PageFields | None:
