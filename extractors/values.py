@@ -20,8 +20,11 @@ NUMERIC_DATE = re.compile(
     r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2}|\d{2})(?![\d])(?!\.\d)"
 )
 # A date as printed, numeric or with the month's name, for building larger patterns
-# ("Augsburg, den 26.11.2025", "vom 3. März 2024").
-DATE_TEXT = rf"\d{{1,2}}\.\s?(?:\d{{1,2}}\.\s?\d{{2,4}}|(?i:{MONTHS})\s+\d{{4}})"
+# ("Augsburg, den 26.11.2025", "vom 3. März 2024", "Datum: 2012-01-24").
+DATE_TEXT = (
+    rf"(?:\d{{1,2}}\.\s?(?:\d{{1,2}}\.\s?\d{{2,4}}|(?i:{MONTHS})\s+\d{{4}})"
+    r"|(?:19|20)\d\d-[01]\d-[0-3]\d(?![\d./-]))"
+)
 WEEKDAYS = r"(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)"
 # "Augsburg, den 26.11.2025", "Karlsruhe, 3. März 2024", "Hannover / 14.04.2026": the date
 # of a letter, a line of its own; "Mittwoch, 24.04.2024" is a session's day, not a place.
@@ -42,6 +45,9 @@ YEAR_FIRST_DATE = re.compile(
     r"(\d{1,2})(?![\d.:])",
     re.IGNORECASE,
 )
+
+# "2012-01-24": ISO 8601, as a RIS's database or a website prints a date.
+ISO_DATE = re.compile(r"(?<![\d./-])((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?![\d./-])")
 
 
 def numeric_date(day: str, month: str, year: str) -> dt.date | None:
@@ -107,6 +113,10 @@ def _find_dates(text: str) -> tuple[tuple[int, dt.date], ...]:
             found.append((m.start(), value))
     for m in WORD_DATE.finditer(text):
         value = _named_month_date(*m.groups())
+        if value:
+            found.append((m.start(), value))
+    for m in ISO_DATE.finditer(text):
+        value = _date(*map(int, m.groups()))
         if value:
             found.append((m.start(), value))
     for m in YEAR_FIRST_DATE.finditer(text):

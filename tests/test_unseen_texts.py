@@ -144,3 +144,31 @@ def test_a_session_day_after_am_weekday_dem(tmp_path: Path) -> None:
     record = record_of_text(tmp_path, text)
     assert record.paper_type is PaperType.NIEDERSCHRIFT
     assert record.date == dt.date(2019, 2, 12)
+
+
+# A form that prints its dates as its database keeps them (ISO 8601; "Datum 2012-01-24" in a
+# batch-P paper): the paper's date and the Beratungsfolge's session dates.
+ISO_DATED = """Stadt Musterhausen
+Beschlussvorlage
+Vorlagen-Nr.: BV/0042/2012
+Datum 2012-01-24
+
+Betreff: Neugestaltung des Marktplatzes
+
+Beratungsfolge:
+Gremium	Sitzung	Zuständigkeit
+Bauausschuss	2012-02-07	Vorberatung
+Rat der Stadt	2012-02-21	Entscheidung
+
+Beschlussvorschlag:
+Der Rat beschließt die Neugestaltung des Marktplatzes.
+"""
+
+
+def test_iso_dates_of_a_paper_and_its_sessions(tmp_path: Path) -> None:
+    record = record_of_text(tmp_path, ISO_DATED)
+    assert record.date == dt.date(2012, 1, 24)
+    assert [(c.organization, c.date) for c in record.consultations] == [
+        ("Bauausschuss", dt.date(2012, 2, 7)),
+        ("Rat der Stadt", dt.date(2012, 2, 21)),
+    ]

@@ -106,3 +106,27 @@ def test_a_day_the_month_does_not_have_is_no_date(text: str) -> None:
 
 def test_a_leap_day_is_a_date() -> None:
     assert values.parse_date("am 29. Februar 2024") == dt.date(2024, 2, 29)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Datum 2012-01-24", dt.date(2012, 1, 24)),
+        ("Sitzung am 2024-11-05 um 18 Uhr", dt.date(2024, 11, 5)),
+    ],
+)
+def test_iso_dates_as_a_ris_database_prints_them(text: str, expected: dt.date) -> None:
+    assert values.parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vorlage 2023-0878",  # Karlsruhe's reference: year and serial
+        "Tel. 2012-13-24",  # no month 13
+        "Az. 2012-01-24-3",  # part of a longer number
+        "Az. 10-2012-01-24",
+    ],
+)
+def test_numbers_that_only_look_like_iso_dates_are_none(text: str) -> None:
+    assert values.parse_date(text) is None
