@@ -228,6 +228,15 @@ _PROSE_SESSION = re.compile(
     rf"(?P<date>{values.DATE_TEXT})",
     re.I,
 )
+# The body first, then its session: "Mitteilungsvorlage" / "an den Jugendhilfeausschuss zur
+# Sitzung am 14.05.2024 öffentlich", "an den Rat für die Sitzung am 03.06.2024".
+_ADDRESSEE_SESSION = re.compile(
+    r"\ban\s+(?:den|die|das)\s+(?P<body>[^\n]{3,80}?)\s+(?:zur|für\s+die)\s+"
+    r"(?:(?P<status>öffentlichen|nichtöffentlichen|nicht\s+öffentlichen)\s+)?Sitzung\s+am\s+"
+    rf"(?:\w+,?\s+(?:den\s+)?)?(?P<date>{values.DATE_TEXT})"
+    r"(?:[ \t]*[(,]?[ \t]*(?P<public>öffentlich|nichtöffentlich|nicht\s+öffentlich)\b)?",
+    re.I,
+)
 # The words of _PROSE_SESSION that say no role: the session itself, or talking it over.
 _NO_ROLE_STEPS = frozenset({"sitzung", "beratung", "behandlung"})
 # How far into the paper such a line is looked for: the motion's head.
@@ -272,7 +281,8 @@ def listed_sessions(text: str) -> list[Consultation]:
 
 
 def prose_sessions(text: str) -> list[Consultation]:
-    """The sessions a paper is addressed to in its head's prose (see _PROSE_SESSION)."""
+    """The sessions a paper is addressed to in its head's prose (see _PROSE_SESSION and
+    _ADDRESSEE_SESSION)."""
     found: list[Consultation] = []
     for m in _PROSE_SESSION.finditer(text[:_PROSE_HEAD]):
         body = committees.nominative(" ".join(m.group("body").split()))
@@ -284,6 +294,15 @@ def prose_sessions(text: str) -> list[Consultation]:
             organization = committees.clean(names[0].text)
             if all((_key(c.organization), c.date) != (_key(organization), date) for c in found):
                 found.append(Consultation(organization, date, role))
+    if found:
+        return found
+    for m in _ADDRESSEE_SESSION.finditer(text[:_PROSE_HEAD]):
+        names = committees.find(committees.nominative(" ".join(m.group("body").split())))
+        date = values.parse_date(m.group("date"))
+        if names and date and names[0].start == 0:
+            status = (m.group("public") or m.group("status") or "").lower()
+            public = None if not status else not status.startswith("nicht")
+            found.append(Consultation(committees.clean(names[0].text), date, None, public))
     return found
 
 

@@ -172,3 +172,39 @@ def test_iso_dates_of_a_paper_and_its_sessions(tmp_path: Path) -> None:
         ("Bauausschuss", dt.date(2012, 2, 7)),
         ("Rat der Stadt", dt.date(2012, 2, 21)),
     ]
+
+
+# A paper addressed to one body's session, the body first: "an den Jugendhilfeausschuss zur
+# Sitzung am 14.05.2024 öffentlich" under the paper's kind (the shape the issue names as
+# prose Beratungsfolgen; written by hand).
+ADDRESSED_FIRST = """Drucksache Nr. 0123/2024
+Der Oberbürgermeister
+Amt 51 - Jugendamt
+	Datum: 03.05.2024
+Mitteilungsvorlage
+an den Jugendhilfeausschuss zur Sitzung am 14.05.2024 öffentlich
+
+Betreff: Bericht über die Kindertagesbetreuung 2024
+
+Die Verwaltung berichtet über den Ausbau der Kindertagesbetreuung.
+"""
+
+
+def test_a_paper_addressed_to_a_bodys_session_body_first(tmp_path: Path) -> None:
+    record = record_of_text(tmp_path, ADDRESSED_FIRST)
+    assert [(c.organization, c.date, c.public) for c in record.consultations] == [
+        ("Jugendhilfeausschuss", dt.date(2024, 5, 14), True)
+    ]
+    assert record.reference == "0123/2024"
+
+
+def test_a_motion_to_the_councils_session_is_not_read_body_first(tmp_path: Path) -> None:
+    # "an den Bürgermeister" is no body: the session's body comes from "des Rates".
+    record = record_of_text(
+        tmp_path,
+        "CDU-Fraktion im Rat der Stadt Beispielstadt\nAn den Bürgermeister\n\n"
+        "Antrag zur Sitzung des Rates am 27.02.2024\nEinrichtung eines Jugendparlaments\n",
+    )
+    assert [(c.organization, c.date) for c in record.consultations] == [
+        ("Rat", dt.date(2024, 2, 27))
+    ]
