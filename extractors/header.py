@@ -391,7 +391,10 @@ def session_heading(lines: list[str]) -> tuple[int, str] | None:
         (
             i
             for i, line in enumerate(lines[:20])
-            if _SESSION_KIND.match(line) or _SESSION_TITLE.fullmatch(_first_cell(line))
+            if (_SESSION_KIND.match(line) or _SESSION_TITLE.fullmatch(_first_cell(line)))
+            # "Öffentliche Sitzung, 18:00 Uhr bis 19:45 Uhr": a part of the session, not it
+            and not title.SESSION_PART.fullmatch(_first_cell(line).strip())
+            and _first_cell(line).strip().casefold() != "sitzung"  # a table's column heading
         ),
         None,
     )

@@ -87,6 +87,10 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
         # follow).
         kind = PaperType.NIEDERSCHRIFT
         how = evidence.placed("a decision's result at the top")
+    if kind is PaperType.SONSTIGES and resolution.result_label().search(doc.text):
+        # "Beschluss: 8 : 1" under an item's Sachverhalt: the record of its decision.
+        kind = PaperType.NIEDERSCHRIFT
+        how = evidence.inferred("a decision's result")
     if kind is PaperType.MITTEILUNGSVORLAGE:
         name = title.find(doc.text)
         if name and _ANSWERED.match(name):
@@ -104,14 +108,16 @@ _DECISION_LINES = 11
 
 def _session_form(head_form: form.Form) -> bool:
     """A session's page: its form names the session and where it is held ("Sitzungsname:",
-    "Sitzungsort:", "Sitzungstermin:") and no paper's number; the kinds its items name are
-    theirs."""
+    "Sitzungsort:", "Sitzungstermin:"; or the body, the place and the day) and no paper's
+    number; the kinds its items name are theirs."""
     fields = {entry.field for entry in head_form.entries}
-    return (
-        "reference" not in fields
-        and "session" in fields
-        and bool(fields & {"session_name", "place"})
-    )
+    if "reference" in fields:
+        return False
+    if "session" in fields and fields & {"session_name", "place"}:
+        return True
+    # "Datum:" / "Sitzungsort:" / "Gremium:" (a Meeting.mvc session page): the body meets
+    # at a place on a day.
+    return {"place", "committee", "date"} <= fields
 
 
 # An agenda item's line: "TOP 1<TAB>Eröffnung der Sitzung", "Ö 4 Anfragen", "TOP 3.1:".
@@ -146,13 +152,15 @@ def _proceedings() -> re.Pattern[str]:
 _ITEM_MINUTES = re.compile(r"^[ \t]*(?:Kurz)?[Pp]rotokoll[ \t]*:?[ \t]*$", re.M)
 
 
+# A vote's tally: "Dafür: 20, Dagegen: 0" (a Meeting.mvc session page), "Ja: 12 Nein: 1".
+_TALLY = re.compile(r"\b(?:Dafür|Ja)[ \t]*:[ \t]*\d+[ \t]*[,;]?[ \t]*(?:Dagegen|Nein)[ \t]*:[ \t]*\d+")
+
+
 def _records_proceedings(text: str) -> bool:
-    """Whether the text records a session's course (two kinds of proceedings words, or two
-    items' minutes)."""
-    return (
-        len({m.group().casefold() for m in _proceedings().finditer(text)}) >= 2
-        or len(_ITEM_MINUTES.findall(text)) >= 2
-    )
+    """Whether the text records a session's course (two kinds of proceedings words, a vote's
+    tally counting as one, or two items' minutes)."""
+    kinds = len({m.group().casefold() for m in _proceedings().finditer(text)})
+    return kinds + bool(_TALLY.search(text)) >= 2 or len(_ITEM_MINUTES.findall(text)) >= 2
 
 
 # How many lines from the top a paper's form is read in for its Vorlagen-Nr.

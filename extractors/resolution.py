@@ -88,11 +88,17 @@ _VOTE_LABEL = re.compile(r"^[ \t]*Abstimmung(?:sergebnis)?[ \t]*:", re.M)
 @functools.cache
 def result_label() -> re.Pattern[str]:
     """A decision's result on its label's line, as an item's record prints it: "Beschluss:
-    einstimmig angenommen", "Beschluss:beschlossen mit Änderung" (decision_results.txt)."""
+    einstimmig angenommen", "Beschluss:beschlossen mit Änderung" (decision_results.txt),
+    "Beschluss: 8 : 1" (the vote's tally)."""
     return re.compile(
-        rf"^[ \t]*Beschluss[ \t]*:[ \t]*(?:{vocab.alternation('decision_results')})\b",
+        rf"^[ \t]*Beschluss[ \t]*:[ \t]*(?:(?:{vocab.alternation('decision_results')})\b"
+        rf"|{_TALLY}[ \t]*$)",
         re.M | re.I,
     )
+
+
+# A vote's tally as the result: "Beschluss: 8 : 1" (for : against), "12:0:1".
+_TALLY = r"\d{1,3}[ \t]*:[ \t]*\d{1,3}(?:[ \t]*:[ \t]*\d{1,3})?"
 
 
 def whole_minutes(text: str) -> bool:
@@ -133,8 +139,15 @@ def _graded_proposal(doc: Parsed, paper_type: PaperType) -> tuple[str | None, Ev
     wording that opens it ("Wir beantragen", "zu beschließen")."""
     runs = _runs(doc)
     proposal = _tidy(next((text for label, text in runs if label == _PROPOSAL), None))
-    decision = _tidy(
-        _decision_proper(next((text for label, text in runs if label == _DECISION), None))
+    # The first decision with words: "Beschluss: einstimmig beschlossen" / "Abstimmung: ..."
+    # may stand alone at the top of an item's page, its words under "Beschluss:" further down.
+    decision = next(
+        (
+            words
+            for label, text in runs
+            if label == _DECISION and (words := _tidy(_decision_proper(text)))
+        ),
+        None,
     )
     under_heading = evidence.labelled("under its section heading")
     if proposal and decision:
@@ -183,6 +196,7 @@ def _tidy(text: str | None) -> str | None:
         text = _lead_in(text) or ""
     text = _without_sign_off(_until_signed(_until_closing(text)))
     text = _SUB_HEADING_OR_NUMBER.sub("\n\n", text)
+    text = _result_note().sub("", text)
     return text if text.strip() else None
 
 
@@ -197,11 +211,22 @@ _SUB_HEADING_OR_NUMBER = re.compile(
 
 
 @functools.cache
+def _result_note() -> re.Pattern[str]:
+    """A decision's result set off on a line of its own under its words: "- einstimmig -",
+    "(einstimmig beschlossen)"."""
+    return re.compile(
+        rf"^[ \t]*[-–(][ \t]*(?:{vocab.alternation('decision_results')})\b[^\n]{{0,40}}?"
+        r"[ \t]*[-–)]?[ \t]*$\n?",
+        re.M | re.I,
+    )
+
+
+@functools.cache
 def _result_lines() -> re.Pattern[str]:
     """The lines that open an item's record before its decision's words: the result on the
     heading's line ("Beschluss: einstimmig beschlossen"), the vote, the paper decided on."""
     return re.compile(
-        rf"\A(?:[ \t]*(?:(?:{vocab.alternation('decision_results')})\b[^\n]*"
+        rf"\A(?:[ \t]*(?:(?:{vocab.alternation('decision_results')})\b[^\n]*|{_TALLY}"
         r"|Abstimmung(?:sergebnis)?[ \t]*:[^\n]*|Vorlage[ \t]*:[^\n]*)?[ \t]*(?:\n|\Z))+",
         re.I,
     )
@@ -225,7 +250,17 @@ def _decision_proper(text: str | None) -> str | None:
     lead = next(reversed(list(_DECISION_LEAD.finditer(text))), None)
     if lead and text[lead.end() :].strip():
         return text[lead.end() :]
-    return _result_lines().sub("", text, count=1)
+    opening = _result_lines().match(text)
+    rest = text[opening.end() :] if opening else text
+    bare = list(_BARE_DECISION.finditer(rest))
+    if opening and opening.group().strip() and bare and rest[bare[-1].end() :].strip():
+        # "Beschluss: einstimmig beschlossen", the discussion, then "Beschluss:" over the
+        # decision's words (SessionNet's item page without its "Wortprotokoll:" heading).
+        return rest[bare[-1].end() :]
+    return rest
+
+
+_BARE_DECISION = re.compile(r"^[ \t]*Beschluss[ \t]*:[ \t]*$", re.M)
 
 
 def _until_signed(text: str) -> str:

@@ -32,6 +32,14 @@ _DATE_OR_NUMBER_ONLY = re.compile(r"[\d\s./,:;()-]*")
 # The note a speech's manuscript carries under its title (a Fraktion's Haushaltsrede).
 _SPEECH_NOTE = re.compile(r"(?:\(?\s*)?Es gilt das gesprochene?n? Wort\.?\s*\)?", re.I)
 _DATE_ALONE = re.compile(rf"{values.DATE_TEXT}\s*")  # "08. Januar 2024"
+# A session page's part heading, perhaps with its hours: "Öffentliche Sitzung, 18:00 Uhr bis
+# 19:45 Uhr", "Nichtöffentliche Sitzung", "Öffentlicher Teil"; the session's name says more.
+SESSION_PART = re.compile(
+    r"(?:(?:Öffentliche|Nichtöffentliche|Nicht[ \t]+öffentliche)[ \t]+Sitzung"
+    r"|(?:Öffentlicher|Nichtöffentlicher|Nicht[ \t]+öffentlicher)[ \t]+Teil)"
+    r"(?:[ \t]*,[ \t]*\d{1,2}[:.]\d{2}[ \t]*Uhr\b[^\n]*)?[ \t]*:?",
+    re.I,
+)
 # The longest title block taken; a longer one is prose, not a title.
 _MAX_TITLE_LINES = 6
 
@@ -162,6 +170,7 @@ def _is_title_line(line: str, form_values: set[str]) -> bool:
         and stripped.casefold() not in form_values
         and not _is_type_line(stripped)
         and not _TABLE_WORDS.search(stripped)
+        and not SESSION_PART.fullmatch(stripped)
         and not _is_consultation_row(stripped)
     )
 

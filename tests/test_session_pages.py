@@ -1,0 +1,157 @@
+"""Session and item pages of RIS products as the pages corpus keeps their text, from councils
+in no corpus of ours (batch S of the measurement set, docs/measurement.md): Meeting.mvc's
+session page (komuna, more!rubin), SessionNet's item page (to0050) without its head.
+
+The pages are not copied into the repository (the store they come from forbids it); each
+test gives the shape its rule reads, in lines written after the pages, names and numbers
+kept, the prose shortened.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.model import PaperType
+from tests.conftest import record_of_text
+
+# Meeting.mvc's session page: a form of the day, place and body, the session's parts with
+# their hours, then its items, each with a row of Gremium / Sitzung / Sitzungsdatum cells.
+SESSION_PAGE = """Datum: 08.05.2018
+Status: Abgeschlossen
+Sitzungsort: Rathaus
+Gremium: Bau- und Verkehrsausschuss
+Öffentliche Sitzung, 18:30 Uhr bis 19:55 Uhr
+Nichtöffentliche Sitzung, 19:55 Uhr bis 20:10 Uhr
+
+
+Öffentliche Sitzung
+
+TOP-Nr. Bezeichnung
+1 Bauanträge und Bauvoranfragen
+1.1 Errichtung eines Einfamilienhauses mit Doppelgarage; Bauort: Errachweg 7 in Illerberg
+1.2 Bau eines Geräteschuppens; Bauort: Stuttgarter Straße 20
+1.3 Neubau einer Garage; Bauort: Adalbert-Stifter-Straße 29
+1.4 Errichtung einer Strandbar mit Ausschank und Imbiss; Bauort: Robert-Bosch-Straße 20
+1.5 Anbau eines Wintergartens; Bauort: Zwischen den Bächen 19
+2 Bekanntgaben
+"""
+
+
+def test_a_session_page_of_day_place_and_body_is_its_agenda(tmp_path: Path) -> None:
+    record = record_of_text(tmp_path, SESSION_PAGE)
+    assert record.paper_type is PaperType.EINLADUNG
+    # The session's parts with their hours are no name of it.
+    assert record.name is None
+    assert record.consultations == []
+
+
+# The same page of a session held, its items' decisions and votes recorded (Kaufering), the
+# body named by a "Körperschaft:" label, each item's cells one a line as a crawler kept them.
+SESSION_HELD = """Datum: 21.02.2024
+Status: Abgeschlossen
+Sitzungsort: Sitzungssaal Feuerwehrhaus
+Gremium: Marktgemeinderat
+Körperschaft: Markt Kaufering
+Öffentliche Sitzung, 19:30 Uhr bis 20:06 Uhr
+Nichtöffentliche Sitzung
+Öffentliche Sitzung
+zum Seitenanfang
+3. Genehmigung der Niederschrift vom 17.01.2024
+Gremium
+|
+Sitzung
+|
+Sitzungsdatum
+|
+Marktgemeinderat (Markt Kaufering)
+|
+Sitzung des Marktgemeinderates
+|
+21.02.2024
+Beschluss Bürger
+Der Marktgemeinderat genehmigt die Niederschrift vom 17.01.2024 in der vorliegenden Fassung.
+Abstimmungsergebnis
+Dafür: 20, Dagegen: 0
+"""
+
+
+def test_a_session_page_with_votes_is_its_minutes(tmp_path: Path) -> None:
+    record = record_of_text(tmp_path, SESSION_HELD)
+    assert record.paper_type is PaperType.NIEDERSCHRIFT
+    assert record.body == "Markt Kaufering"
+    # Neither the "Körperschaft:" line, the parts, nor the cells' "Sitzung" heading name it;
+    # the item's cell naming the session does.
+    assert record.name == "Sitzung des Marktgemeinderates"
+
+
+# SessionNet's item page: the result and the vote first, the discussion with no heading of its
+# own (the page's "Wortprotokoll" lost), then the decision's words under a bare "Beschluss:"
+# (Leverkusen).
+ITEM_WITH_DISCUSSION = """Beschluss: einstimmig beschlossen
+
+Rf. Bruchhausen-Scholich (CDU) bittet die Verwaltung zu prüfen, ob ausrangierte Fahrzeuge abgegeben werden können.
+
+Herr Stadtkämmerer Stein sagt eine Prüfung zu.
+
+Beschluss:
+
+1.    Mittel in Höhe von 820.000 € zur Fahrzeugbeschaffung der Feuerwehr werden in 2015 frei gegeben.
+
+2.    Die gesonderte Aufhebung des Sperrvermerkes wird ab dem Jahr 2016 eingestellt.
+
+- einstimmig -
+"""
+
+
+def test_an_items_decision_is_under_its_bare_heading_not_the_discussion(tmp_path: Path) -> None:
+    record = record_of_text(tmp_path, ITEM_WITH_DISCUSSION)
+    assert record.paper_type is PaperType.NIEDERSCHRIFT
+    assert [item.text for item in record.resolution] == [
+        "Mittel in Höhe von 820.000 € zur Fahrzeugbeschaffung der Feuerwehr werden in 2015 frei"
+        " gegeben.",
+        # The result set off under the words ("- einstimmig -") is none of them.
+        "Die gesonderte Aufhebung des Sperrvermerkes wird ab dem Jahr 2016 eingestellt.",
+    ]
+
+
+# The result and vote alone at the top, the Sachverhalt, then the decision (Lautertal).
+ITEM_RESULT_ALONE = """Beschluss: Einstimmig beschlossen
+
+Abstimmung: Ja: 15, Nein: 0, Anwesend: 15
+
+Sachverhalt:
+
+Auf seiner Sitzung am 03.11.2022 hat der Gemeinderat eine weitere Bestattungsart beschlossen.
+
+Beschluss:
+
+Der Gemeinderat beschließt den Entwurf einer neuen Friedhofs- und Bestattungssatzung.
+"""
+
+
+def test_an_items_result_alone_at_the_top_leaves_its_words_further_down(tmp_path: Path) -> None:
+    record = record_of_text(tmp_path, ITEM_RESULT_ALONE)
+    assert [item.text for item in record.resolution] == [
+        "Der Gemeinderat beschließt den Entwurf einer neuen Friedhofs- und Bestattungssatzung."
+    ]
+
+
+# The vote's tally as the result on the decision's line, under the Sachverhalt (Lauter,
+# VG Baunach): the record of an item's decision.
+ITEM_TALLY = """Die Mitglieder des Gemeinderates erhielten folgenden Sachverhalt mit der Sitzungsladung:
+
+Die Friedhof-Abgabesatzung muss überarbeitet werden.
+
+
+Beschluss:          8 : 1
+
+Der Gemeinderat beschließt die im Entwurf vorliegende Friedhofsgebührensatzung.
+"""
+
+
+def test_a_decision_whose_result_is_its_tally(tmp_path: Path) -> None:
+    record = record_of_text(tmp_path, ITEM_TALLY)
+    assert record.paper_type is PaperType.NIEDERSCHRIFT
+    assert [item.text for item in record.resolution] == [
+        "Der Gemeinderat beschließt die im Entwurf vorliegende Friedhofsgebührensatzung."
+    ]
