@@ -567,13 +567,15 @@ def _first_cell(line: str) -> str:
 def _bare_kind_heading(lines: list[str]) -> str | None:
     """A heading that is the kind word alone ("Protokoll", "Öffentliche Bekanntmachung"):
     the name of minutes or a notice that print no other. A bare "Tagesordnung" is the
-    heading of a list, not a name."""
+    heading of a list, not a name, and "Wortprotokoll:" that of a section."""
     for line in lines[:_BARE_HEADING_LINES]:
         stripped = line.strip()
         if (
             _SESSION_KIND.match(stripped)
             and len(stripped.split()) <= 2
             and not re.search(r"Tagesordnung|Einladung", stripped, re.I)
+            # "Wortprotokoll:" over the discussion: a section's heading, its colon says so
+            and not stripped.endswith(":")
         ):
             return stripped
     return None

@@ -155,3 +155,34 @@ def test_a_decision_whose_result_is_its_tally(tmp_path: Path) -> None:
     assert [item.text for item in record.resolution] == [
         "Der Gemeinderat beschließt die im Entwurf vorliegende Friedhofsgebührensatzung."
     ]
+
+
+# A crawled page keeps a paragraph a line: a label's word inside the prose ("(offizielle
+# Bezeichnung: Urnenpartnergrabstätte)", Lautertal) starts no field of a form.
+PROSE_WITH_A_LABELS_WORD = (
+    "Beschluss: Einstimmig beschlossen\n\nSachverhalt:\n\n"
+    "Auf seiner Sitzung hat der Gemeinderat beschlossen, dass auf den gemeindlichen Friedhöfen"
+    " eine weitere Bestattungsart - sog. Norwegergräber (offizielle Bezeichnung:"
+    " Urnenpartnergrabstätte) - ermöglicht werden soll. Hierzu muss die Friedhofs- und"
+    " Bestattungssatzung der Gemeinde geändert werden. Bei dieser Gelegenheit wurde die Satzung"
+    " generell überarbeitet und auf den aktuellen Stand gebracht. Der Entwurf ist beigefügt.\n\n"
+    "Beschluss:\n\nDer Gemeinderat beschließt den Entwurf.\n"
+)
+
+
+def test_a_labels_word_in_a_long_paragraph_is_no_field(tmp_path: Path) -> None:
+    record = record_of_text(tmp_path, PROSE_WITH_A_LABELS_WORD)
+    assert record.name is None
+    assert "(offizielle Bezeichnung: Urnenpartnergrabstätte)" in record.text
+
+
+def test_a_sections_heading_is_no_name_of_the_minutes(tmp_path: Path) -> None:
+    # SessionNet's item page (Ahorntal): the Sachverhalt, "Wortprotokoll:", the proposal.
+    record = record_of_text(
+        tmp_path,
+        "Sachverhalt:\nDas Bauvorhaben befindet sich im Innenbereich.\nWortprotokoll:\n"
+        "Gemeinderätin Frau Kaiser teilt mit, dass der Ausbau begonnen habe.\n"
+        "Beschlussvorschlag:\nDas gemeindliche Einvernehmen zum Bauvorhaben wird erteilt.\n"
+        "Beschluss: einstimmig beschlossen\n",
+    )
+    assert record.name is None

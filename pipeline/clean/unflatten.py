@@ -37,6 +37,7 @@ _SESSION_DATE = re.compile(rf"(?<= ){_DATE}(?= )")
 # "Stadt Kamen Niederschrift HFA über die 4. Sitzung ...": the minutes' heading starts a line.
 _MINUTES_HEADING = re.compile(r"(?<= )(?:Niederschrift|Protokoll)(?= (?:\S+ )?über die )")
 _LETTERHEAD_CHARS = 120
+_FLATTENED_LABELS = 2
 
 
 @functools.cache
@@ -74,8 +75,12 @@ def line_breaks(text: str) -> Iterator[Correction]:
 
 def _breaks(line: str) -> Iterator[int]:
     """Offsets in `line` of the spaces to break at."""
-    for m in _labels().finditer(line):
-        yield m.start() - 1
+    labels = list(_labels().finditer(line))
+    # One label in a long line is a paragraph's word ("(offizielle Bezeichnung: ...)" in a
+    # web page's prose, a paragraph a line); a flattened form has its labels one after another.
+    if len(labels) >= _FLATTENED_LABELS:
+        for m in labels:
+            yield m.start() - 1
     # Only under the letterhead: "Genehmigung der Niederschrift über die Sitzung vom ..."
     # further on is an item of the agenda.
     for m in _MINUTES_HEADING.finditer(line, 0, _LETTERHEAD_CHARS):
