@@ -1063,6 +1063,12 @@ _KIND_WORDS = tuple(kind.lower() for kind in _KINDS.split("|"))
 _NOT_PLACES = {"und", "oder", "verwaltung", "der", "die", "das", "kontakt", "impressum", "suche"}
 
 
+@functools.cache
+def _role_words() -> frozenset[str]:
+    """A body's roles in the Beratungsfolge, one word each, in lower case."""
+    return frozenset(w.lower() for w in vocab.words("consultation_roles") if " " not in w)
+
+
 # The council's name and the paper's date on one letterhead line: "Stadt Münster 15.07.2026",
 # or with the place between them, where OCR joined the letterhead's cells with single spaces
 # ("Landeshauptstadt Stuttgart Stuttgart, 22.06.2018").
@@ -1154,6 +1160,8 @@ def _header_lines(lines: list[str], paper_form: form.Form) -> list[str]:
 def _normalise(kind: str, place: str) -> str | None:
     if place.lower() in _NOT_PLACES or place.lower() in _KIND_WORDS:
         return None  # "Initiator:BezirksamtBezirksamt": two cells run together
+    if place.lower() in _role_words():
+        return None  # "Bezirksverordnetenversammlung Beratung": a Beratungsfolge's row
     kind = kind.capitalize() if kind.isupper() or kind.islower() else kind
     if place.isupper():
         place = "-".join(part.capitalize() for part in place.split("-"))

@@ -159,8 +159,22 @@ def _graded_proposal(doc: Parsed, paper_type: PaperType) -> tuple[str | None, Ev
         text = _tidy(
             _antrag_lead_in(doc) or _proposal_before_reasons(doc) or _combined_form_field(doc)
         )
-        return text, evidence.placed("the motion's opening words")
-    return _tidy(_to_resolve(doc)), evidence.placed("'zu beschließen'")
+        if text:
+            return text, evidence.placed("the motion's opening words")
+    elif text := _tidy(_to_resolve(doc)):
+        return text, evidence.placed("'zu beschließen'")
+    return _tidy(_announced(doc)), evidence.placed("'folgenden Beschluss gefasst:'")
+
+
+def _announced(doc: Parsed) -> str | None:
+    """The words after the last announcement of a decision under no heading of its own ("Die
+    Bezirksverordnetenversammlung hat in ihrer Sitzung am 19.02.2009 folgenden Beschluss
+    gefasst:", an ALLRIS page of a paper decided), to the next section."""
+    lead = next(reversed(list(_DECISION_LEAD.finditer(doc.text))), None)
+    if lead is None:
+        return None
+    end = min((s.start for s in doc.sections if s.start >= lead.end()), default=len(doc.text))
+    return doc.text[lead.end() : end]
 
 
 # "Antrag," / "zu beschließen, ...": the administration's proposal as Lower Saxony's councils
@@ -232,11 +246,11 @@ def _result_lines() -> re.Pattern[str]:
     )
 
 
-# "... fasst der Stadtrat folgenden Beschluss:", "wird wie folgt beschlossen:": the words of
-# the decision follow.
+# "... fasst der Stadtrat folgenden Beschluss:", "wird wie folgt beschlossen:", "hat in ihrer
+# Sitzung am 19.02.2009 folgenden Beschluss gefasst:": the words of the decision follow.
 _DECISION_LEAD = re.compile(
-    r"\b(?:(?:folgenden|nachstehenden)[ \t\n]+Beschluss|wie[ \t\n]+folgt[ \t\n]+beschlossen)"
-    r"[ \t]*:",
+    r"\b(?:(?:folgenden|nachstehenden)[ \t\n]+Beschluss(?:[ \t\n]+gefa(?:ss|ß)t)?"
+    r"|wie[ \t\n]+folgt[ \t\n]+beschlossen)[ \t]*:",
     re.I,
 )
 

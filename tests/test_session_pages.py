@@ -186,3 +186,43 @@ def test_a_sections_heading_is_no_name_of_the_minutes(tmp_path: Path) -> None:
         "Beschluss: einstimmig beschlossen\n",
     )
     assert record.name is None
+
+
+# ALLRIS classic's paper page of a Berlin BVV (Charlottenburg-Wilmersdorf) as text: the
+# Beratungsfolge's rows "Bezirksverordnetenversammlung Beratung", and under the attachments
+# the decision, announced by the assembly, with no heading of its own.
+BVV_PAPER = """Drucksache - 1083/3
+
+Betreff: Europa im Bezirk (er-)leben - kommunale Europa-Kommunikation im Bezirk verstärken
+Status:öffentlich
+Initiator:Fraktion Bündnis 90/Die Grünen
+Drucksache-Art:AntragVorlage zur Kenntnisnahme
+Beratungsfolge:
+Bezirksverordnetenversammlung Beratung
+20.11.2008
+25. Öffentliche Sitzung der Bezirksverordnetenversammlung Charlottenburg-Wilmersdorf von Berlin überwiesen
+Bezirksverordnetenversammlung Beratung
+19.02.2009
+28. Öffentliche Sitzung der Bezirksverordnetenversammlung Charlottenburg-Wilmersdorf von Berlin ohne Änderungen in der BVV beschlossen
+
+Sachverhalt
+Anlage/n
+Anlagen:
+1. Version vom 11.11.2008
+
+Die BVV möge beschließen:
+
+Die Bezirksverordnetenversammlung hat in ihrer Sitzung am 19.02.2009 folgenden Beschluss gefasst:
+
+Das Bezirksamt wird ersucht, ein Konzept zur europapolitischen Kommunikation zu erarbeiten.
+"""
+
+
+def test_a_role_is_no_place_and_an_announced_decision_is_the_resolution(tmp_path: Path) -> None:
+    record = record_of_text(tmp_path, BVV_PAPER)
+    # Not "Bezirksverordnetenversammlung Beratung": a row of the Beratungsfolge.
+    assert record.body == "Bezirksverordnetenversammlung Charlottenburg-Wilmersdorf von Berlin"
+    assert [item.text for item in record.resolution] == [
+        "Das Bezirksamt wird ersucht, ein Konzept zur europapolitischen Kommunikation zu"
+        " erarbeiten."
+    ]
