@@ -359,8 +359,13 @@ _KOMUNA_SESSION = re.compile(
 )
 
 
+# An item's vote recorded under it: "Abstimmungsergebnis" / "Dafür: 12, Dagegen: 0".
+_VOTE_RECORDED = re.compile(r"^[ \t]*Abstimmungsergebnis[ \t]*\n[ \t]*(?:Dafür|Ja)[ \t]*:", re.M)
+
+
 def _komuna_session(text: str) -> PageFields:
-    """An agenda page: an Einladung named by its session, dated by the session's day."""
+    """A session page: an Einladung named by its session, dated by the session's day; the
+    minutes where its items' votes are recorded."""
     m = _KOMUNA_SESSION.match(text)
     assert m is not None
     committee, date = m.group("committee"), m.group("date")
@@ -371,7 +376,9 @@ def _komuna_session(text: str) -> PageFields:
     )
     return PageFields(
         product="komuna (session page, as text)",
-        paper_type=PaperType.EINLADUNG,
+        paper_type=(
+            PaperType.NIEDERSCHRIFT if _VOTE_RECORDED.search(text) else PaperType.EINLADUNG
+        ),
         date=parse_date(date),
         name=row.group("session") if row else None,
     )
