@@ -226,3 +226,38 @@ def test_a_role_is_no_place_and_an_announced_decision_is_the_resolution(tmp_path
         "Das Bezirksamt wird ersucht, ein Konzept zur europapolitischen Kommunikation zu"
         " erarbeiten."
     ]
+
+
+def test_a_komuna_session_page_with_its_votes_is_the_minutes(tmp_path: Path) -> None:
+    # Marktzeuln's session page: under each item its decision and its vote.
+    text = "\n".join(
+        [
+            "Datum: 07.08.2023",
+            "Status: Abgeschlossen",
+            "Sitzungsort: Sitzungssaal im Rathaus Marktzeuln",
+            "Gremium: Marktgemeinderat",
+            "Öffentliche Sitzung, 19:00 Uhr bis 20:35 Uhr",
+            "",
+            "TOP-Nr. Bezeichnung",
+            "1 Genehmigung des Protokolls der öffentlichen Sitzung vom 03.07.2023",
+            "2 Bauangelegenheiten",
+            "",
+            "zum Seitenanfang",
+            "",
+            "1. Genehmigung des Protokolls der öffentlichen Sitzung vom 03.07.2023",
+            "",
+            "Gremium Sitzung Sitzungsdatum ö / nö Beratungstyp TOP-Nr.",
+            "Marktgemeinderat Sitzung des Marktgemeinderates 07.08.2023 ö 1",
+            "",
+            "Beschluss",
+            "",
+            "Die Genehmigung wird erteilt.",
+            "",
+            "Abstimmungsergebnis",
+            "Dafür: 12, Dagegen: 0",
+        ]
+    )
+    record = record_of_text(tmp_path, text)
+    assert record.paper_type is PaperType.NIEDERSCHRIFT
+    assert record.name == "Sitzung des Marktgemeinderates"
+    assert record.resolution == []  # a whole session's minutes: its items' papers propose
