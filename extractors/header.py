@@ -587,7 +587,10 @@ _SESSION_DAY = re.compile(
     rf"\b{_WEEKDAYS},?[ \t]+(?:de[nm][ \t]+)?(?P<date>{values.DATE_TEXT})"
     rf"|^[ \t]*{_SESSION_AT}(?P<held>{values.DATE_TEXT})"
     # "Am 28.09.2026, 18.30 Uhr, findet eine Sitzung ... statt" (a Bekanntmachung).
-    rf"|^[ \t]*Am[ \t]+(?P<on>{values.DATE_TEXT}),?[ \t]+\d{{1,2}}[.:]\d{{2}}[ \t]+Uhr",
+    rf"|^[ \t]*Am[ \t]+(?P<on>{values.DATE_TEXT}),?[ \t]+\d{{1,2}}[.:]\d{{2}}[ \t]+Uhr"
+    # "Unter dem Vorsitz von ... findet am 16.05.2023 im Dorf- und Kulturzentrum ... eine
+    # Sitzung des Verbandsgemeinderates Schweich statt" (an Amtsblatt's notice of minutes).
+    rf"|\b(?:findet|fand)[ \t]+am[ \t]+(?P<takes>{values.DATE_TEXT})(?=[^\n]{{0,160}}\bSitzung\b)",
     re.M,
 )
 
@@ -606,7 +609,9 @@ def session_date(
         found = _session_table_date(lines[:_SESSION_DAY_LINES])
     if found is None and lines:
         m = _SESSION_DAY.search("\n".join(lines[:_SESSION_DAY_LINES]))
-        day = (m.group("date") or m.group("held") or m.group("on")) if m else None
+        day = (
+            (m.group("date") or m.group("held") or m.group("on") or m.group("takes")) if m else None
+        )
         found = values.parse_date(day) if day else None
     if found is None and text:
         found = _running_session_date(text)

@@ -87,6 +87,11 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
         # follow).
         kind = PaperType.NIEDERSCHRIFT
         how = evidence.placed("a decision's result at the top")
+    if kind is PaperType.SONSTIGES and _DECISIONS_TAKEN.search(doc.text, 0, _HEAD_CHARS):
+        # "In dieser Sitzung werden folgende Beschlüsse gefasst:" (an Amtsblatt's notice of a
+        # session held): the minutes' decisions follow.
+        kind = PaperType.NIEDERSCHRIFT
+        how = evidence.placed("'folgende Beschlüsse gefasst'")
     if kind is PaperType.SONSTIGES and resolution.result_label().search(doc.text):
         # "Beschluss: 8 : 1" under an item's Sachverhalt: the record of its decision.
         kind = PaperType.NIEDERSCHRIFT
@@ -99,6 +104,12 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
     if kind is PaperType.SONSTIGES:
         how = evidence.inferred("no kind named")
     return {"paper_type": kind, "evidence": {"paper_type": how}}
+
+
+_DECISIONS_TAKEN = re.compile(
+    r"\b(?:werden|wurden)[ \t\n]+(?:folgende|nachstehende|nachfolgende)[ \t\n]+Beschlüsse"
+    r"[ \t\n]+gefa(?:ss|ß)t\b"
+)
 
 
 # How far down an item's page its decision's result stands (SessionNet's to0050 prints it
@@ -153,7 +164,9 @@ _ITEM_MINUTES = re.compile(r"^[ \t]*(?:Kurz)?[Pp]rotokoll[ \t]*:?[ \t]*$", re.M)
 
 
 # A vote's tally: "Dafür: 20, Dagegen: 0" (a Meeting.mvc session page), "Ja: 12 Nein: 1".
-_TALLY = re.compile(r"\b(?:Dafür|Ja)[ \t]*:[ \t]*\d+[ \t]*[,;]?[ \t]*(?:Dagegen|Nein)[ \t]*:[ \t]*\d+")
+_TALLY = re.compile(
+    r"\b(?:Dafür|Ja)[ \t]*:[ \t]*\d+[ \t]*[,;]?[ \t]*(?:Dagegen|Nein)[ \t]*:[ \t]*\d+"
+)
 
 
 def _records_proceedings(text: str) -> bool:

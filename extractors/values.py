@@ -47,7 +47,9 @@ YEAR_FIRST_DATE = re.compile(
 )
 
 # "2012-01-24": ISO 8601, as a RIS's database or a website prints a date.
-ISO_DATE = re.compile(r"(?<![\d./-])((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?![\d./-])")
+ISO_DATE = re.compile(
+    r"(?<![\d./-])((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?![\d./-])"
+)
 
 
 def numeric_date(day: str, month: str, year: str) -> dt.date | None:

@@ -9,6 +9,7 @@ kept, the prose shortened.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from pipeline.model import PaperType
@@ -261,3 +262,18 @@ def test_a_komuna_session_page_with_its_votes_is_the_minutes(tmp_path: Path) -> 
     assert record.paper_type is PaperType.NIEDERSCHRIFT
     assert record.name == "Sitzung des Marktgemeinderates"
     assert record.resolution == []  # a whole session's minutes: its items' papers propose
+
+
+def test_an_amtsblatts_notice_of_the_decisions_taken_is_the_minutes(tmp_path: Path) -> None:
+    # The Verbandsgemeinde Schweich's notice in its Amtsblatt: the session's day in prose.
+    text = (
+        "Unter dem Vorsitz von Bürgermeisterin Christiane Horsch findet am 16.05.2023 im Dorf-"
+        " und Kulturzentrum Martinstraße 5, in Riol eine Sitzung des Verbandsgemeinderates"
+        " Schweich statt.\nHinweis:\nAus Platzgründen sind die Anlagen nicht abgedruckt.\n"
+        "In dieser Sitzung werden folgende Beschlüsse gefasst:\nöffentlich\n"
+        "1. Verpflichtung eines neuen Ratsmitgliedes\n"
+        "Die Bürgermeisterin verpflichtet das Ratsmitglied durch Handschlag.\n"
+    )
+    record = record_of_text(tmp_path, text)
+    assert record.paper_type is PaperType.NIEDERSCHRIFT
+    assert record.date == dt.date(2023, 5, 16)
