@@ -90,13 +90,14 @@ def test_a_session_page_with_votes_is_its_minutes(tmp_path: Path) -> None:
 # (Leverkusen).
 ITEM_WITH_DISCUSSION = """Beschluss: einstimmig beschlossen
 
-Rf. Bruchhausen-Scholich (CDU) bittet die Verwaltung zu prüfen, ob ausrangierte Fahrzeuge abgegeben werden können.
+Rf. Bruchhausen-Scholich (CDU) bittet die Verwaltung zu prüfen, ob ausrangierte
+Fahrzeuge abgegeben werden können.
 
 Herr Stadtkämmerer Stein sagt eine Prüfung zu.
 
 Beschluss:
 
-1.    Mittel in Höhe von 820.000 € zur Fahrzeugbeschaffung der Feuerwehr werden in 2015 frei gegeben.
+1.    Mittel in Höhe von 820.000 € zur Fahrzeugbeschaffung werden in 2015 frei gegeben.
 
 2.    Die gesonderte Aufhebung des Sperrvermerkes wird ab dem Jahr 2016 eingestellt.
 
@@ -108,8 +109,7 @@ def test_an_items_decision_is_under_its_bare_heading_not_the_discussion(tmp_path
     record = record_of_text(tmp_path, ITEM_WITH_DISCUSSION)
     assert record.paper_type is PaperType.NIEDERSCHRIFT
     assert [item.text for item in record.resolution] == [
-        "Mittel in Höhe von 820.000 € zur Fahrzeugbeschaffung der Feuerwehr werden in 2015 frei"
-        " gegeben.",
+        "Mittel in Höhe von 820.000 € zur Fahrzeugbeschaffung werden in 2015 frei gegeben.",
         # The result set off under the words ("- einstimmig -") is none of them.
         "Die gesonderte Aufhebung des Sperrvermerkes wird ab dem Jahr 2016 eingestellt.",
     ]
@@ -139,7 +139,7 @@ def test_an_items_result_alone_at_the_top_leaves_its_words_further_down(tmp_path
 
 # The vote's tally as the result on the decision's line, under the Sachverhalt (Lauter,
 # VG Baunach): the record of an item's decision.
-ITEM_TALLY = """Die Mitglieder des Gemeinderates erhielten folgenden Sachverhalt mit der Sitzungsladung:
+ITEM_TALLY = """Die Mitglieder des Gemeinderates erhielten folgenden Sachverhalt:
 
 Die Friedhof-Abgabesatzung muss überarbeitet werden.
 
@@ -201,10 +201,10 @@ Drucksache-Art:AntragVorlage zur Kenntnisnahme
 Beratungsfolge:
 Bezirksverordnetenversammlung Beratung
 20.11.2008
-25. Öffentliche Sitzung der Bezirksverordnetenversammlung Charlottenburg-Wilmersdorf von Berlin überwiesen
+25. Öffentliche Sitzung der Bezirksverordnetenversammlung Charlottenburg-Wilmersdorf von Berlin
 Bezirksverordnetenversammlung Beratung
 19.02.2009
-28. Öffentliche Sitzung der Bezirksverordnetenversammlung Charlottenburg-Wilmersdorf von Berlin ohne Änderungen in der BVV beschlossen
+28. Öffentliche Sitzung der Bezirksverordnetenversammlung Charlottenburg-Wilmersdorf von Berlin
 
 Sachverhalt
 Anlage/n
