@@ -1027,7 +1027,10 @@ _PLACE = (
     r"(?:[ \t]+(?:an der|am|ob der)[ \t]+"
     rf"(?!{values.WEEKDAYS}\b)"
     r"[A-ZÄÖÜ][^\W\d_]+(?![\w-]|[ \t]+[A-ZÄÖÜ])"
-    r"|[ \t]+von[ \t]+Berlin(?![\wäöüß-]))?"
+    r"|[ \t]+von[ \t]+Berlin(?![\wäöüß-])"
+    # Bavaria's abbreviated rivers and regions: "Neuburg a.d.Donau", "Moosburg a. d. Isar",
+    # "Weiden i.d.OPf.", "Mühldorf a.Inn", "Kirchheim b.München".
+    r"|[ \t]+[abi]\.[ \t]?(?:d\.[ \t]?)?[A-ZÄÖÜ][^\W\d_]+\.?(?![\w-]))?"
     # "Halle (Saale)", "Lindau (Bodensee)": the river or lake in brackets is part of the name.
     # A short name ending the line or its cell, no noun of the text ("(Anlage)",
     # "(Zweitwohnungsteuersatzung)", "verbleibt bei der Stadt Karlsruhe (Stadtanteil).").

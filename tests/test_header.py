@@ -256,6 +256,15 @@ def test_every_form_label_is_read_with_its_value(row: tuple[str, str, str]) -> N
         ("der Stadt Oldenburg (Oldb) für die Aufnahme", "Stadt Oldenburg (Oldb)"),
         ("verbleibt bei der Stadt Karlsruhe (Stadtanteil). Der Rest", "Stadt Karlsruhe"),
         ("der Stadt Frankfurt am Main, Dezernat IV", "Stadt Frankfurt am Main"),
+        # Bavaria's places by their abbreviated river or region (Moosburg's letterhead,
+        # batch P; the others as their councils print them).
+        ("Stadt Moosburg a. d. Isar", "Stadt Moosburg a. d. Isar"),
+        ("Stadt Neuburg a.d.Donau", "Stadt Neuburg a.d.Donau"),
+        ("Stadt Weiden i.d.OPf.", "Stadt Weiden i.d.OPf."),
+        ("Stadt Mühldorf a.Inn", "Stadt Mühldorf a.Inn"),
+        # "i.A." / "i. V." before a signer's name is no part of the place.
+        ("Stadt Erlangen i.A. Meier", "Stadt Erlangen"),
+        ("Stadt Karlsruhe i. V. Müller", "Stadt Karlsruhe"),
     ],
 )
 def test_a_place_named_by_its_river_but_not_by_a_company_after_an_der(text: str, body: str) -> None:
