@@ -2,7 +2,8 @@
 "Haupt- und Finanzausschuss", "Ortschaftsrat Grötzingen") found in one line of text.
 
 A name is built around a core word whose ending makes it a body (committee_words.txt):
-- before the core, a coordinated compound part: "Haupt- und" Finanzausschuss;
+- before the core, coordinated compound parts: "Haupt- und" Finanzausschuss, "Bau-,
+  Planungs- und" Umweltausschuss;
 - after it either a "für/des/der ..." phrase ("Ausschuss für Umwelt, Klimaschutz und
   Planung"), which runs to the end of the cell, or one capitalised place name
   ("Ortschaftsrat Grötzingen", "Stadtrat Augsburg").
@@ -112,6 +113,13 @@ def _find(line: str) -> tuple[Name, ...]:
             and words[index - 2].group()[:1].isupper()
         ):
             first = index - 2
+            # "Bau-, Planungs- und Umweltausschuss": more parts before, each with its comma.
+            while (
+                first >= 1
+                and words[first - 1].group().endswith("-,")
+                and words[first - 1].group()[:1].isupper()
+            ):
+                first -= 1
         last = _extend(line, words, index)
         start, end = words[first].start(), words[last].end()
         text = line[start:end].rstrip(",;:")

@@ -228,3 +228,17 @@ def test_name_cut_after_und_goes_on_and_mark_column_follows_indentation() -> Non
         ("Ausschuss für Umwelt und Gesundheit/Naturschutzbeirat", False),
         ("Gemeinderat", True),
     ]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Bau-, Planungs- und Umweltausschuss",
+        "Haupt-, Finanz- und Personalausschuss",
+        "Kultur-, Sport- und Sozialausschuss",
+    ],
+)
+def test_a_name_of_three_coordinated_parts_keeps_them_all(name: str) -> None:
+    assert [n.text for n in committees.find(f"{name}\t16.04.2024\töffentlich")] == [name]
+    # A lower-case word with a comma before is no part ("im Bau-, Planungs- ...").
+    assert [n.text for n in committees.find(f"Beratung im {name} am 16.04.2024")] == [name]
