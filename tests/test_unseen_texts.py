@@ -208,3 +208,25 @@ def test_a_motion_to_the_councils_session_is_not_read_body_first(tmp_path: Path)
     assert [(c.organization, c.date) for c in record.consultations] == [
         ("Rat", dt.date(2024, 2, 27))
     ]
+
+
+# A Vorlage's PDF text as Politik bei Uns showed it, one line (Krefeld 1718 /15/1, batch U):
+# the Beratungsfolge's column heading "Sitzungstermin:" is no heading that ends the table.
+FLATTENED_KREFELD = (
+    "Vorlage des Oberbürgermeisters der Stadt Krefeld öffentlich Datum 22.09.2015 Nr. 1718 /15/1"
+    " Anlage-Nr. FB/Geschäftszeichen: 40/2 Beratungsfolge: Sitzungstermin: Haupt- und"
+    " Beschwerdeausschuss 29.09.2015 Rat 29.09.2015 Betreff Errichtung einer Gesamtschule in"
+    " Oppum Beschlussentwurf: 1. Zum 1.8.2016 wird in der Stadt Krefeld eine fünfte städtische"
+    " Gesamtschule mit fünf Zügen errichtet. 2. Die Gesamtschule wird im gebundenen Ganztag"
+    " geführt. Unmittelbare finanzielle Auswirkungen X ja nein Finanzielle Auswirkungen und"
+    " Begründung auf den Folgeseiten\n"
+)
+
+
+def test_a_flattened_beratungsfolge_keeps_its_rows(tmp_path: Path) -> None:
+    record = record_of_text(tmp_path, FLATTENED_KREFELD)
+    assert [(c.organization, c.date) for c in record.consultations] == [
+        ("Haupt- und Beschwerdeausschuss", dt.date(2015, 9, 29)),
+        ("Rat", dt.date(2015, 9, 29)),
+    ]
+    assert record.name == "Errichtung einer Gesamtschule in Oppum"

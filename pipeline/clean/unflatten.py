@@ -32,7 +32,7 @@ _STATUS = re.compile(
 _BERATUNGSFOLGE = re.compile(r"\bBeratungsfolge\b[^:]{0,20}:")
 _LEADING_DATE = re.compile(rf"{_DATE}(?= [A-ZÄÖÜ])")
 _BARE_STATUS = re.compile(r"(?<=\d )(?:nicht[ ]?)?öffentlich(?= [A-ZÄÖÜ])")
-_ITEM = re.compile(r"\b(?:TOP|Termin|Gremium|Datum):(?= )")
+_ITEM = re.compile(r"\b(?:TOP|Termin|Gremium|Datum|Sitzungstermin|Sitzungsdatum):(?= )")
 _SESSION_DATE = re.compile(rf"(?<= ){_DATE}(?= )")
 # "Stadt Kamen Niederschrift HFA über die 4. Sitzung ...": the minutes' heading starts a line.
 _MINUTES_HEADING = re.compile(r"(?<= )(?:Niederschrift|Protokoll)(?= (?:\S+ )?über die )")
@@ -53,8 +53,10 @@ def _labels() -> re.Pattern[str]:
 def _headings() -> re.Pattern[str]:
     """A section heading with its colon: where a flattened Beratungsfolge ends."""
     printed = {row[1] for row in vocab.rows("sections")} - {"Beratungsfolge"}
-    # Or any other word with a colon that is none of the table's own column headings.
-    other = r"(?!(?:Termin|Gremium|Sitzung|Datum|Ergebnis)\b)[A-ZÄÖÜ][a-zäöüß]{4,}"
+    # Or any other word with a colon that is none of the table's own column headings
+    # ("Sitzungstermin:", "Zuständigkeit:").
+    columns = sorted(w for w in vocab.words("column_headings") if w.isalpha() and len(w) > 2)
+    other = rf"(?!(?i:{'|'.join(columns)})[ ]*:)[A-ZÄÖÜ][a-zäöüß]{{4,}}"
     return re.compile(rf"(?<= )(?:{_alternation(printed)}|{other})[ ]*:")
 
 
