@@ -694,3 +694,51 @@ def test_a_verbandsgemeindes_unterrichtung_records_its_session(tmp_path: Path) -
     record = record_of_text(tmp_path, text)
     assert record.paper_type is PaperType.NIEDERSCHRIFT
     assert record.date == dt.date(2017, 6, 30)
+
+
+def test_a_sessionnet_page_whose_first_block_decides_gives_the_proposal(tmp_path: Path) -> None:
+    # Mainz 1282/2018 and Heidenau 013/2020 (batch U): under the head the proposal, with no
+    # heading of its own, opening with the council's decision.
+    text = "\n".join(
+        [
+            "Betreff",
+            "Neubau einer sechsgruppigen Kindertagesstätte Am Heiligenhaus",
+            "Vorlage",
+            "1282/2018",
+            "Aktenzeichen",
+            "51 03 03",
+            "Art",
+            "Beschlussvorlage Stadtrat",
+            "",
+            "Der Stadtrat beschließt, nach Vorberatung durch die o.g. Gremien:",
+            "",
+            "  • den Neubau der sechsgruppigen Kindertagesstätte Am Heiligenhaus, sowie",
+            "  • die Umwandlung von einer Regelgruppe in eine Gruppe mit kleiner Altersmischung.",
+            "",
+            "Sachverhalt",
+            "Die Kindertagesstätte ist zu klein.",
+        ]
+    )
+    record = record_of_text(tmp_path, text)
+    assert [item.text for item in record.resolution] == [
+        "Der Stadtrat beschließt, nach Vorberatung durch die o.g. Gremien:",
+        "den Neubau der sechsgruppigen Kindertagesstätte Am Heiligenhaus, sowie",
+        "die Umwandlung von einer Regelgruppe in eine Gruppe mit kleiner Altersmischung.",
+    ]
+
+
+def test_a_sessionnet_page_whose_first_block_tells_the_facts_leaves_it(tmp_path: Path) -> None:
+    # Aschersleben's page: the Sachverhalt first, unheaded; no decision is made of it.
+    text = "\n".join(
+        [
+            "Betreff",
+            "Sanierung der Turnhalle",
+            "Vorlage",
+            "BV/0815/2019",
+            "Art",
+            "Beschlussvorlage",
+            "",
+            "Die Turnhalle wurde 1975 errichtet und ist sanierungsbedürftig.",
+        ]
+    )
+    assert record_of_text(tmp_path, text).resolution == []

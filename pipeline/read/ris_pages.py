@@ -516,7 +516,8 @@ def _block_after(anchor: LexborNode) -> str:
 
 def resolution_items(block: str) -> list[ResolutionItem]:
     """A Beschluss block's paragraphs as items, its heading left out, table cells joined,
-    the number of a numbered row or item removed; none where the block says it has none."""
+    the number or bullet of a numbered row or item removed; none where the block says it has
+    none."""
     lines = [line for line in block.split("\n") if line.strip()]
     while lines and _RESOLUTION_HEADING.match(lines[0]):
         lines.pop(0)
@@ -529,7 +530,7 @@ def resolution_items(block: str) -> list[ResolutionItem]:
             cells = cells[1:]  # a numbered row: "165 | Olmo e.V. | ... | 1.200,00"
         elif len(cells) > 1 and re.fullmatch(r"(?i)nr\.?", cells[0]):
             continue  # the heading row of such a table
-        text = re.sub(r"^\s*\d{1,2}[.)]\s+", "", " ".join(cells))
+        text = re.sub(r"^\s*(?:\d{1,2}[.)]|[•·▪◦])\s+", "", " ".join(cells))
         items.append(ResolutionItem(squeeze(text)))
     return items
 

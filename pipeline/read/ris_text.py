@@ -25,8 +25,8 @@ import functools
 import re
 
 from extractors import vocab
-from pipeline.model import Consultation, PaperType
-from pipeline.read.ris_pages import PageFields, kind_of, parse_date
+from pipeline.model import Consultation, PaperType, ResolutionItem
+from pipeline.read.ris_pages import PageFields, kind_of, parse_date, resolution_items
 
 # The page's heading within its first lines, under at most a site's name and navigation.
 _HEAD_LINES = 8
@@ -337,8 +337,9 @@ def _sessionnet_paper(text: str, head: dict[str, str]) -> PageFields:
     """SessionNet's paper page (vo0050) as text: "Betreff", "Vorlage" (the number), "Art"
     (the kind; a bare "Vorlage" with a Beschlussvorschlag puts a decision to the council).
     The text under the head has no labels of the page's own: its first block may be the
-    proposal (Erlangen), the Sachverhalt (Aschersleben) or a finance table (Burgdorf), so it
-    is left to the text's readers."""
+    proposal (Erlangen, Heidenau, Mainz), the Sachverhalt (Aschersleben) or a finance table
+    (Burgdorf). It is the proposal where it opens with a body's decision ("Der Stadtrat
+    beschließt, ..."); else it is left to the text's readers."""
     kind = head["Art"]
     paper_type = kind_of(kind) or _ABBREVIATED_KINDS.get(kind.split()[0])
     if paper_type is None and kind == "Vorlage" and re.search(r"^Beschlussvorschlag", text, re.M):
@@ -348,7 +349,35 @@ def _sessionnet_paper(text: str, head: dict[str, str]) -> PageFields:
         name=head["Betreff"],
         reference=head["Vorlage"],
         paper_type=paper_type,
+        resolution=_decision_block(text, head["Art"]),
     )
+
+
+# A body's decision opening a block: "Der Stadtrat beschließt, ...", "Der Gemeinderat stimmt
+# dem Entwurf zu", "Der Ausschuss empfiehlt dem Rat, ...".
+_DECIDES = re.compile(
+    r"(?:Der|Die|Das)[ \t]+[^\n.:;]{2,80}?[ \t]+(?:beschließt|beschliesst|empfiehlt|stimmt"
+    r"|beauftragt|genehmigt|billigt|ermächtigt|nimmt)\b"
+)
+# A heading under the proposal's block: the next part of the page.
+_NEXT_PART = re.compile(
+    r"^[ \t]*(?:Sachverhalt|Begründung|Erläuterung(?:en)?|Finanzielle Auswirkungen|Anlage\w*"
+    r"|Beratungsfolge)\b[^\n]{0,40}$",
+    re.M,
+)
+
+
+def _decision_block(text: str, kind: str) -> list[ResolutionItem]:
+    """The block under the page's head, where it opens with a body's decision (see
+    _sessionnet_paper): to the next part's heading."""
+    art = re.search(rf"^[ \t]*Art[ \t]*\n(?:[ \t]*\n)*[ \t]*{re.escape(kind)}[ \t]*$", text, re.M)
+    if art is None:
+        return []
+    rest = text[art.end() :]
+    if not _DECIDES.match(rest.lstrip()):
+        return []
+    end = _NEXT_PART.search(rest)
+    return resolution_items(rest[: end.start()] if end else rest)
 
 
 # komuna's session page: its fields, then its agenda ("TOP-Nr. Bezeichnung"), then each item
