@@ -742,3 +742,29 @@ def test_a_sessionnet_page_whose_first_block_tells_the_facts_leaves_it(tmp_path:
         ]
     )
     assert record_of_text(tmp_path, text).resolution == []
+
+
+def test_a_komuna_item_page_before_its_decision_is_the_paper(tmp_path: Path) -> None:
+    # Hergatz's item page (batch U): the Gemeinderat is to decide, no decision recorded; the
+    # row's session starts with its number.
+    text = "\n".join(
+        [
+            "Benutzungs- und Gebührenordnung der Kita St. Gallus",
+            "",
+            "Daten angezeigt aus Sitzung:  28. Sitzung des Gemeinderates, 07.03.2022",
+            "",
+            "Beratungsreihenfolge",
+            "Gremium Sitzung Sitzungsdatum ö / nö Beratungstyp TOP-Nr.",
+            "Gemeinderat 28. Sitzung des Gemeinderates 07.03.2022 ö beschließend 3",
+            "",
+            "Sachverhalt",
+            "",
+            "Kosten Betreuung Kindergarten 2018 bis 2020 im Schnitt pro Jahr 570.396 €",
+        ]
+    )
+    record = record_of_text(tmp_path, text)
+    assert record.paper_type is PaperType.BESCHLUSSVORLAGE
+    assert record.consultations == [
+        Consultation("Gemeinderat", dt.date(2022, 3, 7), "beschließend", True)
+    ]
+    assert [a.value for a in record.finance.amounts] == [570396.0]

@@ -430,7 +430,8 @@ _DECIDED = re.compile(r"^Beschluss[ \t]*\n(?:.*\n){1,12}?Abstimmungsergebnis\b",
 
 def _komuna_item(text: str, title: str) -> PageFields:
     """An item's page: its Beratungsreihenfolge, and where it records the decision taken
-    (a "Beschluss" with its "Abstimmungsergebnis"), a Niederschrift of that session."""
+    (a "Beschluss" with its "Abstimmungsergebnis"), a Niederschrift of that session; where
+    it records none and a body is to decide it, the Beschlussvorlage."""
     m = _KOMUNA_ITEM.search(text)
     assert m is not None
     found = PageFields(product="komuna (item page, as text)", name=title)
@@ -450,15 +451,27 @@ def _komuna_item(text: str, title: str) -> PageFields:
     if _DECIDED.search(text):
         found.paper_type = PaperType.NIEDERSCHRIFT
         found.date = parse_date(m.group("date"))
+    elif any(c.role and c.role.lower().startswith("beschließ") for c in found.consultations):
+        # The paper put to a body for its decision, none recorded yet (Hergatz's Kita fees).
+        found.paper_type = PaperType.BESCHLUSSVORLAGE
     return found
 
 
 def _committee_of(names: str) -> str:
     """The committee of a row whose committee and session run together: the session's name
     starts with the committee's first word ("Stadtrat Stadtratssitzung", "Bau-, Verkehr- und
-    Umweltausschuss Bau-, Verkehr- und Umweltausschuss"); a bracketed note on the committee
+    Umweltausschuss Bau-, Verkehr- und Umweltausschuss") or with its number ("Gemeinderat 28.
+    Sitzung des Gemeinderates"); a bracketed note on the committee
     goes ("Gemeinderat Walkertshofen (Gemeinde Walkertshofen)")."""
     words = names.split()
-    cut = next((k for k in range(1, len(words)) if words[k].startswith(words[0])), len(words))
+    # ... or with the session's number: "Gemeinderat 28. Sitzung des Gemeinderates".
+    cut = next(
+        (
+            k
+            for k in range(1, len(words))
+            if words[k].startswith(words[0]) or re.fullmatch(r"\d{1,3}\.", words[k])
+        ),
+        len(words),
+    )
     committee = " ".join(words[:cut])
     return re.sub(r"[ \t]*\([^)]*\)$", "", committee) or committee
