@@ -845,8 +845,12 @@ def department(paper_form: form.Form) -> str | None:
     """The federführende Amt / Organisationseinheit / Dezernat as printed: a labelled one,
     or an office's name the form prints without a label ("Amt für Controlling und
     Finanzen" over "Datum: 28.11.2023", see form.read)."""
-    for entry in paper_form.entries:
-        if entry.field != "department" or _PERSON.match(entry.value):
+    entries = [e for e in paper_form.entries if e.field == "department"]
+    # "Federführend:" names the office in charge; "Verfasser:" beside it may name a person
+    # ("Verfasser:1. Räther, Heiko" over "Federführend:Fachbereich 3", ALLRIS).
+    entries.sort(key=lambda e: not e.label.lower().startswith("federführ"))
+    for entry in entries:
+        if _PERSON.match(entry.value):
             continue  # "Verfasser: Herr Schmidt" names the author, not the office
         # "Federführende Organisation: Gemeinde Ahnsen": a small council names itself as the
         # office; beside its label the council's name is no letterhead.

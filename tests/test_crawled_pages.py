@@ -265,3 +265,25 @@ def test_each_bodys_part_of_a_proposal_by_its_subject() -> None:
     # Nor where a point names no body.
     mixed = "1. Der Bauausschuss empfiehlt die Alternative 1.\n\n2. Die Kosten trägt die Stadt.\n"
     assert [item.organization for item in resolution.items(mixed)] == [None, None]
+
+
+def test_the_office_in_charge_wins_over_an_author_listed_before_it(tmp_path: Path) -> None:
+    # Bad Salzdetfurth's ALLRIS page (batch U): "Verfasser:" lists persons, "Federführend:"
+    # the office, each on a line as a crawler ran the cells together.
+    text = (
+        "Vorlage - 2020/093/VV\n\nBetreff: Neufassung der Straßenausbaubeitragssatzung\n"
+        "Status:öffentlichVorlage-Art:Verwaltungsvorlage\nVerfasser:1. Räther, Heiko\n"
+        "Federführend:Fachbereich 3 Bearbeiter/-in: Werner, Jörg\n"
+    )
+    assert record_of_text(tmp_path, text).department == "Fachbereich 3"
+
+
+def test_a_federfuehrender_bereich_and_a_beratungsart(tmp_path: Path) -> None:
+    # Kalkar's Ratsportal page (batch U): its office as "Federführender Bereich:".
+    text = (
+        "Vorlagennummer: 10/110\nBeratungsart:öffentlich\n"
+        "Federführender Bereich:Planen, Bauen, Umwelt\n\nSachverhalt\n\nDer Rat beschließt.\n"
+    )
+    record = record_of_text(tmp_path, text)
+    assert (record.reference, record.department) == ("10/110", "Planen, Bauen, Umwelt")
+    assert record.name != "Beratungsart:öffentlich"
