@@ -88,7 +88,11 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
         found = committee_parts(doc)
         how = evidence.placed("a committee's part of the proposal")
     if not found:
-        found = prose_sessions(doc.text) or addressed_sessions(doc.text)
+        # The head's prose only: a session the reasons recall ("Bereits in der Sitzung der
+        # Gemeindevertretung am 20. März 2012 wurde ...") is past, no step of this paper.
+        reasons = next((s.start for s in doc.sections_labelled("begruendung")), len(doc.text))
+        head = doc.text[:reasons]
+        found = prose_sessions(head) or addressed_sessions(head)
         how = evidence.inferred("sessions named in prose")
     _roles_from_prose(doc.text, found)
     return {"consultations": found, "evidence": {"consultations": how} if found else {}}

@@ -1025,16 +1025,17 @@ _KINDS = (
 # "an der Regionalverkehr Ruhr-Lippe GmbH" is a share in a company, not a river: the river's
 # name ends the place.
 _PLACE = (
-    # Letters only: "Anregung Kreis Kleve_1.pdf" (a file's name) names no place.
-    r"[A-ZÄÖÜ][^\W\d_]+(?:-[A-ZÄÖÜ][^\W\d_]+)*"
+    # Letters only: "Anregung Kreis Kleve_1.pdf" (a file's name) names no place. "Bad" and
+    # "Sankt" are the first word of a place's name: "Stadt Bad Salzdetfurth".
+    r"(?:(?:Bad|Sankt|St\.)[ \t]+(?=[A-ZÄÖÜ]))?[A-ZÄÖÜ][^\W\d_]+(?:-[A-ZÄÖÜ][^\W\d_]+)*"
     # A weekday after "am" is the session's day: "Stadt Prenzlau am Donnerstag, 11.12.2014".
     r"(?:[ \t]+(?:an der|am|ob der)[ \t]+"
     rf"(?!{values.WEEKDAYS}\b)"
     r"[A-ZÄÖÜ][^\W\d_]+(?![\w-]|[ \t]+[A-ZÄÖÜ])"
     r"|[ \t]+von[ \t]+Berlin(?![\wäöüß-])"
-    # Bavaria's abbreviated rivers and regions: "Neuburg a.d.Donau", "Moosburg a. d. Isar",
-    # "Weiden i.d.OPf.", "Mühldorf a.Inn", "Kirchheim b.München".
-    r"|[ \t]+[abi]\.[ \t]?(?:d\.[ \t]?)?[A-ZÄÖÜ][^\W\d_]+\.?(?![\w-]))?"
+    # Abbreviated rivers and regions (most in Bavaria): "Neuburg a.d.Donau", "Moosburg a. d. Isar",
+    # "Weiden i.d.OPf.", "Mühldorf a.Inn", "Kirchheim b.München", "Bad Homburg v. d. Höhe".
+    r"|[ \t]+[abiv]\.[ \t]?(?:d\.[ \t]?)?[A-ZÄÖÜ][^\W\d_]+\.?(?![\w-]))?"
     # "Halle (Saale)", "Lindau (Bodensee)": the river or lake in brackets is part of the name.
     # A short name ending the line or its cell, no noun of the text ("(Anlage)",
     # "(Zweitwohnungsteuersatzung)", "verbleibt bei der Stadt Karlsruhe (Stadtanteil).").

@@ -262,6 +262,10 @@ def test_every_form_label_is_read_with_its_value(row: tuple[str, str, str]) -> N
         ("Stadt Neuburg a.d.Donau", "Stadt Neuburg a.d.Donau"),
         ("Stadt Weiden i.d.OPf.", "Stadt Weiden i.d.OPf."),
         ("Stadt Mühldorf a.Inn", "Stadt Mühldorf a.Inn"),
+        # A place whose name starts "Bad" or "Sankt" (Bad Salzdetfurth's page, batch U).
+        ("Zur Facebook-Seite der Stadt Bad Salzdetfurth", "Stadt Bad Salzdetfurth"),
+        ("Stadt Sankt Augustin", "Stadt Sankt Augustin"),
+        ("der Stadt Bad Homburg v. d. Höhe", "Stadt Bad Homburg v. d. Höhe"),
         # "i.A." / "i. V." before a signer's name is no part of the place.
         ("Stadt Erlangen i.A. Meier", "Stadt Erlangen"),
         ("Stadt Karlsruhe i. V. Müller", "Stadt Karlsruhe"),

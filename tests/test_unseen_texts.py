@@ -230,3 +230,15 @@ def test_a_flattened_beratungsfolge_keeps_its_rows(tmp_path: Path) -> None:
         ("Rat", dt.date(2015, 9, 29)),
     ]
     assert record.name == "Errichtung einer Gesamtschule in Oppum"
+
+
+def test_a_session_the_reasons_recall_is_no_step_of_the_motion(tmp_path: Path) -> None:
+    # Grävenwiesbach's UB motion (batch U): its reasons recall an earlier session.
+    text = (
+        "Gemeindevertretersitzung am 4. September 2012\n"
+        "Antrag zum Tagesordnungspunkt 7 -Windkraftanlagen-\n"
+        "Begründung:\nBereits in der Sitzung der Gemeindevertretung am 20. März 2012 wurde der"
+        " Gemeindevorstand beauftragt, Flächen für Windkraft zu prüfen.\n"
+    )
+    record = record_of_text(tmp_path, text)
+    assert all(c.date != dt.date(2012, 3, 20) for c in record.consultations)
