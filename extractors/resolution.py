@@ -378,11 +378,20 @@ def _until_closing(text: str) -> str:
     return text[: m.start()] if m else text
 
 
+# "Der Kreistag möge beschließen:", its colon at once: what the council is to decide follows
+# ("möge beschließen, in den Berichten ... zu veröffentlichen:" is part of it).
+_TO_DECIDE = re.compile(
+    r"\b(?:möge|mögen|wolle|wollen)[ \t]+(?:folgendes[ \t]+)?beschließen[ \t]*:"
+)
+
+
 def _antrag_lead_in(doc: Parsed) -> str | None:
-    """The text from an Antrag's lead-in ("Die CDU-Fraktion beantragt:") to the next heading."""
-    m = _lead_pattern().search(doc.text)
-    if not m:
+    """The text from an Antrag's lead-in ("Die CDU-Fraktion beantragt:", "Der Kreistag möge
+    beschließen:") to the next heading."""
+    found = [m for m in (_lead_pattern().search(doc.text), _TO_DECIDE.search(doc.text)) if m]
+    if not found:
         return None
+    m = min(found, key=lambda match: match.start())
     end = min((s.start for s in doc.sections if s.start >= m.end()), default=len(doc.text))
     return doc.text[m.end() : end]
 

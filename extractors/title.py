@@ -96,7 +96,18 @@ def find(text: str, paper_form: form.Form | None = None, anchor: int | None = No
     return None
 
 
+# The motion's lead-in run on after its subject: "Betr.: Nahverkehrsplan: Der Kreistag möge
+# beschließen:" (a Fraktion's motion): the subject ends before it.
+_LEAD_AFTER = re.compile(
+    r"[ \t]*[:.]?[ \t]*(?:Der|Die|Das)[ \t]+[^:\n]{2,60}?[ \t]+(?:möge|mögen|wolle|wollen)[ \t]+"
+    r"(?:folgendes[ \t]+)?beschließen\b"
+)
+
+
 def _labelled(lines: list[str], entry: form.Entry) -> str | None:
+    lead = _LEAD_AFTER.search(entry.value)
+    if lead and lead.start() > 0:
+        return join([entry.value[: lead.start()]])
     if entry.value:
         # The value's wrapped lines, up to a section's heading ("Beschlussvorschlag:") or a
         # letter's date line where no blank line sets the title off (a PDF's text layer).

@@ -269,3 +269,36 @@ def test_minutes_that_record_two_votes_have_no_one_resolution() -> None:
         "§ 323\n5. Abberufung\nDie Abberufung wird beschlossen.\nAbstimmung:\nCDU, GRÜNE\n"
     )
     assert extract(text, PaperType.NIEDERSCHRIFT) == []
+
+
+def test_a_motions_to_decide_line_leads_in_to_what_is_to_be_decided() -> None:
+    # The Landkreis Marburg-Biedenkopf's coalition motion (batch U): the lead-in on the subject's
+    # line, no heading anywhere; Karlsruhe's motions print it alone over the proposal.
+    text = (
+        "Änderungsantrag der Koalition zur Kreistagssitzung am 11. Juli 2003\n\n"
+        "Betr.: Nahverkehrsplan: Der Kreistag möge beschließen:\n"
+        "Der Kreistag begrüßt, dass die Öffentlichkeit frühzeitig einbezogen wird.\n"
+    )
+    assert extract(text, PaperType.ANTRAG) == [
+        (None, "Der Kreistag begrüßt, dass die Öffentlichkeit frühzeitig einbezogen wird.")
+    ]
+    text = (
+        "Gemeinderat 27.07.2021 33.1 x\n\nDer Gemeinderat möge folgendes beschließen:\n\n"
+        "Die Klassenzimmer sind mit Filteranlagen auszustatten.\n\n"
+        "Die Verwaltung soll dafür Fördermittel des Landes abrufen.\n\nBegründung:\n\nEs ist kalt.\n"
+    )
+    assert [t for _, t in extract(text, PaperType.ANTRAG)] == [
+        "Die Klassenzimmer sind mit Filteranlagen auszustatten.",
+        "Die Verwaltung soll dafür Fördermittel des Landes abrufen.",
+    ]
+
+
+def test_a_to_decide_phrase_going_on_after_a_comma_is_part_of_the_proposal() -> None:
+    # karlsruhe-2022-2344: "möge beschließen, in den jährlichen Berichten ... zu veröffentlichen:"
+    text = (
+        "Der Gemeinderat möge beschließen, in den jährlichen Berichten des Kulturamts die\n"
+        "folgenden Informationen zu veröffentlichen:\n\n"
+        "1. Welche Institutionen erhielten Fördermittel?\n2. Welche erstmalig?\n\nBegründung:\nX.\n"
+    )
+    found = [t for _, t in extract(text, PaperType.ANTRAG)]
+    assert "in den jährlichen Berichten des Kulturamts" in " ".join(found)

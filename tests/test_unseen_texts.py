@@ -242,3 +242,17 @@ def test_a_session_the_reasons_recall_is_no_step_of_the_motion(tmp_path: Path) -
     )
     record = record_of_text(tmp_path, text)
     assert all(c.date != dt.date(2012, 3, 20) for c in record.consultations)
+
+
+def test_a_subject_ends_where_the_motions_lead_in_runs_on(tmp_path: Path) -> None:
+    # The Landkreis Marburg-Biedenkopf's coalition motion (batch U).
+    text = (
+        "Änderungsantrag der Koalition zur Kreistagssitzung am 11. Juli 2003\n\n"
+        "Betr.: Nahverkehrsplan: Der Kreistag möge beschließen:\n"
+        "Der Kreistag begrüßt, dass die Öffentlichkeit frühzeitig einbezogen wird.\n"
+    )
+    record = record_of_text(tmp_path, text)
+    assert record.name == "Nahverkehrsplan"
+    assert [item.text for item in record.resolution] == [
+        "Der Kreistag begrüßt, dass die Öffentlichkeit frühzeitig einbezogen wird."
+    ]
