@@ -285,7 +285,8 @@ def test_a_motions_to_decide_line_leads_in_to_what_is_to_be_decided() -> None:
     text = (
         "Gemeinderat 27.07.2021 33.1 x\n\nDer Gemeinderat möge folgendes beschließen:\n\n"
         "Die Klassenzimmer sind mit Filteranlagen auszustatten.\n\n"
-        "Die Verwaltung soll dafür Fördermittel des Landes abrufen.\n\nBegründung:\n\nEs ist kalt.\n"
+        "Die Verwaltung soll dafür Fördermittel des Landes abrufen.\n\n"
+        "Begründung:\n\nEs ist kalt.\n"
     )
     assert [t for _, t in extract(text, PaperType.ANTRAG)] == [
         "Die Klassenzimmer sind mit Filteranlagen auszustatten.",
