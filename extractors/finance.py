@@ -66,9 +66,13 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
         in_budget = checkbox(_IN_BUDGET_WRAPPED, doc.text, "haushalt")
     if in_budget is None:
         in_budget = funds_available(doc.text)
+    if in_budget is None and ticked(_FUNDS_OPTION, doc.text):
+        in_budget = True
     impact = checkbox(_IMPACT, doc.text, "finanzielle auswirkungen")
     if impact is None:
         impact = checkbox(_IMPACT_WRAPPED, doc.text, "finanzielle")
+    if impact is None and ticked(_NO_IMPACT_OPTION, doc.text):
+        impact = False
     return {
         "finance": Finance(
             impact=impact, in_budget=in_budget, amounts=_distinct(doc.text, sorted(found), columns)
@@ -146,6 +150,32 @@ _BOX = r"(?:\[\s*[xX✓✔]\s*\]|\(\s*[xX✓✔]\s*\)|[" + _CHECKED + r"])"
 _MARK_LINES, _MARK_CHARS = 2, 80
 # "Finanzielle Auswirkungen: nein", "... : keine", "... : ja, siehe Anlage".
 _PLAIN_ANSWER = re.compile(r"\s*(ja|nein|keine)\b(?![-\w])", re.I)
+
+
+# A form's options ticked by a mark before them, on their line or alone on the line above
+# ("X" / "Finanzierungsmittel im Haushalt vorhanden.", Klütz; "X Vorlage berührt nicht den
+# Haushalt.", Kall): the option holds.
+_FUNDS_OPTION = re.compile(
+    r"(?:Finanzierungs|Haushalts)?[Mm]ittel[ \t]+(?:sind[ \t]+)?im[ \t]+Haushalt(?:splan)?"
+    r"[ \t]+(?:vorhanden|veranschlagt|eingeplant)\b"
+)
+_NO_IMPACT_OPTION = re.compile(
+    r"(?:Die[ \t]+)?Vorlage[ \t]+berührt[ \t]+(?:nicht[ \t]+den[ \t]+Haushalt|den[ \t]+Haushalt"
+    r"[ \t]+nicht)\b|[Kk]eine[ \t]+finanziellen[ \t]+Auswirkungen\b"
+)
+_TICK_BEFORE = re.compile(rf"(?:^|\n|:)[ \t]*{_BOX}[ \t]*(?:\n[ \t]*)*$")
+
+
+def ticked(option: re.Pattern[str], text: str) -> bool:
+    """Whether `option` stands in `text` with a tick right before it (see _FUNDS_OPTION)."""
+    for m in option.finditer(text):
+        before = text[max(0, m.start() - _TICK_REACH) : m.start()]
+        if _TICK_BEFORE.search(before):
+            return True
+    return False
+
+
+_TICK_REACH = 12
 
 
 def funds_available(text: str) -> bool | None:

@@ -109,3 +109,32 @@ def test_budget_form_row() -> None:
 )
 def test_funds_made_available_in_a_sentence(text: str, in_budget: bool | None) -> None:
     assert finance.funds_available(text) is in_budget
+
+
+@pytest.mark.parametrize(
+    ("text", "impact", "in_budget"),
+    [
+        # Klütz's ALLRIS form (batch U): the tick alone on the line above its option.
+        (
+            "Finanzielle Auswirkungen:\n\nBeschreibung\n\n \n\nX\n\n"
+            "Finanzierungsmittel im Haushalt vorhanden.\n\n \n\ndurch Haushaltsansatz\n",
+            None,
+            True,
+        ),
+        # Kall's form as Politik bei Uns ran it together (batch U): the tick before its option.
+        (
+            "Haushaltsmäßige Auswirkungen: X Vorlage berührt nicht den Haushalt. Mittel"
+            " verfügbar bei HHSt. Euro über-/außerplanmäßige Ausgabe erforderlich bei HHSt.",
+            False,
+            None,
+        ),
+        # The options without a tick say nothing.
+        ("Vorlage berührt nicht den Haushalt.\n☐ Mittel im Haushalt vorhanden\n", None, None),
+    ],
+)
+def test_a_ticked_option_of_the_finance_form(
+    text: str, impact: bool | None, in_budget: bool | None
+) -> None:
+    doc = Parsed("t", text, [text], segment(text))
+    finance_ = finance.extract(doc, Record("t", paper_type=PaperType.BESCHLUSSVORLAGE))["finance"]
+    assert (finance_.impact, finance_.in_budget) == (impact, in_budget)
