@@ -66,12 +66,12 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
         in_budget = checkbox(_IN_BUDGET_WRAPPED, doc.text, "haushalt")
     if in_budget is None:
         in_budget = funds_available(doc.text)
-    if in_budget is None and ticked(_FUNDS_OPTION, doc.text):
+    if in_budget is None and " im Haushalt" in doc.text and ticked(_FUNDS_OPTION, doc.text):
         in_budget = True
     impact = checkbox(_IMPACT, doc.text, "finanzielle auswirkungen")
     if impact is None:
         impact = checkbox(_IMPACT_WRAPPED, doc.text, "finanzielle")
-    if impact is None and ticked(_NO_IMPACT_OPTION, doc.text):
+    if impact is None and _NO_IMPACT_WORDS.search(doc.text) and ticked(_NO_IMPACT_OPTION, doc.text):
         impact = False
     return {
         "finance": Finance(
@@ -156,13 +156,14 @@ _PLAIN_ANSWER = re.compile(r"\s*(ja|nein|keine)\b(?![-\w])", re.I)
 # ("X" / "Finanzierungsmittel im Haushalt vorhanden.", Klütz; "X Vorlage berührt nicht den
 # Haushalt.", Kall): the option holds.
 _FUNDS_OPTION = re.compile(
-    r"(?:Finanzierungs|Haushalts)?[Mm]ittel[ \t]+(?:sind[ \t]+)?im[ \t]+Haushalt(?:splan)?"
+    r"(?:\b(?:Finanzierungs|Haushalts)m|\bM)ittel[ \t]+(?:sind[ \t]+)?im[ \t]+Haushalt(?:splan)?"
     r"[ \t]+(?:vorhanden|veranschlagt|eingeplant)\b"
 )
 _NO_IMPACT_OPTION = re.compile(
     r"(?:Die[ \t]+)?Vorlage[ \t]+berührt[ \t]+(?:nicht[ \t]+den[ \t]+Haushalt|den[ \t]+Haushalt"
     r"[ \t]+nicht)\b|[Kk]eine[ \t]+finanziellen[ \t]+Auswirkungen\b"
 )
+_NO_IMPACT_WORDS = re.compile(r"berührt|eine finanziellen")  # a cheap test before the option's
 _TICK_BEFORE = re.compile(rf"(?:^|\n|:)[ \t]*{_BOX}[ \t]*(?:\n[ \t]*)*$")
 
 
