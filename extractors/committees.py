@@ -256,10 +256,17 @@ _DATE_LEAD = re.compile(r"\s+(?:am|vom)\s*:?\s*$")
 
 
 def nominative(name: str) -> str:
-    """ "Stadtrates" -> "Stadtrat", "Hauptausschusses" -> "Hauptausschuss": the genitive
-    after "des" names the body as it names itself."""
+    """ "Stadtrates" -> "Stadtrat", "Hauptausschusses" -> "Hauptausschuss", "Ausschusses für
+    Umwelt und Klima" -> "Ausschuss für Umwelt und Klima": the genitive after "des" names the
+    body as it names itself."""
+    parts = re.split(r"(\s+)", name)
+    return "".join(_nominative_word(part) for part in parts)
+
+
+def _nominative_word(word: str) -> str:
+    lowered = word.lower()
     for ending in vocab.words("committee_words"):
         for genitive in ("es", "s"):
-            if name.lower().endswith(ending + genitive):
-                return name[: -len(genitive)]
-    return name
+            if lowered.endswith(ending + genitive):
+                return word[: -len(genitive)]
+    return word

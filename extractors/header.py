@@ -347,8 +347,12 @@ def motion_heading(lines: list[str]) -> str | None:
                 parts.append(lines[i + 1])
             return title.join(parts)
         if _BARE_MOTION.fullmatch(line):
-            # "Gemeinsamer Antrag" over "Quartiersparkhaus am Schulzentrum: ...": the subject.
-            subject = _subject_below(lines, i + 1)
+            # "Gemeinsamer Antrag" over "Quartiersparkhaus am Schulzentrum: ...": the subject;
+            # "Anfrage gemäß § 17 der Geschäftsordnung" / "zur Sitzung des ... am ..." over it.
+            below = i + 1
+            while below < len(lines) and _FOR_SESSION_LINE.match(lines[below]):
+                below += 1
+            subject = _subject_below(lines, below)
             if subject and not _SALUTATION.match(subject):
                 return subject
     return None
@@ -356,8 +360,12 @@ def motion_heading(lines: list[str]) -> str | None:
 
 # A motion's kind alone on its line, perhaps after an adjective ("Interfraktioneller Antrag").
 _BARE_MOTION = re.compile(
-    r"[ \t]*(?:[A-ZÄÖÜ][a-zäöüß]{2,}(?:er|es|e)[ \t]+)?(?:Antrag|Anfrage|Änderungsantrag)[ \t]*"
+    r"[ \t]*(?:[A-ZÄÖÜ][a-zäöüß]{2,}(?:er|es|e)[ \t]+)?(?:Antrag|Anfrage|Änderungsantrag)"
+    # "Anfrage gemäß § 17 der Geschäftsordnung": the rule it is made under.
+    r"(?:[ \t]+(?:gemäß|gem\.|nach)[ \t]+§[^\n]{1,60})?[ \t]*"
 )
+# "zur Sitzung des Ausschusses für Umwelt am 20.03.2024" under a motion's kind: its session.
+_FOR_SESSION_LINE = re.compile(r"[ \t]*(?:zur|für die)[ \t]+(?:\S+[ \t]+)?Sitzung\b", re.I)
 _SALUTATION = title.SALUTATION
 
 

@@ -256,3 +256,43 @@ def test_a_subject_ends_where_the_motions_lead_in_runs_on(tmp_path: Path) -> Non
     assert [item.text for item in record.resolution] == [
         "Der Kreistag begrüßt, dass die Öffentlichkeit frühzeitig einbezogen wird."
     ]
+
+
+# A Fraktion's Anfrage under the rule it is made under, addressed to a committee's session
+# in the genitive ("des Ausschusses für Umwelt und Klima"); its subject on a line of its own
+# (the shape of the issue's hand-written papers).
+ANFRAGE_UNDER_A_RULE = """Fraktion BÜNDNIS 90/DIE GRÜNEN im Rat der Stadt Musterstadt
+
+Anfrage gemäß § 17 der Geschäftsordnung
+zur Sitzung des Ausschusses für Umwelt und Klima am 20.03.2024
+
+Baumfällungen im Stadtpark
+
+Sehr geehrte Frau Oberbürgermeisterin,
+
+wir bitten um Beantwortung folgender Fragen:
+1. Wie viele Bäume wurden 2023 im Stadtpark gefällt?
+"""
+
+
+def test_an_anfrage_under_a_rule_for_a_committees_session(tmp_path: Path) -> None:
+    record = record_of_text(tmp_path, ANFRAGE_UNDER_A_RULE)
+    assert record.paper_type is PaperType.ANFRAGE
+    assert record.name == "Baumfällungen im Stadtpark"
+    assert [(c.organization, c.date) for c in record.consultations] == [
+        ("Ausschuss für Umwelt und Klima", dt.date(2024, 3, 20))
+    ]
+
+
+def test_the_answers_kind_line_is_no_part_of_its_subject(tmp_path: Path) -> None:
+    text = (
+        "Stadt Musterstadt\nDie Oberbürgermeisterin\n\tDatum: 15.03.2024\n\n"
+        "Beantwortung einer Anfrage\n"
+        "Anfrage der Fraktion BÜNDNIS 90/DIE GRÜNEN vom 01.03.2024 zu Baumfällungen im Stadtpark\n"
+        "\nZu Frage 1:\nIm Jahr 2023 wurden 14 Bäume gefällt.\n"
+    )
+    record = record_of_text(tmp_path, text)
+    assert record.paper_type is PaperType.STELLUNGNAHME
+    assert record.name == (
+        "Anfrage der Fraktion BÜNDNIS 90/DIE GRÜNEN vom 01.03.2024 zu Baumfällungen im Stadtpark"
+    )
