@@ -231,10 +231,19 @@ def _is_carrier(m: re.Match[str]) -> bool:
 # A motion made or questions asked in a paper's first sentences, by a group or its members.
 _MOTION_WORDING = re.compile(
     r"\b(?:beantragt|beantragen|beantrage|stellt[ \t]+(?:den|folgenden)[ \t]+Antrag"
-    r"|stellen[ \t]+(?:den|folgenden)[ \t]+Antrag|mit[ \t]+folgendem[ \t]+Antrag)\b"
+    r"|stellen[ \t]+(?:den|folgenden)[ \t]+Antrag|mit[ \t]+folgendem[ \t]+Antrag"
+    # "Aus den bisherigen Beratungen stellen wir weitere Änderungsanträge zum Haushalt"
+    r"|stellen[ \t]+wir[ \t]+(?:\w+[ \t]+)?(?:Änderungs|Dringlichkeits|Haushalts)?[Aa]ntr(?:ag|äge)"
+    # "Der Gemeinderat möge beschließen:", "... mögen beschließen:"
+    r"|(?:möge|mögen|wolle|wollen)[ \t]+(?:folgendes[ \t]+)?beschließen(?=[ \t]*:))"
+    r"(?!\w)"
 )
 _QUESTION_WORDING = re.compile(
     r"\b(?:bitten|bitte)\b[^.\n]{0,80}?\bBeantwortung\b[^.\n]{0,40}?\bFragen\b"
+    # A group's website on the questions it sent: "haben folgende Fragen eingereicht", "stellte
+    # unsere Fraktion eine schriftliche Anfrage an den Oberbürgermeister".
+    r"|\bfolgende[ \t]+Fragen[ \t]+(?:eingereicht|gestellt)\b"
+    r"|\bstellte?[ \t]+(?:unsere|die)[ \t]+Fraktion[ \t]+eine[ \t]+(?:schriftliche[ \t]+)?Anfrage\b"
 )
 # The administration's answer written as a letter: "auf Ihre Anfrage antworte ich wie
 # folgt", "Ihre Anfrage vom ... beantworte ich wie folgt", "zu Ihrer Anfrage ... teile ich

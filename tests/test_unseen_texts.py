@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from extractors import form, header
 from pipeline.model import PaperType
 from tests.conftest import record_of_text
@@ -296,3 +298,44 @@ def test_the_answers_kind_line_is_no_part_of_its_subject(tmp_path: Path) -> None
     assert record.name == (
         "Anfrage der Fraktion BÜNDNIS 90/DIE GRÜNEN vom 01.03.2024 zu Baumfällungen im Stadtpark"
     )
+
+
+# Groups' websites (batch W): a paper published as a post, its kind in its wording only.
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # Murnau's Grüne: a letter to the mayor with amendments to the budget.
+        (
+            "14.11.22 –\nSehr geehrter Herr Bürgermeister Beuting,\nAus den bisherigen Beratungen"
+            " stellen wir weitere Änderungsanträge zum Haushalt.\nBegründung:\nEs fehlt Zeit.\n",
+            PaperType.ANTRAG,
+        ),
+        # Bensheim's BfB: "Änderungs-Anträge" hyphenated, as its heading prints them.
+        (
+            "Änderungs-Anträge der BfB-Fraktion zum Haushaltsentwurf 2023\n\nSehr geehrte Frau"
+            " Deppert,\nnehmen Sie bitte die Anträge auf die Tagesordnung.\n",
+            PaperType.ANTRAG,
+        ),
+        # Roßdorf's Grüne: the questions they sent, in a post.
+        (
+            "Akteneinsicht hinterlässt viele Fragen\n\nWir sind dieser Aufforderung nachgekommen"
+            " und haben folgende Fragen eingereicht:\n\n1) Wie lautet der Auftrag?\n",
+            PaperType.ANFRAGE,
+        ),
+        # Weinheim's GAL: a post on its written question.
+        (
+            "Kürzlich stellte unsere Fraktion eine schriftliche Anfrage an den Oberbürgermeister."
+            "\nKonkret beschäftigt uns die Frage, welche Aktionen geplant sind.\n",
+            PaperType.ANFRAGE,
+        ),
+        # Mannheim's SPD: the kind over "Der Gemeinderat möge beschließen:".
+        (
+            "Der Gemeinderat möge beschließen:\nEine Prioritätenliste wird erstellt.\n",
+            PaperType.ANTRAG,
+        ),
+    ],
+)
+def test_a_groups_post_is_its_paper_by_its_wording(
+    tmp_path: Path, text: str, kind: PaperType
+) -> None:
+    assert record_of_text(tmp_path, text).paper_type is kind
