@@ -379,9 +379,13 @@ def _until_closing(text: str) -> str:
 
 
 # "Der Kreistag möge beschließen:", its colon at once: what the council is to decide follows
-# ("möge beschließen, in den Berichten ... zu veröffentlichen:" is part of it).
+# ("möge beschließen, in den Berichten ... zu veröffentlichen:" is part of it). The sentence
+# stays with the proposal, as the corpora's gold keeps it ("Der Stadtrat möge beschließen:"),
+# from its subject on where it has one.
 _TO_DECIDE = re.compile(
-    r"\b(?:möge|mögen|wolle|wollen)[ \t]+(?:folgendes[ \t]+)?beschließen[ \t]*:"
+    r"(?:(?:^|(?<=[:.][ \t]))[ \t]*(?:Der|Die|Das)[ \t]+[^:\n]{2,80}?[ \t]+)?"
+    r"\b(?:möge|mögen|wolle|wollen)[ \t]+(?:folgendes[ \t]+)?beschließen[ \t]*:",
+    re.M,
 )
 
 
@@ -393,7 +397,7 @@ def _antrag_lead_in(doc: Parsed) -> str | None:
         return None
     m = min(found, key=lambda match: match.start())
     end = min((s.start for s in doc.sections if s.start >= m.end()), default=len(doc.text))
-    return doc.text[m.end() : end]
+    return doc.text[m.start() if m.re is _TO_DECIDE else m.end() : end]
 
 
 def _proposal_before_reasons(doc: Parsed) -> str | None:

@@ -271,7 +271,7 @@ def test_minutes_that_record_two_votes_have_no_one_resolution() -> None:
     assert extract(text, PaperType.NIEDERSCHRIFT) == []
 
 
-def test_a_motions_to_decide_line_leads_in_to_what_is_to_be_decided() -> None:
+def test_a_motions_to_decide_line_opens_what_is_to_be_decided() -> None:
     # The Landkreis Marburg-Biedenkopf's coalition motion (batch U): the lead-in on the subject's
     # line, no heading anywhere; Karlsruhe's motions print it alone over the proposal.
     text = (
@@ -279,8 +279,13 @@ def test_a_motions_to_decide_line_leads_in_to_what_is_to_be_decided() -> None:
         "Betr.: Nahverkehrsplan: Der Kreistag möge beschließen:\n"
         "Der Kreistag begrüßt, dass die Öffentlichkeit frühzeitig einbezogen wird.\n"
     )
+    # The lead-in stays with the proposal, as the corpora's gold keeps it (Dresden A0112/15).
     assert extract(text, PaperType.ANTRAG) == [
-        (None, "Der Kreistag begrüßt, dass die Öffentlichkeit frühzeitig einbezogen wird.")
+        (
+            None,
+            "Der Kreistag möge beschließen: Der Kreistag begrüßt, dass die Öffentlichkeit"
+            " frühzeitig einbezogen wird.",
+        )
     ]
     text = (
         "Gemeinderat 27.07.2021 33.1 x\n\nDer Gemeinderat möge folgendes beschließen:\n\n"
@@ -289,7 +294,8 @@ def test_a_motions_to_decide_line_leads_in_to_what_is_to_be_decided() -> None:
         "Begründung:\n\nEs ist kalt.\n"
     )
     assert [t for _, t in extract(text, PaperType.ANTRAG)] == [
-        "Die Klassenzimmer sind mit Filteranlagen auszustatten.",
+        "Der Gemeinderat möge folgendes beschließen: Die Klassenzimmer sind mit Filteranlagen"
+        " auszustatten.",
         "Die Verwaltung soll dafür Fördermittel des Landes abrufen.",
     ]
 

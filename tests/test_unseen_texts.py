@@ -256,7 +256,8 @@ def test_a_subject_ends_where_the_motions_lead_in_runs_on(tmp_path: Path) -> Non
     record = record_of_text(tmp_path, text)
     assert record.name == "Nahverkehrsplan"
     assert [item.text for item in record.resolution] == [
-        "Der Kreistag begrüßt, dass die Öffentlichkeit frühzeitig einbezogen wird."
+        "Der Kreistag möge beschließen: Der Kreistag begrüßt, dass die Öffentlichkeit frühzeitig"
+        " einbezogen wird."
     ]
 
 

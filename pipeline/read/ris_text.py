@@ -465,13 +465,21 @@ def _committee_of(names: str) -> str:
     goes ("Gemeinderat Walkertshofen (Gemeinde Walkertshofen)")."""
     words = names.split()
     # ... or with the session's number: "Gemeinderat 28. Sitzung des Gemeinderates".
+    # ... or after the committee's bracketed note, or with "Sitzung" ("Gemeinderat (Gemeinde
+    # Grünwald) Sitzung des Gemeinderates").
     cut = next(
         (
             k
             for k in range(1, len(words))
-            if words[k].startswith(words[0]) or re.fullmatch(r"\d{1,3}\.", words[k])
+            if words[k].startswith(words[0])
+            or re.fullmatch(r"\d{1,3}\.", words[k])
+            or words[k] == "Sitzung"
+            or words[k - 1].endswith(")")
         ),
         len(words),
     )
     committee = " ".join(words[:cut])
-    return re.sub(r"[ \t]*\([^)]*\)$", "", committee) or committee
+    bare = re.sub(r"[ \t]*\([^)]*\)$", "", committee)
+    # The note goes where the name says more than its kind ("Gemeinderat Walkertshofen"); a
+    # bare "Gemeinderat" keeps the council it names.
+    return bare if " " in bare else committee
