@@ -75,7 +75,7 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
     if name is not None and _SALUTATION.match(name):
         name = None  # "Sehr geehrte Frau Bezirksbürgermeisterin, ...": a letter's opening
     if name is None and record.paper_type in _MOTIONS:
-        name = motion_heading(lines)
+        name = motion_heading(lines) or _named_heading(lines, anchor)
     if name is None:
         name = front_matter_title(scan.first_lines(doc.text, HEAD_LINES))
     if record.paper_type in _SESSION_PAPERS:
@@ -827,11 +827,29 @@ def _type_reference() -> re.Pattern[str]:
     "Beantwortung zur Anfrage<TAB>23/2018", "Drucksache Nr. 7/2023   Datum: ...": the kind,
     up to three words more ("zur Anfrage", "Nr."), then the number, ending its cell."""
     kinds = vocab.alternation("paper_types", column=1)
+    # "Gemeinsamer Dringlichkeitsantrag RV-113/2019 der Ratsfraktionen CDU, ...": an adjective
+    # before the kind, the groups that make it after the number (Flensburg).
     return re.compile(
-        rf"^[ \t]*(?:{kinds})(?:[ \t]+[\w.]+){{0,3}}?[ \t]*(?:[-–:][ \t]*|\t|[ \t]+)"
-        rf"(?P<ref>{form.REFERENCE.pattern})(?=[ \t]*$|\t|[ ]{{2}}|[ ]vom[ ])",
+        r"^[ \t]*(?:[A-ZÄÖÜ][a-zäöüß]+(?:er|es|e)[ \t]+)?"
+        rf"(?:{kinds})(?:[ \t]+[\w.]+){{0,3}}?[ \t]*(?:[-–:][ \t]*|\t|[ \t]+)"
+        rf"(?P<ref>{form.REFERENCE.pattern})"
+        r"(?=[ \t]*$|\t|[ ]{2}|[ ]vom[ ]|[ ]der[ ]\w*[Ff]raktion)",
         re.M | re.I,
     )
+
+
+def _named_heading(lines: list[str], anchor: int | None) -> str | None:
+    """A motion's heading that names its kind, its number and who makes it, for which
+    session ("Gemeinsamer Dringlichkeitsantrag RV-113/2019 der Ratsfraktionen CDU, Grüne, ...
+    für die Ratsversammlung am 22.08.2019"): the name of a motion that prints no subject."""
+    if anchor is None:
+        return None
+    m = _type_reference().match(lines[anchor])
+    after = lines[anchor][m.end() :].split() if m else []
+    return title.join([lines[anchor]]) if len(after) >= _NAMED_HEADING_WORDS else None
+
+
+_NAMED_HEADING_WORDS = 3
 
 
 def _heading_reference(head: str) -> str | None:

@@ -163,7 +163,47 @@ def _graded_proposal(doc: Parsed, paper_type: PaperType) -> tuple[str | None, Ev
             return text, evidence.placed("the motion's opening words")
     elif text := _tidy(_to_resolve(doc)):
         return text, evidence.placed("'zu beschließen'")
-    return _tidy(_announced(doc)), evidence.placed("'folgenden Beschluss gefasst:'")
+    if text := _tidy(_announced(doc)):
+        return text, evidence.placed("'folgenden Beschluss gefasst:'")
+    return _tidy(_body_decides(doc)), evidence.placed("a body's decision under the head")
+
+
+# A line that opens with a body's decision: "Der Stadtrat beschließt in seiner Sitzung am
+# 11.11.2010" over the numbered points (Zeitz's ALLRIS page, no heading over them).
+_DECIDING_LINE = re.compile(
+    r"^[ \t]*(?:Der|Die|Das)[ \t]+(?P<body>[^\n,:;]{2,60}?)[ \t]+(?:beschließt|empfiehlt)\b",
+    re.M,
+)
+# Where such a line is looked for: the head, the subject and the Beratungsfolge, not the
+# reasons (which may tell of earlier decisions).
+_HEAD_SECTIONS = frozenset({"header", "betreff", "beratungsfolge"})
+
+
+def _body_decides(doc: Parsed) -> str | None:
+    """The proposal under no heading: the paragraph where a council body decides, in the
+    paper's head, and the numbered points after it; the first other paragraph (the reasons,
+    under no heading either) ends it."""
+    for section in doc.sections:
+        if section.label not in _HEAD_SECTIONS:
+            break
+        start = section.end - len(section.text)
+        for m in _DECIDING_LINE.finditer(doc.text, start, section.end):
+            if committees.alone(m.group("body")):
+                paragraphs = _BLANK_LINE.split(doc.text[m.start() : section.end])
+                kept = [paragraphs[0]]
+                for paragraph in paragraphs[1:]:
+                    if not paragraph.strip():
+                        continue
+                    if not (_POINT.match(paragraph) or _DECIDING_LINE.match(paragraph)):
+                        break
+                    kept.append(paragraph)
+                return "\n\n".join(kept)
+    return None
+
+
+# A proposal's point: numbered, lettered, bulleted, or going on in lower case ("die
+# Schließung der Grundschule ...").
+_POINT = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[a-h]\)|[•·▪◦*–-][ \t]|[a-zäöü])")
 
 
 def _announced(doc: Parsed) -> str | None:
@@ -397,7 +437,11 @@ def _antrag_lead_in(doc: Parsed) -> str | None:
         return None
     m = min(found, key=lambda match: match.start())
     end = min((s.start for s in doc.sections if s.start >= m.end()), default=len(doc.text))
-    return doc.text[m.start() if m.re is _TO_DECIDE else m.end() : end]
+    text = doc.text[m.start() if m.re is _TO_DECIDE else m.end() : end]
+    # "Die BVV möge beschließen:" / "Die Bezirksverordnetenversammlung hat ... folgenden
+    # Beschluss gefasst:": the motion decided, its decision's words.
+    decided = next(reversed(list(_DECISION_LEAD.finditer(text))), None)
+    return text[decided.end() :] if decided and text[decided.end() :].strip() else text
 
 
 def _proposal_before_reasons(doc: Parsed) -> str | None:
@@ -419,10 +463,18 @@ def _proposal_before_reasons(doc: Parsed) -> str | None:
     if paragraphs and _asks(paragraphs[-1].group()):
         return paragraphs[-1].group()
     asking = paragraphs[-2].group() if len(paragraphs) >= 2 else ""
+    if _PROPOSAL_LABEL.fullmatch(asking.strip()) and paragraphs[-1].group().strip():
+        # "Antrag:" over the paragraph, "Begründung:" under it (Flensburg's joint motion).
+        return paragraphs[-1].group()
     if _asks(asking) and asking.rstrip().endswith(":"):
         # "Die Bezirksverordnetenversammlung möge beschließen:" over what it is to decide.
         return before[paragraphs[-2].start() : paragraphs[-1].end()]
     return None
+
+
+# The label over a motion's proposal, where the segmenter takes no heading: "Antrag:" (a
+# motion names its kind on its first line "ANTRAG", which must stay no heading).
+_PROPOSAL_LABEL = re.compile(r"(?:Antrag|Antragstext|Beschlussantrag)[ \t]*:", re.I)
 
 
 def _tab(doc: Parsed, section: Section) -> bool:

@@ -42,6 +42,8 @@ SESSION_PART = re.compile(
 )
 # The longest title block taken; a longer one is prose, not a title.
 _MAX_TITLE_LINES = 6
+# A line longer than this is a paragraph of prose, not a title's (a page's widest is ~150).
+_MAX_TITLE_LINE = 300
 
 
 def find(text: str, paper_form: form.Form | None = None, anchor: int | None = None) -> str | None:
@@ -86,6 +88,8 @@ def find(text: str, paper_form: form.Form | None = None, anchor: int | None = No
                 _, used = consultation_table.plain_table(table)
             i = i + 1 + used if used else end
             continue
+        if lines[i].rstrip().endswith(":") and _is_type_line(lines[i].strip()):
+            return None  # "Antrag:" over the motion's text: no title below it
         if i in taken or not _is_title_line(lines[i], form_values) or i in headings:
             i += 1
             continue
@@ -163,7 +167,9 @@ def _block(
         if after_form and block and _FIELD_HEADING.fullmatch(line):
             break  # "Informationen:" under the title on Hannover's page: the next field
         block.append(j)
-    return block if len(block) <= _MAX_TITLE_LINES else []
+    if len(block) > _MAX_TITLE_LINES or any(len(lines[j].strip()) > _MAX_TITLE_LINE for j in block):
+        return []  # prose (a web page keeps a paragraph a line)
+    return block
 
 
 def _is_label_line(line: str) -> bool:
@@ -199,7 +205,8 @@ def _type_line() -> re.Pattern[str]:
 
 
 def _is_type_line(line: str) -> bool:
-    return bool(_type_line().fullmatch(line))
+    # "Antrag:" over a motion's text: its kind as a label, no title either.
+    return bool(_type_line().fullmatch(line.rstrip(": \t")))
 
 
 def names_a_kind(line: str) -> bool:

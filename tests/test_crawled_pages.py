@@ -287,3 +287,87 @@ def test_a_federfuehrender_bereich_and_a_beratungsart(tmp_path: Path) -> None:
     record = record_of_text(tmp_path, text)
     assert (record.reference, record.department) == ("10/110", "Planen, Bauen, Umwelt")
     assert record.name != "Beratungsart:öffentlich"
+
+
+def test_an_allris_page_under_a_cookie_banner_is_read_as_its_page(tmp_path: Path) -> None:
+    # Herne's ALLRIS page (batch V): the site's cookie notice before the heading; each
+    # session's line ("der Bezirksvertretung des Stadtbezirks Herne-Mitte") is no committee.
+    banner = [f"Cookie-Hinweis Zeile {k}: Diese Website setzt Cookies ein." for k in range(9)]
+    text = "\n".join(
+        [
+            *banner,
+            "Ratsinformationssystem",
+            "",
+            "Vorlage - 2011/0281",
+            "",
+            "Betreff: Grundschulentwicklung",
+            "Status:öffentlichVorlage-Art:öffentliche Beschlussvorlage",
+            "Federführend:FB 31 - Schule und Weiterbildung",
+            "Beratungsfolge:",
+            "Bezirksvertretung Herne-Mitte Anhörung",
+            "01.06.2011 ",
+            "der Bezirksvertretung des Stadtbezirks Herne-Mitte",
+            "Integrationsrat Vorberatung",
+            "01.06.2011 ",
+            "des Integrationsrates beschlossen",
+            "Rat der Stadt Entscheidung",
+            "21.06.2011 ",
+            "des Rates der Stadt beschlossen",
+            "",
+            "Finanzielle Auswirkungen",
+        ]
+    )
+    record = record_of_text(tmp_path, text)
+    assert [(c.organization, c.date, c.role) for c in record.consultations] == [
+        ("Bezirksvertretung Herne-Mitte", dt.date(2011, 6, 1), "Anhörung"),
+        ("Integrationsrat", dt.date(2011, 6, 1), "Vorberatung"),
+        ("Rat der Stadt", dt.date(2011, 6, 21), "Entscheidung"),
+    ]
+
+
+def test_a_council_deciding_under_the_beratungsfolge_is_the_proposal(tmp_path: Path) -> None:
+    # Zeitz's ALLRIS page (batch V): no heading over the proposal, the council's decision
+    # and its numbered points under the Beratungsfolge.
+    text = "\n".join(
+        [
+            "Vorlage - V/STR/40/0370/10",
+            "",
+            "Betreff: Fortschreibung der Schulentwicklungsplanung",
+            "Status:öffentlichVorlage-Art:Beschlussvorlage",
+            "Beratungsfolge:",
+            "Stadtrat Zeitz Entscheidung",
+            "11.11.2010 ",
+            "13. Sitzung des Stadtrates Zeitz ungeändert beschlossen",
+            "",
+            "Der Stadtrat beschließt in seiner Sitzung am 11.11.2010",
+            "",
+            "1.   die Schließung der Grundschule „Am Schwanenteich“ ab 01.08.2012.",
+            "",
+            "2.   die Veränderung der Schulbezirke der Grundschulen ab 01.08.2011.",
+        ]
+    )
+    assert [item.text for item in record_of_text(tmp_path, text).resolution] == [
+        "Der Stadtrat beschließt in seiner Sitzung am 11.11.2010 die Schließung der Grundschule"
+        " „Am Schwanenteich“ ab 01.08.2012.",
+        "die Veränderung der Schulbezirke der Grundschulen ab 01.08.2011.",
+    ]
+
+
+def test_a_joint_motion_named_by_its_heading(tmp_path: Path) -> None:
+    # Flensburg's joint urgent motion (batch V): kind, number and groups in the heading,
+    # "Antrag:" over the proposal, "Begründung:" under it.
+    heading = (
+        "Gemeinsamer Dringlichkeitsantrag RV-113/2019 der Ratsfraktionen CDU, Grüne, SPD für"
+        " die Ratsversammlung am 22.08.2019"
+    )
+    text = (
+        f"{heading}\n\nAntrag:\n\nDer Stadtpräsident nimmt Kontakt zur Deutschen Bahn auf,"
+        " damit die EuroCity-Züge künftig in Flensburg halten.\n\nBegründung:\n\nDie Bahn plant"
+        " die Strecke ohne Halt.\n"
+    )
+    record = record_of_text(tmp_path, text)
+    assert (record.reference, record.name) == ("RV-113/2019", heading)
+    assert [item.text for item in record.resolution] == [
+        "Der Stadtpräsident nimmt Kontakt zur Deutschen Bahn auf, damit die EuroCity-Züge"
+        " künftig in Flensburg halten."
+    ]

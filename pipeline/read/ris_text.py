@@ -28,8 +28,9 @@ from extractors import vocab
 from pipeline.model import Consultation, PaperType, ResolutionItem
 from pipeline.read.ris_pages import PageFields, kind_of, parse_date, resolution_items
 
-# The page's heading within its first lines, under at most a site's name and navigation.
-_HEAD_LINES = 8
+# The page's heading within its first lines, under at most a site's name and navigation (or
+# a cookie banner: Herne's page).
+_HEAD_LINES = 15
 _PAPER_HEADING = re.compile(r"^[ \t]*(?:Drucksache|Vorlage)[ \t]+-[ \t]+(?P<ref>\S[^\n]*?)[ \t]*$")
 _ITEM_HEADING = re.compile(r"^[ \t]*Auszug[ \t]+-[ \t]+(?P<name>\S[^\n]*?)[ \t]*$")
 # ALLRIS classic's own labels, glued to their value: its fingerprint beside the heading.
