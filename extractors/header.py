@@ -249,8 +249,10 @@ _MOTION_HEADING = re.compile(
 )
 # "Antrag: Pestizidfreie Kommune": the kind, a colon, and the subject, which is the name.
 _KIND_COLON_SUBJECT = re.compile(
-    r"^[ \t#*]*(?:Antrag|Anfrage|Änderungsantrag|Prüfantrag|Dringlichkeitsantrag)[ \t]*:"
-    r"[ \t]*(?P<subject>[A-ZÄÖÜ\d\"„].{3,200})$"
+    r"^[ \t#*]*(?:Antrag|Anfrage|Änderungsantrag|Prüfantrag|Dringlichkeitsantrag)"
+    r"(?:[ \t]*:[ \t]*(?P<subject>[A-ZÄÖÜ\d\"„].{3,200})"
+    # "Antrag – auf Aufstockung der Haushaltsposition" (a group's website, Vallendar)
+    r"|[ \t]+[–-][ \t]+(?P<dashed>\w.{3,200}))$"
 )
 
 
@@ -335,7 +337,7 @@ def motion_heading(lines: list[str]) -> str | None:
     for i, line in enumerate(lines[:30]):
         colon = _KIND_COLON_SUBJECT.match(line)
         if colon:
-            return title.join([colon.group("subject")])
+            return title.join([colon.group("subject") or colon.group("dashed")])
         if _MOTION_HEADING.match(line) and not line.rstrip().endswith((",", ":")):
             if _FOR_SESSION.match(line):
                 subject = _subject_below(lines, i + 1)
@@ -353,6 +355,10 @@ def motion_heading(lines: list[str]) -> str | None:
             while below < len(lines) and _FOR_SESSION_LINE.match(lines[below]):
                 below += 1
             subject = _subject_below(lines, below)
+            if subject is None or len(subject) > _MAX_SUBJECT:
+                # Prose under the kind: the subject is the line above it ("Beschilderung in
+                # Töttelstädt" / "Anfrage nach § 9 (1) der Geschäftsordnung", Erfurt).
+                subject = _subject_above(lines, i)
             if subject and not _SALUTATION.match(subject):
                 return subject
     return None
@@ -367,6 +373,23 @@ _BARE_MOTION = re.compile(
 # "zur Sitzung des Ausschusses für Umwelt am 20.03.2024" under a motion's kind: its session.
 _FOR_SESSION_LINE = re.compile(r"[ \t]*(?:zur|für die)[ \t]+(?:\S+[ \t]+)?Sitzung\b", re.I)
 _SALUTATION = title.SALUTATION
+
+
+_MAX_SUBJECT = 200
+
+
+def _subject_above(lines: list[str], kind: int) -> str | None:
+    """The short line right above a motion's kind line (a blank line between them at most),
+    where it is no site's line, label or date."""
+    above = next((j for j in range(kind - 1, -1, -1) if lines[j].strip()), None)
+    if above is None or kind - above > 2:
+        return None
+    line = lines[above].strip()
+    if len(line) > _MAX_SUBJECT // 2 or re.search(r"https?://|www\.|\d{1,2}\.\d{1,2}\.\d{2}", line):
+        return None
+    if form.label_line(line) is not None or line.endswith((".", ":", ",")):
+        return None
+    return line
 
 
 def _subject_below(lines: list[str], start: int) -> str | None:

@@ -44,6 +44,9 @@ SESSION_PART = re.compile(
 _MAX_TITLE_LINES = 6
 # A line longer than this is a paragraph of prose, not a title's (a page's widest is ~150).
 _MAX_TITLE_LINE = 300
+# A long line of words that ends a sentence: "Die Stadtverordnetenversammlung beauftragt den
+# Magistrat, ... zu berichten." (a group's post opening with its proposal).
+_SENTENCES = re.compile(r"[A-ZÄÖÜ][^\n]{150,}[a-zäöüß)]\.")
 
 
 def find(text: str, paper_form: form.Form | None = None, anchor: int | None = None) -> str | None:
@@ -169,6 +172,8 @@ def _block(
         block.append(j)
     if len(block) > _MAX_TITLE_LINES or any(len(lines[j].strip()) > _MAX_TITLE_LINE for j in block):
         return []  # prose (a web page keeps a paragraph a line)
+    if len(block) == 1 and _SENTENCES.fullmatch(lines[block[0]].strip()):
+        return []  # a paragraph of sentences, its full stop at the end: no title
     return block
 
 

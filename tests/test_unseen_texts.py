@@ -340,3 +340,41 @@ def test_a_groups_post_is_its_paper_by_its_wording(
     tmp_path: Path, text: str, kind: PaperType
 ) -> None:
     assert record_of_text(tmp_path, text).paper_type is kind
+
+
+def test_a_councillors_question_named_by_the_line_above_its_kind(tmp_path: Path) -> None:
+    # An Erfurt councillor's website (batch V): the subject over "Anfrage nach § 9 (1) der
+    # Geschäftsordnung", the question's prose under it.
+    text = (
+        "- Michael Panse, Ihr Stadtrat für Erfurt - https://www.michaelpanse.de -\n\n"
+        "Beschilderung in Töttelstädt\n\nAnfrage nach § 9 (1) der Geschäftsordnung\n\n"
+        "Bei Bürgergesprächen in Töttelstädt wurde ich letzte Woche auf die eigentümliche"
+        " Beschilderung im Ort aufmerksam gemacht. Das Tempo ist innerhalb des Dorfes teilweise"
+        " auf 30 km/h beschränkt. Die Gültigkeit des Schilds endet nach jeder Querstraße.\n"
+    )
+    record = record_of_text(tmp_path, text)
+    assert (record.paper_type, record.name) == (
+        PaperType.ANFRAGE,
+        "Beschilderung in Töttelstädt",
+    )
+
+
+def test_a_motions_kind_and_subject_joined_by_a_dash(tmp_path: Path) -> None:
+    # Vallendar's SPD (batch W).
+    text = (
+        "Antrag – auf Aufstockung der Haushaltsposition\n\nSehr geehrter Herr Stadtbürgermeister"
+        " Jung,\n\ndie SPD-Fraktion im Stadtrat stellt folgenden Antrag:\n\nDie Haushaltsposition"
+        " soll um 100.000 € erhöht werden\n\nBegründung:\n\nErfolgt in der Sitzung.\n"
+    )
+    assert record_of_text(tmp_path, text).name == "auf Aufstockung der Haushaltsposition"
+
+
+def test_a_post_opening_with_its_proposal_has_no_title_of_it(tmp_path: Path) -> None:
+    # Bad Vilbel's Freie Wähler (batch W): the proposal's sentence, then "Begründung:".
+    text = (
+        "Die Stadtverordnetenversammlung beauftragt den Magistrat, für das schon in der"
+        " Verkehrskommission vorgestellte Radverkehrskonzept zeitgleich einen Statusbericht zu"
+        " erstellen und hierüber halbjährlich zu berichten.\n\nBegründung: Im Konzept sind"
+        " Maßnahmen genannt.\n"
+    )
+    assert record_of_text(tmp_path, text).name is None
