@@ -243,7 +243,10 @@ _MOTIONS = frozenset({PaperType.ANTRAG, PaperType.ANFRAGE, PaperType.STELLUNGNAH
 # "Antrag zur Erweiterung der Sozialen Stadt Büchenbach Nord", "Anfrage betreffend ...": a
 # motion's kind and its subject in one heading line.
 _MOTION_HEADING = re.compile(
-    r"^[ \t]*(?:Antrag|Anfrage|Änderungsantrag|Stellungnahme|Beantwortung)[ \t]+"
+    r"^[ \t]*(?:Antrag|Anfrage|Änderungs-?antr(?:ag|äge)|Anträge|Stellungnahme|Beantwortung)"
+    # "Änderungs-Anträge der BfB-Fraktion zum Haushaltsentwurf 2023 ..." (Bensheim): the
+    # group that makes it between the kind and its subject.
+    r"(?:[ \t]+de[rs][ \t]+\S*[Ff]raktion)?[ \t]+"
     r"(?:zur|zum|zu|über|für|auf|betreffend|betr\.|bzgl\.|wegen)[ \t]+\S.{5,200}$",
     re.I,
 )

@@ -230,7 +230,9 @@ def _is_carrier(m: re.Match[str]) -> bool:
 
 # A motion made or questions asked in a paper's first sentences, by a group or its members.
 _MOTION_WORDING = re.compile(
-    r"\b(?:beantragt|beantragen|beantrage|stellt[ \t]+(?:den|folgenden)[ \t]+Antrag"
+    r"\b(?:beantragt|beantragen|beantrage"
+    # "stellt einen Änderungsantrag in der Stadtverordnetenversammlung" (Obertshausen)
+    r"|stellt[ \t]+(?:den|folgenden|einen)[ \t]+(?:Änderungs|Dringlichkeits)?[Aa]ntrag"
     r"|stellen[ \t]+(?:den|folgenden)[ \t]+Antrag|mit[ \t]+folgendem[ \t]+Antrag"
     # "Aus den bisherigen Beratungen stellen wir weitere Änderungsanträge zum Haushalt"
     r"|stellen[ \t]+wir[ \t]+(?:\w+[ \t]+)?(?:Änderungs|Dringlichkeits|Haushalts)?[Aa]ntr(?:ag|äge)"

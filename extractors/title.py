@@ -74,6 +74,7 @@ def find(text: str, paper_form: form.Form | None = None, anchor: int | None = No
             block
             and block[-1] + 2 < len(lines)
             and _next_is_heading(lines, block[-1] + 1, headings)
+            and not (len(block) == 1 and _is_type_line(lines[block[0]].strip()))
         ):
             return join(lines[i] for i in block)
         return None
@@ -167,6 +168,8 @@ def _block(
             break  # "Berlin, den 12.03.2024"; "Sehr geehrter Herr Bürgermeister,"
         if _SPEECH_NOTE.fullmatch(line):
             break  # a speech's "Es gilt das gesprochene Wort." under its title
+        if _LEAD_AFTER.match(line):
+            break  # "Der Gemeinderat möge beschließen:" opens the proposal, ends the title
         if after_form and block and _FIELD_HEADING.fullmatch(line):
             break  # "Informationen:" under the title on Hannover's page: the next field
         block.append(j)

@@ -378,3 +378,23 @@ def test_a_post_opening_with_its_proposal_has_no_title_of_it(tmp_path: Path) -> 
         " Maßnahmen genannt.\n"
     )
     assert record_of_text(tmp_path, text).name is None
+
+
+def test_a_groups_amendments_named_by_their_heading(tmp_path: Path) -> None:
+    # Bensheim's BfB (batch W): the kind, the group, then the subject.
+    heading = "Änderungs-Anträge der BfB-Fraktion zum Haushaltsentwurf 2023 zum Thema Begrünung"
+    text = f"{heading}\n\nBfB-Fraktion    22.11.2022\n\nSehr geehrte Frau Deppert,\n"
+    assert record_of_text(tmp_path, text).name == heading
+
+
+def test_a_bare_kind_over_the_lead_in_names_nothing(tmp_path: Path) -> None:
+    # Mannheim's SPD (batch W): "Antrag" over "Der Gemeinderat möge beschließen:".
+    text = (
+        "Antrag\nDer Gemeinderat möge beschließen:\nEine Prioritätenliste wird erstellt.\n"
+        "Begründung:\nDer Gemeinderat möchte beteiligt werden.\n"
+    )
+    record = record_of_text(tmp_path, text)
+    assert record.name is None
+    assert [item.text for item in record.resolution] == [
+        "Der Gemeinderat möge beschließen: Eine Prioritätenliste wird erstellt."
+    ]
