@@ -172,7 +172,7 @@ def _may_start_label(text: str, pos: int) -> bool:
 _FOLDS_APART = frozenset(scan.FOLDS_APART)
 
 
-def _label_at(text: str, pos: int = 0) -> tuple[Label, re.Match[str]] | None:
+def label_at(text: str, pos: int = 0) -> tuple[Label, re.Match[str]] | None:
     if not _may_start_label(text, pos):
         return None
     m = _label_pattern().match(text, pos)
@@ -210,7 +210,7 @@ def label_line(text: str) -> list[tuple[Label, str]] | None:
 
     A bare label gives [(label, "")].
     """
-    found = _label_at(text)
+    found = label_at(text)
     if not found:
         return None
     label, m = found
@@ -238,7 +238,7 @@ def label_line(text: str) -> list[tuple[Label, str]] | None:
     current = label
     start = 0
     for m2 in _WORD_START.finditer(rest):
-        hit = _label_at(rest, m2.start())
+        hit = label_at(rest, m2.start())
         colon = re.match(r"[ \t]*:[ \t]*", rest[hit[1].end() :]) if hit else None
         if hit and colon:
             pairs.append((current, rest[start : m2.start()].strip()))
@@ -285,7 +285,7 @@ def _label_row(text: str) -> list[Label] | None:
         return None
     row = []
     for cell in cells:
-        hit = _label_at(cell)
+        hit = label_at(cell)
         if hit and hit[1].end() == len(cell):
             row.append(hit[0])
         elif _HEADING_CELL.fullmatch(cell):
@@ -307,7 +307,7 @@ def _spaced_label_row(text: str) -> list[Label] | None:
     row: list[Label] = []
     pos = len(text) - len(text.lstrip())
     while pos < len(text):
-        hit = _label_at(text, pos)
+        hit = label_at(text, pos)
         if hit is None:
             return None
         row.append(hit[0])
@@ -351,7 +351,7 @@ def column_headings(line: str) -> bool:
     bare_headings = 0
     for cell in cells:
         key = cell.lower().rstrip(":").strip()
-        hit = _label_at(cell)
+        hit = label_at(cell)
         labelled = hit is not None and hit[1].end() >= len(cell.rstrip(":").rstrip())
         if not labelled and key not in headings:
             return False

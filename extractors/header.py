@@ -69,6 +69,8 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
         # (Münster), none of them the minutes' name.
         paper_form = _without_titles(paper_form)
     ref = _head_reference(lines, paper_form, record.paper_type)
+    flat_ref, flat_date = _flattened_head(lines) if ref is None else (None, None)
+    ref = ref or flat_ref
     in_foot = None if ref or record.paper_type in _SESSION_PAPERS else _running_reference(text)
     anchor = next((i for i, line in enumerate(lines) if ref and ref in line), None)
     name = _titled_reference(lines, ref) or title.find(text, paper_form, anchor)
@@ -101,7 +103,9 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
     # A website's post dates itself in its front matter; its text's dates deeper down are
     # the sessions and papers it speaks of ("GRS am 09.11.20 TOP 4").
     searched = "\n".join(lines) if published else text
-    date = paper_date(searched, lines, paper_form, record.paper_type, name) or published
+    date = (
+        paper_date(searched, lines, paper_form, record.paper_type, name) or flat_date or published
+    )
     if date is None and record.paper_type in _SESSION_PAPERS:
         date = session_date(paper_form, name, lines, text)
     # The letterhead's council, else the one whose council decides it in the Beratungsfolge
@@ -862,6 +866,60 @@ def _type_reference() -> re.Pattern[str]:
         r"(?=[ \t]*$|\t|[ ]{2}|[ ]vom[ ]|[ ]der[ ]\w*[Ff]raktion)",
         re.M | re.I,
     )
+
+
+# A form whose text lost its line breaks and its cells' order: its labels in a row, then
+# their values ("Dienststelle Aktenzeichen Datum Vorlagen-Nr. 32/3 32/3 Ra 22.04.2014
+# 124/2014", Brühl; "Vorlagen-Nr. Sitzungstermin Der Bürgermeister 164/2004 02.12.2004",
+# Kall: PDF texts as Politik bei Uns kept them).
+_FLAT_LINE = 60  # a line that holds labels and values at all
+_FLAT_REACH = 250  # how far into the line the labels are looked for
+_FLAT_VALUES = 12  # how many words after the labels hold their values
+
+
+def _flattened_head(lines: list[str]) -> tuple[str | None, dt.date | None]:
+    """The reference and the paper's date of a form run into one line: two labels or more
+    without their colons, one a number's, then the values."""
+    for line in lines:
+        if len(line) <= _FLAT_LINE:
+            continue
+        run: list[tuple[form.Label, int]] = []
+        for m in re.finditer(r"(?<!\S)\S", line[:_FLAT_REACH]):
+            found = form.label_at(line, m.start())
+            if found is None or line[found[1].end() : found[1].end() + 1] not in (" ", ""):
+                continue
+            label, match = found
+            if run and line[run[-1][1] : m.start()].strip():
+                if len(run) >= 2:
+                    break
+                run = []
+            run.append((label, match.end()))
+        kinds = [label for label, _ in run]
+        if len(run) < 2 or not any(k.field == "reference" for k in kinds):
+            continue
+        words = line[run[-1][1] :].split()[:_FLAT_VALUES]
+        dates = [i for i, w in enumerate(words) if form.fits(form.Kind.DATE, w)]
+        refs = [
+            i
+            for i, w in enumerate(words)
+            if i not in dates and form.fits(form.Kind.REF, w) and form.NUMBER_JOINED.search(w)
+        ]
+        ref_at = next(i for i, k in enumerate(kinds) if k.field == "reference")
+        dated = [i for i, k in enumerate(kinds) if k.kind is form.Kind.DATE]
+        ref = None
+        if refs and dates and dated:
+            before = [i for i in refs if i < dates[0]]
+            after = [i for i in refs if i > dates[-1]]
+            pick = before[-1:] if ref_at < dated[0] else after[:1]
+            ref = words[pick[0]] if pick else None
+        elif refs:
+            ref = words[refs[0]]
+        date = None
+        own = [i for i in dated if kinds[i].field == "date"]
+        if own and len(dates) == len(dated):
+            date = values.parse_date(words[dates[dated.index(own[0])]])
+        return ref, date
+    return None, None
 
 
 def _named_heading(lines: list[str], anchor: int | None) -> str | None:

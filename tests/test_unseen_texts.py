@@ -398,3 +398,33 @@ def test_a_bare_kind_over_the_lead_in_names_nothing(tmp_path: Path) -> None:
     assert [item.text for item in record.resolution] == [
         "Der Gemeinderat möge beschließen: Eine Prioritätenliste wird erstellt."
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "reference", "date"),
+    [
+        # Brühl's Vorlage as Politik bei Uns kept its text (batch V): the paper's date.
+        (
+            "Stadt Brühl öffentliche Vorlage Der Bürgermeister Dienststelle Aktenzeichen Datum"
+            " Vorlagen-Nr. 32/3 32/3 Ra 22.04.2014 124/2014 Betreff Beteiligung der Stadt Brühl"
+            " an der Vergabe der Ehrenamtskarte für Nordrhein-Westfalen Beratungsfolge Ausschuss"
+            " für Soziales und Migration Hauptausschuss Finanzielle Auswirkungen X X Ja Nein",
+            "124/2014",
+            dt.date(2014, 4, 22),
+        ),
+        # Kall's (batch U): the number before the session's date, which dates no paper.
+        (
+            "X Gemeinde Kall Vorlagen-Nr. Sitzungstermin Der Bürgermeister 164/2004 02.12.2004"
+            " Federführung: Fachbereich I An den Haupt- und Finanzausschuss mit der Bitte um X"
+            " FBL: SB: öffentliche Sitzung Herr Stoff Beschlussfassung Mitzeichnung durch Fassung"
+            " eines Empfehlungsbeschlusses an den Rat Bgm. Kenntnisnahme FB I",
+            "164/2004",
+            None,
+        ),
+    ],
+)
+def test_a_flattened_forms_labels_then_values(
+    tmp_path: Path, line: str, reference: str, date: dt.date | None
+) -> None:
+    record = record_of_text(tmp_path, line + "\n")
+    assert (record.reference, record.date) == (reference, date)
