@@ -24,6 +24,7 @@ from extractors import (
     committees,
     consultation_table,
     evidence,
+    header,
     nlp,
     resolution,
     scan,
@@ -164,7 +165,8 @@ _DECIDED_BY = re.compile(
     r"\bfasst[ \t]+(?:der|die|das)[ \t]+(?P<body>[^\n,:]{3,80}?)[ \t]+"
     r"(?:(?:einstimmig|mehrheitlich|einmütig)[ \t]+)?"
     r"(?:folgenden|nachstehenden|den)[ \t]+Beschluss"
-    r"|^[ \t]*(?:Der|Die|Das)[ \t]+(?P<subject>[^\n,:]{3,80}?)[ \t]+(?:beschließt|empfiehlt)\b",
+    r"|^[ \t]*(?:Der|Die|Das)[ \t]+(?P<subject>[^\n,:]{3,80}?)[ \t]+"
+    r"(?:beschließt|empfiehlt|beschloss|empfahl)\b",
     re.M,
 )
 _SESSION_LABEL = re.compile(rf"^[ \t]*Sitzung[ \t]*:[ \t]*(?P<date>{values.DATE_TEXT})", re.M)
@@ -178,6 +180,8 @@ def deciding_body(text: str) -> Consultation | None:
         if committees.alone(body):
             session = _SESSION_LABEL.search(text, 0, _DECIDED_REACH)
             date = values.parse_date(session.group("date")) if session else None
+            if date is None:
+                date = header.item_day(scan.first_lines(text, header.HEAD_LINES))
             return Consultation(committees.clean(body), date)
     return None
 

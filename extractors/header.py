@@ -532,9 +532,27 @@ _DATED_ITEM = re.compile(
 
 
 def _dated_item(lines: list[str]) -> str | None:
-    first = next((line for line in lines[:_BARE_HEADING_LINES] if line.strip()), "")
-    m = _DATED_ITEM.fullmatch(first)
-    return m.group("title") if m else None
+    """The item's title in its dated heading, among the page's first lines (a site's "Zur
+    Navigation springen" and "ALLRIS - Auszug" may stand above it); or after "Auszug - ",
+    ALLRIS's heading of an item's extract ("Auszug - Entwicklungsperspektiven des Landkreises
+    Peine ...")."""
+    for line in [line for line in lines[:_BARE_HEADING_LINES] if line.strip()][:_ITEM_HEAD]:
+        m = _DATED_ITEM.fullmatch(line) or _EXTRACT_HEADING.fullmatch(line)
+        if m:
+            return m.group("title")
+    return None
+
+
+_ITEM_HEAD = 4
+
+
+def item_day(lines: list[str]) -> dt.date | None:
+    """The session's day an item's page heads it with ("26.03.2018 - 14 Schülerbeförderung
+    ...", ALLRIS net)."""
+    heads = [line for line in lines[:_BARE_HEADING_LINES] if line.strip()][:_ITEM_HEAD]
+    item = next((m for line in heads if (m := _DATED_ITEM.fullmatch(line))), None)
+    return values.parse_date(item.group()) if item else None
+_EXTRACT_HEADING = re.compile(r"[ \t]*Auszug[ \t]+[-–][ \t]+(?P<title>\S[^\t\n]*?)[ \t|]*")
 
 
 # "Sitzung Rat am 03.09.2026", "Gemeinderat - Sitzung am 27.02.2026 um 19:00 Uhr": a line
@@ -602,6 +620,10 @@ def _first_cell(line: str) -> str:
     return cells[0][1] if cells else ""
 
 
+# "Wortprotokoll" over the discussion (ALLRIS's item page): a section's heading, no name.
+_SECTION_WORDS = re.compile(r"Wortprotokoll|Protokoll(?:notiz|vermerk)|Beschlussprotokoll", re.I)
+
+
 def _bare_kind_heading(lines: list[str]) -> str | None:
     """A heading that is the kind word alone ("Protokoll", "Öffentliche Bekanntmachung"):
     the name of minutes or a notice that print no other. A bare "Tagesordnung" is the
@@ -614,6 +636,7 @@ def _bare_kind_heading(lines: list[str]) -> str | None:
             and not re.search(r"Tagesordnung|Einladung", stripped, re.I)
             # "Wortprotokoll:" over the discussion: a section's heading, its colon says so
             and not stripped.endswith(":")
+            and not _SECTION_WORDS.fullmatch(stripped.rstrip(" |"))
         ):
             return stripped
     return None
@@ -633,6 +656,9 @@ _SESSION_DAY = re.compile(
 )
 
 
+_NAMES_SESSION = re.compile(r"Sitzung|Niederschrift|Protokoll|Tagesordnung|Einladung", re.I)
+
+
 def session_date(
     paper_form: form.Form, name: str | None, lines: list[str] | None = None, text: str = ""
 ) -> dt.date | None:
@@ -642,9 +668,13 @@ def session_date(
         found = values.parse_date(value)
         if found:
             return found
-    found = values.parse_date(name) if name else None
+    # "Niederschrift ... vom 12.03.2024" is dated by its session; an extract named by its
+    # item ("... Antrag der Fraktionen vom 25.09.2013") by no date of the item's paper.
+    found = values.parse_date(name) if name and _NAMES_SESSION.search(name) else None
     if found is None and lines:
         found = _session_table_date(lines[:_SESSION_DAY_LINES])
+    if found is None and lines:
+        found = item_day(lines)
     if found is None and lines:
         m = _SESSION_DAY.search("\n".join(lines[:_SESSION_DAY_LINES]))
         day = (

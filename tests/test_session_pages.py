@@ -277,3 +277,38 @@ def test_an_amtsblatts_notice_of_the_decisions_taken_is_the_minutes(tmp_path: Pa
     record = record_of_text(tmp_path, text)
     assert record.paper_type is PaperType.NIEDERSCHRIFT
     assert record.date == dt.date(2023, 5, 16)
+
+
+def test_an_allris_net_extract_of_one_item(tmp_path: Path) -> None:
+    # Kreis Rendsburg-Eckernförde's page (batch X): the site's links and "ALLRIS - Auszug"
+    # above the dated item heading, "Wortprotokoll" over the discussion, the decision taken.
+    text = (
+        "Zur Navigation springen Zum Inhalt springen\nALLRIS - Auszug\n\n"
+        "26.03.2018 - 14 Schülerbeförderung - Abschluss von öffentlich-r...\n\nReduzieren\n\n"
+        "Wortprotokoll\n\nAbg. Albrecht (CDU) erläuterte die vorliegende Beschlussvorlage.\n\n"
+        "Reduzieren\n\nBeschluss:\n\n\nDer Kreistag beschloss einstimmig, dem Vertrag zur"
+        " Regelung der Schülerbeförderung zuzustimmen.\n"
+    )
+    record = record_of_text(tmp_path, text)
+    assert record.paper_type is PaperType.NIEDERSCHRIFT
+    assert record.name == "Schülerbeförderung - Abschluss von öffentlich-r..."
+    assert record.date == dt.date(2018, 3, 26)
+    assert [(c.organization, c.date) for c in record.consultations] == [
+        ("Kreistag", dt.date(2018, 3, 26))
+    ]
+
+
+def test_an_allris_extract_named_after_auszug(tmp_path: Path) -> None:
+    # Landkreis Peine's page (batch X): the date in the item's name is its motion's.
+    text = (
+        "Auszug - Entwicklungsperspektiven des Landkreises Peine Antrag der Fraktionen der SPD"
+        " und Bündnis 90/Die Grünen vom 25.09.2013\n|\nWortprotokoll |\n"
+        "Kreistagsvorsitzende Schlaugat geht kurz auf die Vorlage ein.\n"
+        "Beschluss: einstimmig beschlossen\n"
+    )
+    record = record_of_text(tmp_path, text)
+    assert record.name == (
+        "Entwicklungsperspektiven des Landkreises Peine Antrag der Fraktionen der SPD und"
+        " Bündnis 90/Die Grünen vom 25.09.2013"
+    )
+    assert record.date is None
