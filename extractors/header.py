@@ -552,6 +552,8 @@ def item_day(lines: list[str]) -> dt.date | None:
     heads = [line for line in lines[:_BARE_HEADING_LINES] if line.strip()][:_ITEM_HEAD]
     item = next((m for line in heads if (m := _DATED_ITEM.fullmatch(line))), None)
     return values.parse_date(item.group()) if item else None
+
+
 _EXTRACT_HEADING = re.compile(r"[ \t]*Auszug[ \t]+[-–][ \t]+(?P<title>\S[^\t\n]*?)[ \t|]*")
 
 
@@ -1165,9 +1167,10 @@ _KINDS = (
 # "an der Regionalverkehr Ruhr-Lippe GmbH" is a share in a company, not a river: the river's
 # name ends the place.
 _PLACE = (
-    # Letters only: "Anregung Kreis Kleve_1.pdf" (a file's name) names no place. "Bad" and
-    # "Sankt" are the first word of a place's name: "Stadt Bad Salzdetfurth".
-    r"(?:(?:Bad|Sankt|St\.)[ \t]+(?=[A-ZÄÖÜ]))?[A-ZÄÖÜ][^\W\d_]+(?:-[A-ZÄÖÜ][^\W\d_]+)*"
+    # Letters only: "Anregung Kreis Kleve_1.pdf" (a file's name) names no place. "Bad",
+    # "Sankt" and "Am" are the first word of a place's name: "Stadt Bad Salzdetfurth",
+    # "Samtgemeinde Am Dobrock".
+    r"(?:(?:Bad|Sankt|St\.|Am)[ \t]+(?=[A-ZÄÖÜ]))?[A-ZÄÖÜ][^\W\d_]+(?:-[A-ZÄÖÜ][^\W\d_]+)*"
     # A weekday after "am" is the session's day: "Stadt Prenzlau am Donnerstag, 11.12.2014".
     r"(?:[ \t]+(?:an der|am|ob der)[ \t]+"
     rf"(?!{values.WEEKDAYS}\b)"

@@ -132,7 +132,7 @@ def _session_form(head_form: form.Form) -> bool:
 
 
 # An agenda item's line: "TOP 1<TAB>Eröffnung der Sitzung", "Ö 4 Anfragen", "TOP 3.1:".
-_AGENDA_ITEM = re.compile(r"^[ \t]*(?:TOP|Ö|N|NÖ)[ \t]*\d{1,3}(?:\.\d{1,2})?\b", re.M)
+_AGENDA_ITEM = re.compile(r"^[ \t]*(?:TOP|Ö|N|NÖ)[ \t]*:?[ \t]*\d{1,3}(?:\.\d{1,2})?\b", re.M)
 _AGENDA_ITEMS = 3
 # "Öffentlicher Teil" over "1. Frageviertelstunde", "2. Bekanntgabe ...": an agenda's part
 # and its numbered items (ris-portal's session page).
@@ -169,11 +169,19 @@ _TALLY = re.compile(
 )
 
 
+# A vote's result on its label's line: "Abstimmungsergebnis: Einstimmig" (an Amtsblatt's
+# notice of the decisions taken, Langenlonsheim-Stromberg).
+_VOTE_RESULT = re.compile(
+    r"^[ \t]*Abstimmung(?:sergebnis)?[ \t]*:[ \t]*(?:einstimmig|mehrheitlich|\d)", re.I | re.M
+)
+
+
 def _records_proceedings(text: str) -> bool:
     """Whether the text records a session's course (two kinds of proceedings words, a vote's
-    tally counting as one, or two items' minutes)."""
+    tally or result counting as one, or two items' minutes)."""
     kinds = len({m.group().casefold() for m in _proceedings().finditer(text)})
-    return kinds + bool(_TALLY.search(text)) >= 2 or len(_ITEM_MINUTES.findall(text)) >= 2
+    votes = bool(_TALLY.search(text) or _VOTE_RESULT.search(text))
+    return kinds + votes >= 2 or len(_ITEM_MINUTES.findall(text)) >= 2
 
 
 # How many lines from the top a paper's form is read in for its Vorlagen-Nr.

@@ -116,7 +116,7 @@ def whole_minutes(text: str) -> bool:
 
 
 # "TOP 1: Bürgerfragestunde", "TOP 2: Bebauungsplan ...": items of a session, by their number.
-_ITEM_HEADING = re.compile(r"^[ \t]*(?:TOP|Tagesordnungspunkt)[ \t]*(\d{1,3})\b", re.M)
+_ITEM_HEADING = re.compile(r"^[ \t]*(?:TOP|Tagesordnungspunkt)[ \t]*:?[ \t]*(\d{1,3})\b", re.M)
 
 
 def extract(doc: Parsed, record: Record) -> dict[str, Any]:

@@ -265,6 +265,7 @@ def test_every_form_label_is_read_with_its_value(row: tuple[str, str, str]) -> N
         # A place whose name starts "Bad" or "Sankt" (Bad Salzdetfurth's page, batch U).
         ("Zur Facebook-Seite der Stadt Bad Salzdetfurth", "Stadt Bad Salzdetfurth"),
         ("Stadt Sankt Augustin", "Stadt Sankt Augustin"),
+        ("der Samtgemeinde Am Dobrock", "Samtgemeinde Am Dobrock"),  # batch X
         ("der Stadt Bad Homburg v. d. Höhe", "Stadt Bad Homburg v. d. Höhe"),
         # "i.A." / "i. V." before a signer's name is no part of the place.
         ("Stadt Erlangen i.A. Meier", "Stadt Erlangen"),

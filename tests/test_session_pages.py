@@ -312,3 +312,34 @@ def test_an_allris_extract_named_after_auszug(tmp_path: Path) -> None:
         " Bündnis 90/Die Grünen vom 25.09.2013"
     )
     assert record.date is None
+
+
+def test_an_amtsblatts_items_with_their_votes_are_whole_minutes(tmp_path: Path) -> None:
+    # Langenlonsheim-Stromberg's decisions in its Amtsblatt (batch X): "TOP: 1" and a vote's
+    # result on its label's line.
+    text = (
+        "TOP: 1 Einwohnerfragestunde\nEs liegen keine Fragen vor\n"
+        "TOP: 2 Vergabe der Reinigungsleistung für die Grundschule Langenlonsheim\n"
+        "Der Verbandsgemeinderat beschließt den Auftrag in Höhe von 55.011,86 € zu vergeben.\n"
+        "Abstimmungsergebnis: Einstimmig\n"
+        "TOP 3: Vergabe von Planungsleistungen Erweiterung Grundschule Rümmelsheim\n"
+    )
+    record = record_of_text(tmp_path, text)
+    assert record.paper_type is PaperType.NIEDERSCHRIFT
+    assert (record.consultations, record.resolution) == ([], [])  # a whole session's
+    assert [a.value for a in record.finance.amounts] == [55011.86]
+
+
+def test_an_items_facts_under_sach_und_rechtslage_are_no_decision(tmp_path: Path) -> None:
+    # Stralendorf's SessionNet item page (batch X): Mecklenburg-Vorpommern's heading.
+    text = (
+        "Beschluss: ungeändert beschlossen\n\nAbstimmung: Ja: 10, Nein: 1\n\n"
+        "Sach- und Rechtslage:\n\nDas Innenministerium plant ein Eingemeindungsgesetz.\n\n"
+        "Beschlussvorschlag:\n\nDie Gemeindevertretung Stralendorf beschließt, den Bürgermeister"
+        " zu beauftragen, die Auflösung des Amtes zu verhindern.\n\n"
+        "Finanzielle Auswirkungen: noch nicht zu beziffern\n"
+    )
+    assert [item.text for item in record_of_text(tmp_path, text).resolution] == [
+        "Die Gemeindevertretung Stralendorf beschließt, den Bürgermeister zu beauftragen, die"
+        " Auflösung des Amtes zu verhindern."
+    ]
