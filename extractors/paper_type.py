@@ -59,7 +59,12 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
         # Fragen"): a group's paper published as it was sent.
         kind = worded
         how = evidence.inferred("the wording that makes a motion or asks")
-    elif kind is PaperType.SONSTIGES and _proposes(doc):
+    elif kind is PaperType.SONSTIGES and (
+        _proposes(doc)
+        or (resolution.body_decides(doc) is not None and not _records_proceedings(doc.text))
+    ):
+        # Its proposal under its heading, or a body's decision in its head under none ("Der
+        # Brandschutzausschuss beschließt, dem Samtgemeindeausschuss zu empfehlen, ...").
         kind = PaperType.BESCHLUSSVORLAGE
         how = evidence.inferred("proposes a resolution")
     elif kind is PaperType.SONSTIGES and _is_council_paper(doc, head_form):

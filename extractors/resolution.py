@@ -165,7 +165,7 @@ def _graded_proposal(doc: Parsed, paper_type: PaperType) -> tuple[str | None, Ev
         return text, evidence.placed("'zu beschließen'")
     if text := _tidy(_announced(doc)):
         return text, evidence.placed("'folgenden Beschluss gefasst:'")
-    return _tidy(_body_decides(doc)), evidence.placed("a body's decision under the head")
+    return _tidy(body_decides(doc)), evidence.placed("a body's decision under the head")
 
 
 # A line that opens with a body's decision: "Der Stadtrat beschließt in seiner Sitzung am
@@ -179,7 +179,7 @@ _DECIDING_LINE = re.compile(
 _HEAD_SECTIONS = frozenset({"header", "betreff", "beratungsfolge"})
 
 
-def _body_decides(doc: Parsed) -> str | None:
+def body_decides(doc: Parsed) -> str | None:
     """The proposal under no heading: the paragraph where a council body decides, in the
     paper's head, and the numbered points after it; the first other paragraph (the reasons,
     under no heading either) ends it."""

@@ -428,3 +428,23 @@ def test_a_flattened_forms_labels_then_values(
 ) -> None:
     record = record_of_text(tmp_path, line + "\n")
     assert (record.reference, record.date) == (reference, date)
+
+
+def test_a_vorlage_whose_text_starts_below_its_head_by_its_committees_decision(
+    tmp_path: Path,
+) -> None:
+    # Samtgemeinde Lüchow's SessionNet page as the store kept it (batch X): no head, no
+    # heading; the committee's decision names what kind of paper it is.
+    text = (
+        "Durch strukturelle Änderungen ist die Satzung für die Freiwillige Feuerwehr zu"
+        " überarbeiten.\nDie Kosten der Bekanntmachung belaufen sich auf ca. 200,00 €.\n"
+        "Der Brandschutzausschuss beschließt, dem Samtgemeindeausschuss zu\nempfehlen, dem Rat"
+        " vorzuschlagen, folgenden Beschluss zu fassen:\nDer Rat der Samtgemeinde Lüchow"
+        " (Wendland) beschließt die 2. Satzung zur Änderung der Satzung.\n"
+    )
+    record = record_of_text(tmp_path, text)
+    assert record.paper_type is PaperType.BESCHLUSSVORLAGE
+    assert "Der Rat der Samtgemeinde Lüchow (Wendland) beschließt die 2. Satzung" in " ".join(
+        item.text for item in record.resolution
+    )
+    assert [a.value for a in record.finance.amounts] == [200.0]
