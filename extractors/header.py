@@ -362,9 +362,10 @@ def motion_heading(lines: list[str]) -> str | None:
             while below < len(lines) and _FOR_SESSION_LINE.match(lines[below]):
                 below += 1
             subject = _subject_below(lines, below)
-            if subject is None or len(subject) > _MAX_SUBJECT:
-                # Prose under the kind: the subject is the line above it ("Beschilderung in
-                # Töttelstädt" / "Anfrage nach § 9 (1) der Geschäftsordnung", Erfurt).
+            if (subject is None or len(subject) > _MAX_SUBJECT) and "§" in line:
+                # Prose under the kind and its rule: the subject is the line above them
+                # ("Beschilderung in Töttelstädt" / "Anfrage nach § 9 (1) der
+                # Geschäftsordnung", Erfurt); above a bare kind stands its maker's name.
                 subject = _subject_above(lines, i)
             if subject and not _SALUTATION.match(subject):
                 return subject
