@@ -265,7 +265,12 @@ _KIND_COLON_SUBJECT = re.compile(
 
 # "Antrag zur Sitzung des Stadtrates am 27.02.2024": a heading that names the session the
 # motion is for, not its subject; the subject is the line below.
-_FOR_SESSION = re.compile(r"^[ \t]*\S+[ \t]+(?:zur|für die)[ \t]+(?:\S+[ \t]+)?Sitzung\b", re.I)
+_FOR_SESSION = re.compile(
+    r"^[ \t]*\S+[ \t]+(?:(?:zur|für die)[ \t]+(?:\S+[ \t]+)?Sitzung\b"
+    # "Anfrage zur Überweisung in den Ausschuss für Schule, Jugend und Bildung" (Kassel)
+    r"|zur[ \t]+Überweisung[ \t]+(?:in|an)[ \t]+(?:den|die|das)\b)",
+    re.I,
+)
 
 
 # A paper published on a website as Markdown opens with its front matter: "---" /
@@ -348,8 +353,12 @@ def motion_heading(lines: list[str]) -> str | None:
         if _MOTION_HEADING.match(line) and not line.rstrip().endswith((",", ":")):
             if _FOR_SESSION.match(line):
                 subject = _subject_below(lines, i + 1)
-                if subject:
+                if subject and len(subject) <= _MAX_SUBJECT:
                     return subject
+                # The subject above the heading that routes it (Kassel's group post).
+                above = _subject_above(lines, i)
+                if above:
+                    return above
             parts = [line]
             # A heading cut after "und"/"der" goes on on the next line.
             if _DANGLING.search(line) and i + 1 < len(lines) and lines[i + 1].strip():
@@ -980,6 +989,12 @@ def _heading_reference(head: str) -> str | None:
     return None
 
 
+# An office by its kind and designation, at a value's start: "Fachbereich I", "Amt 61".
+_OFFICE_START = re.compile(
+    r"(?:Fachbereich|Fachdienst|Amt|Dezernat|Referat|Abteilung|Geschäftsbereich|FB)[ \t]+"
+    r"(?:\d{1,3}(?:\.\d{1,3})*|[IVX]{1,5})\b"
+)
+_MAX_OFFICE = 80
 # A person, not an office: "Herr Schmidt", "Frau Dr. Meier".
 _PERSON = re.compile(r"(?:Herr|Frau|Hr\.|Fr\.)(?:\s|$)")
 
@@ -993,8 +1008,13 @@ def department(paper_form: form.Form) -> str | None:
     # ("Verfasser:1. Räther, Heiko" over "Federführend:Fachbereich 3", ALLRIS).
     entries.sort(key=lambda e: not e.label.lower().startswith("federführ"))
     for entry in entries:
-        if _PERSON.match(entry.value):
-            continue  # "Verfasser: Herr Schmidt" names the author, not the office
+        if _PERSON.match(entry.value) or entry.value.endswith(":"):
+            continue  # "Verfasser: Herr Schmidt" names the author; "Amtsleiter/in:" a label
+        office = _OFFICE_START.match(entry.value)
+        if office and len(entry.value) > _MAX_OFFICE:
+            # "Fachbereich I An den Haupt- und Finanzausschuss mit der Bitte um ...": a
+            # form run into one line goes on after the office's designation.
+            return office.group()
         # "Federführende Organisation: Gemeinde Ahnsen": a small council names itself as the
         # office; beside its label the council's name is no letterhead.
         if form.fits(form.Kind.TEXT, entry.value) or (

@@ -40,6 +40,9 @@ SESSION_PART = re.compile(
     r"(?:[ \t]*,[ \t]*\d{1,2}[:.]\d{2}[ \t]*Uhr\b[^\n]*)?[ \t]*:?",
     re.I,
 )
+_SESSION_DAY_LINE = re.compile(
+    rf"[A-ZÄÖÜ][\wäöüß-]*[Ss]itzung(?:[ \t]+\S+){{0,4}}?[ \t]+(?:am|vom)[ \t]+{values.DATE_TEXT}"
+)
 # The longest title block taken; a longer one is prose, not a title.
 _MAX_TITLE_LINES = 6
 # A line longer than this is a paragraph of prose, not a title's (a page's widest is ~150).
@@ -67,8 +70,13 @@ def find(text: str, paper_form: form.Form | None = None, anchor: int | None = No
     taken = paper_form.lines | ({anchor} if anchor is not None else set())
     start = min(taken, default=None)
     if start is None:
-        # No form: a short first block directly followed by a section heading.
-        first = next((i for i, line in enumerate(lines) if line.strip()), 0)
+        # No form: a short first block directly followed by a section heading; the session
+        # it is for, on a line of its own above it, is none of it ("Gemeindevertretersitzung
+        # am 4. September 2012" over "Antrag zum Tagesordnungspunkt 7 ...").
+        filled = [i for i, line in enumerate(lines) if line.strip()]
+        first = filled[0] if filled else 0
+        if len(filled) > 1 and _SESSION_DAY_LINE.fullmatch(lines[first].strip()):
+            first = filled[1]
         block = _block(lines, first, headings, set(), after_form=False)
         if (
             block

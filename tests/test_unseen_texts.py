@@ -448,3 +448,35 @@ def test_a_vorlage_whose_text_starts_below_its_head_by_its_committees_decision(
         item.text for item in record.resolution
     )
     assert [a.value for a in record.finance.amounts] == [200.0]
+
+
+def test_a_motions_session_line_and_routing_line_are_no_subject(tmp_path: Path) -> None:
+    # Grävenwiesbach's UB (batch U): the session on a line of its own over the heading.
+    text = (
+        "Gemeindevertretersitzung am 4. September 2012\n"
+        "Antrag zum Tagesordnungspunkt 7 -Windkraftanlagen-\nBegründung:\nEs fehlen Unterlagen.\n"
+    )
+    assert record_of_text(tmp_path, text).name == (
+        "Antrag zum Tagesordnungspunkt 7 -Windkraftanlagen-"
+    )
+    # Kassel's group (batch U): the subject over the line that routes the question.
+    text = (
+        "Schulgebäudesanierung\n\nAnfrage zur Überweisung in den Ausschuss für Schule, Jugend"
+        " und Bildung\n\nIn seiner Rede teilte der Herr Oberbürgermeister mit, dass die"
+        " Schulgebäude im Rahmen einer Öffentlich-Privaten-Partnerschaft saniert werden sollen"
+        " und dass dazu in den kommenden Jahren mehrere Millionen Euro bereitgestellt werden.\n\n"
+        "Wir fragen den Magistrat:\n\n1. Wie genau soll dies funktionieren?\n"
+    )
+    assert record_of_text(tmp_path, text).name == "Schulgebäudesanierung"
+
+
+def test_an_office_run_on_in_a_flattened_form_ends_at_its_designation(tmp_path: Path) -> None:
+    # Kall's (batch U) and Kreis Düren's (batch X) forms as Politik bei Uns kept them.
+    text = (
+        "X Gemeinde Kall Vorlagen-Nr. Sitzungstermin Der Bürgermeister 164/2004 02.12.2004\n"
+        "Federführung: Fachbereich I An den Haupt- und Finanzausschuss mit der Bitte um X FBL:"
+        " SB: öffentliche Sitzung Herr Stoff Beschlussfassung\n"
+    )
+    assert record_of_text(tmp_path, text).department == "Fachbereich I"
+    text = "öffentliche Vorlage\nFederführende Stelle: Amtsleiter/in:\nDatum: 24.04.2006\n"
+    assert record_of_text(tmp_path, text).department is None
