@@ -1093,6 +1093,18 @@ def _letterhead_date(lines: list[str]) -> dt.date | None:
     return None
 
 
+# A sentence of prose: words, then its full stop at the line's end.
+_SENTENCE = re.compile(r"\b[a-zäöüß]{3,}\b[^\n]*\b[a-zäöüß]{3,}\.[ \t]*$")
+
+
+def _in_beratungsfolge(lines: list[str], i: int) -> bool:
+    """Whether line `i` (a date alone) is a session's day in a Beratungsfolge listed a line a
+    body ("Schulausschuss Vorberatung" above it, ALLRIS's page as text)."""
+    above = next((lines[j].strip() for j in range(i - 1, -1, -1) if lines[j].strip()), "")
+    roles = tuple(r.lower() for r in vocab.words("consultation_roles"))
+    return above.lower().endswith(roles) and bool(committees.find(above))
+
+
 def paper_date(
     text: str,
     lines: list[str],
@@ -1143,6 +1155,8 @@ def paper_date(
             if values.parse_date(value):
                 return values.parse_date(value)
         for line in before_form[:_NUMBER_DATE_LINES]:  # its heading, not a later paragraph
+            if len(line) > _HEADING_LINE_LENGTH or _SENTENCE.search(line):
+                continue  # "Dieser Antrag wurde in der SVV vom 19.12.2017 ... beschlossen."
             sub = _SUBMITTED.search(line)
             if sub:
                 return values.parse_date(sub.group("date"))
@@ -1156,6 +1170,8 @@ def paper_date(
         reach = below + 1
     for i, line in enumerate(lines[:reach]):
         if i not in paper_form.lines and _DATE_ONLY.fullmatch(line) and not _goes_on(lines, i):
+            if _in_beratungsfolge(lines, i):
+                continue  # "Schulausschuss Vorberatung" / "31.05.2012": a session's day
             return values.parse_date(line)
     all_lines = text.splitlines()
     for previous, line in zip(reversed(all_lines[:-1]), reversed(all_lines[1:]), strict=True):

@@ -480,3 +480,19 @@ def test_an_office_run_on_in_a_flattened_form_ends_at_its_designation(tmp_path: 
     assert record_of_text(tmp_path, text).department == "Fachbereich I"
     text = "öffentliche Vorlage\nFederführende Stelle: Amtsleiter/in:\nDatum: 24.04.2006\n"
     assert record_of_text(tmp_path, text).department is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Bad Vilbel's Freie Wähler (batch W): the session it was decided in, in a sentence.
+        "Die Stadtverordnetenversammlung beauftragt den Magistrat, einen Statusbericht zu"
+        " erstellen.\n\nDieser Antrag wurde in der SVV vom 19.12.2017 einstimmig beschlossen.\n",
+        # Herne's ALLRIS page (batch V): a session's day under its committee's line.
+        "Vorlage - 2012/0367\n\nBetreff: Zwischenbilanz Lernen vor Ort\n"
+        "Status:öffentlichVorlage-Art:öffentliche Beschlussvorlage\nBeratungsfolge:\n"
+        "Schulausschuss Kenntnisnahme\n31.05.2012 \ndes Schulausschusses zur Kenntnis genommen\n",
+    ],
+)
+def test_a_session_s_day_is_no_date_of_the_paper(tmp_path: Path, text: str) -> None:
+    assert record_of_text(tmp_path, text).date is None
