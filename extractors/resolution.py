@@ -112,7 +112,13 @@ def whole_minutes(text: str) -> bool:
         or decisions >= 2
         or len(_VOTE_LABEL.findall(text)) >= 2
         or len(set(_ITEM_HEADING.findall(text))) >= 2
+        or len(_ITEM_ROW_HEADINGS.findall(text)) >= 2
     )
+
+
+# Each item of a komuna session page heads its row of the session: "Gremium Sitzung
+# Sitzungsdatum ö / nö Beratungstyp TOP-Nr." (Schrobenhausen): two items, a whole session.
+_ITEM_ROW_HEADINGS = re.compile(r"^[ \t]*Gremium[ \t|]+Sitzung[ \t|]+Sitzungsdatum\b", re.M)
 
 
 # "TOP 1: Bürgerfragestunde", "TOP 2: Bebauungsplan ...": items of a session, by their number.
@@ -336,11 +342,32 @@ def _runs(doc: Parsed) -> list[tuple[str, str]]:
         if section is not None and section.label in (_PROPOSAL, _DECISION):
             run.append(section)
             continue
+        if (
+            run
+            and section is not None
+            and section.label == _NAVIGATION
+            and _folds(section)
+            and not _decision_proper(run[-1].text or "").strip()
+        ):
+            # "Beschluss:" / "mit Änderungen" / "Reduzieren" / the decision's words: ALLRIS
+            # net folds a section's body under its button, after the result alone.
+            run.append(section)
+            continue
         if run:
             start = run[0].end - len(run[0].text)
-            runs.append((run[0].label, doc.text[start : run[-1].end]))
+            text = _NAVIGATION_LINE.sub("", doc.text[start : run[-1].end])
+            runs.append((run[0].label, text))
             run = []
     return [(label, text) for label, text in runs if text.strip()]
+
+
+_NAVIGATION = "navigation"
+_NAVIGATION_LINE = re.compile(r"^[ \t]*(?:Reduzieren|Erweitern)[ \t]*$\n?", re.M)
+
+
+def _folds(section: Section) -> bool:
+    """A folding button's section ("Reduzieren") that holds words, not the next button."""
+    return section.heading.strip() in ("Reduzieren", "Erweitern") and bool(section.text.strip())
 
 
 def _words(text: str) -> int:

@@ -343,3 +343,48 @@ def test_an_items_facts_under_sach_und_rechtslage_are_no_decision(tmp_path: Path
         "Die Gemeindevertretung Stralendorf beschließt, den Bürgermeister zu beauftragen, die"
         " Auflösung des Amtes zu verhindern."
     ]
+
+
+def test_an_allris_net_item_page_with_its_folded_decision(tmp_path: Path) -> None:
+    # Greifswald's Bürgerschaft (batch Z): the dated item heading, "Beschluss:" with its result
+    # on the next line, the words folded under "Reduzieren".
+    text = (
+        "14.03.2016 - 8.12 Verhandlungen über einen Gebietsänderungsvertra...\n\nBeschluss:\n"
+        "mit Änderungen\nReduzieren\n\nDie Bürgerschaft beauftragt den Oberbürgermeister,"
+        " Verhandlungen zur Eingemeindung aufzunehmen.\n\n \n\nDie Bürgerschaft beauftragt den"
+        " Oberbürgermeister, eine Aufstellung der Kosten vorzulegen.\n"
+    )
+    record = record_of_text(tmp_path, text)
+    assert record.paper_type is PaperType.NIEDERSCHRIFT
+    assert (record.name, record.date) == (
+        "Verhandlungen über einen Gebietsänderungsvertra...",
+        dt.date(2016, 3, 14),
+    )
+    assert [item.text for item in record.resolution] == [
+        "Die Bürgerschaft beauftragt den Oberbürgermeister, Verhandlungen zur Eingemeindung"
+        " aufzunehmen.",
+        "Die Bürgerschaft beauftragt den Oberbürgermeister, eine Aufstellung der Kosten"
+        " vorzulegen.",
+    ]
+
+
+def test_a_komuna_session_page_is_a_whole_sessions_minutes(tmp_path: Path) -> None:
+    # Schrobenhausen's page (batch Z): each item with its row of the session, its decision
+    # and vote; the minutes of a whole session propose nothing.
+    item = (
+        "zum Seitenanfang\n\n{n}. {title}\n\nGremium Sitzung Sitzungsdatum ö / nö Beratungstyp"
+        " TOP-Nr.\nStadtrat (Stadt Schrobenhausen) 11. Sitzung des Stadtrates 26.01.2021 ö"
+        " beschließend {n}\n\nBeschluss\n\nDer Stadtrat stimmt zu.\n\nAbstimmungsergebnis\n"
+        "Dafür: 21, Dagegen: 0\n\n"
+    )
+    head = (
+        "Datum: 26.01.2021\nStatus: Abgeschlossen\nSitzungsort: Sitzungssaal\nGremium: Stadtrat\n"
+        "Öffentliche Sitzung, 18:00 Uhr bis 21:00 Uhr\n\nTOP-Nr. Bezeichnung\n1 Genehmigung\n"
+        "2 Haushaltsplan 2021\n\n"
+    )
+    text = head + "".join(
+        item.format(n=n, title=t) for n, t in [(1, "Genehmigung"), (2, "Haushaltsplan 2021")]
+    )
+    record = record_of_text(tmp_path, text)
+    assert record.paper_type is PaperType.NIEDERSCHRIFT
+    assert (record.resolution, record.consultations) == ([], [])
