@@ -347,7 +347,7 @@ def _runs(doc: Parsed) -> list[tuple[str, str]]:
             and section is not None
             and section.label == _NAVIGATION
             and _folds(section)
-            and not _decision_proper(run[-1].text or "").strip()
+            and not (_decision_proper(run[-1].text) or "").strip()
         ):
             # "Beschluss:" / "mit Änderungen" / "Reduzieren" / the decision's words: ALLRIS
             # net folds a section's body under its button, after the result alone.
