@@ -383,7 +383,9 @@ def motion_heading(lines: list[str]) -> str | None:
 
 # A motion's kind alone on its line, perhaps after an adjective ("Interfraktioneller Antrag").
 _BARE_MOTION = re.compile(
-    r"[ \t]*(?:[A-ZÄÖÜ][a-zäöüß]{2,}(?:er|es|e)[ \t]+)?(?:Antrag|Anfrage|Änderungsantrag)"
+    r"[ \t]*(?:[A-ZÄÖÜ][a-zäöüß]{2,}(?:er|es|e)[ \t]+)?"
+    # "Ratsanfrage nach § 14 GO der Stadt Garbsen": a compound kind.
+    r"(?:Antrag|Anfrage|Änderungsantrag|Ratsanfrage|Prüfantrag|Ergänzungsantrag)"
     # "Anfrage gemäß § 17 der Geschäftsordnung": the rule it is made under.
     r"(?:[ \t]+(?:gemäß|gem\.|nach)[ \t]+§[^\n]{1,60})?[ \t]*"
 )

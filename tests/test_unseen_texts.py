@@ -496,3 +496,14 @@ def test_an_office_run_on_in_a_flattened_form_ends_at_its_designation(tmp_path: 
 )
 def test_a_session_s_day_is_no_date_of_the_paper(tmp_path: Path, text: str) -> None:
     assert record_of_text(tmp_path, text).date is None
+
+
+def test_a_ratsanfrage_under_its_rule_named_by_the_line_below(tmp_path: Path) -> None:
+    # Garbsen's SPD (batch Z): a compound kind with its rule, the subject on the next line.
+    text = (
+        "Ratsanfrage nach § 14 GO der Stadt Garbsen\nErschließungsmaßnahmen\n\nDerzeit sind"
+        " mehrere Bauleitpläne im Verfahren.\nWir fragen daher die Verwaltung:\n"
+        " Wird dadurch die Umsetzung von Baumaßnahmen behindert?\n"
+    )
+    record = record_of_text(tmp_path, text)
+    assert (record.paper_type, record.name) == (PaperType.ANFRAGE, "Erschließungsmaßnahmen")
