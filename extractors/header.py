@@ -16,6 +16,7 @@ from collections import Counter
 from typing import Any
 
 from extractors import committees, evidence, form, scan, title, values, vocab
+from pipeline import segment
 from pipeline.model import Evidence, PaperType, Parsed, Record
 
 # How many lines from the top the header form and title are looked for in.
@@ -634,10 +635,6 @@ def _first_cell(line: str) -> str:
     return cells[0][1] if cells else ""
 
 
-# "Wortprotokoll" over the discussion (ALLRIS's item page): a section's heading, no name.
-_SECTION_WORDS = re.compile(r"Wortprotokoll|Protokoll(?:notiz|vermerk)|Beschlussprotokoll", re.I)
-
-
 def _bare_kind_heading(lines: list[str]) -> str | None:
     """A heading that is the kind word alone ("Protokoll", "Öffentliche Bekanntmachung"):
     the name of minutes or a notice that print no other. A bare "Tagesordnung" is the
@@ -648,9 +645,8 @@ def _bare_kind_heading(lines: list[str]) -> str | None:
             _SESSION_KIND.match(stripped)
             and len(stripped.split()) <= 2
             and not re.search(r"Tagesordnung|Einladung", stripped, re.I)
-            # "Wortprotokoll:" over the discussion: a section's heading, its colon says so
-            and not stripped.endswith(":")
-            and not _SECTION_WORDS.fullmatch(stripped.rstrip(" |"))
+            # "Wortprotokoll:", "Wortprotokoll |" over the discussion: a section's heading
+            and not segment.find_headings(stripped.rstrip(" |"))
         ):
             return stripped
     return None

@@ -100,7 +100,7 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
     if (
         kind is PaperType.SONSTIGES
         and header.item_day(scan.first_lines(doc.text, header.HEAD_LINES)) is not None
-        and _DECISION_HEADING.search(doc.text)
+        and resolution.DECISION_LABEL.search(doc.text)
     ):
         # "14.03.2016 - 8.12 Verhandlungen über ..." over "Beschluss:": ALLRIS net's page of
         # an item's decision (Greifswald).
@@ -120,7 +120,6 @@ def extract(doc: Parsed, record: Record) -> dict[str, Any]:
     return {"paper_type": kind, "evidence": {"paper_type": how}}
 
 
-_DECISION_HEADING = re.compile(r"^[ \t]*Beschluss[ \t]*:", re.M)
 _DECISIONS_TAKEN = re.compile(
     r"\b(?:werden|wurden)[ \t\n]+(?:folgende|nachstehende|nachfolgende)[ \t\n]+Beschlüsse"
     r"[ \t\n]+gefa(?:ss|ß)t\b"

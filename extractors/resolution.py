@@ -81,7 +81,7 @@ _SESSION_ITEMS = re.compile(
 # A decision recorded in minutes, and its vote: "Beschluss:", "Abstimmung:" at a line's
 # start. Minutes with two of either record more than one item, as whole minutes do
 # (Frankfurt's PARLIS lists only the decided items).
-_DECISION_LABEL = re.compile(r"^[ \t]*Beschluss[ \t]*:", re.M)
+DECISION_LABEL = re.compile(r"^[ \t]*Beschluss[ \t]*:", re.M)
 _VOTE_LABEL = re.compile(r"^[ \t]*Abstimmung(?:sergebnis)?[ \t]*:", re.M)
 
 
@@ -106,7 +106,7 @@ def whole_minutes(text: str) -> bool:
     not the one item an extract records."""
     # A decision's result on its label's line ("Beschluss: einstimmig beschlossen") heads
     # the same decision whose words follow under a bare "Beschluss:": one, not two.
-    decisions = len(_DECISION_LABEL.findall(text)) - len(result_label().findall(text))
+    decisions = len(DECISION_LABEL.findall(text)) - len(result_label().findall(text))
     return bool(
         _SESSION_ITEMS.search(text)
         or decisions >= 2
@@ -174,12 +174,23 @@ def _graded_proposal(doc: Parsed, paper_type: PaperType) -> tuple[str | None, Ev
     return _tidy(body_decides(doc)), evidence.placed("a body's decision under the head")
 
 
-# A line that opens with a body's decision: "Der Stadtrat beschließt in seiner Sitzung am
-# 11.11.2010" over the numbered points (Zeitz's ALLRIS page, no heading over them).
-_DECIDING_LINE = re.compile(
-    r"^[ \t]*(?:Der|Die|Das)[ \t]+(?P<body>[^\n,:;]{2,60}?)[ \t]+(?:beschließt|empfiehlt)\b",
-    re.M,
-)
+@functools.cache
+def _body_decides() -> str:
+    """A body and the verb by which it decides: "Der Stadtrat beschließt", "Der Ortsrat Otze
+    spricht sich" (decision_verbs.txt); the body is the group "body"."""
+    return (
+        r"(?:Der|Die|Das)[ \t]+(?P<body>[^\n;:.]{2,80}?)[ \t]+"
+        rf"(?:{vocab.alternation('decision_verbs')})\b"
+    )
+
+
+@functools.cache
+def _deciding_line() -> re.Pattern[str]:
+    """A line that opens with a body's decision: "Der Stadtrat beschließt in seiner Sitzung
+    am 11.11.2010" over the numbered points (Zeitz's ALLRIS page, no heading over them)."""
+    return re.compile(rf"^[ \t]*{_body_decides()}", re.M)
+
+
 # Where such a line is looked for: the head, the subject and the Beratungsfolge, not the
 # reasons (which may tell of earlier decisions).
 _HEAD_SECTIONS = frozenset({"header", "betreff", "beratungsfolge"})
@@ -193,23 +204,26 @@ def body_decides(doc: Parsed) -> str | None:
         if section.label not in _HEAD_SECTIONS:
             break
         start = section.end - len(section.text)
-        for m in _DECIDING_LINE.finditer(doc.text, start, section.end):
+        for m in _deciding_line().finditer(doc.text, start, section.end):
             if committees.alone(m.group("body")):
                 paragraphs = _BLANK_LINE.split(doc.text[m.start() : section.end])
                 kept = [paragraphs[0]]
                 for paragraph in paragraphs[1:]:
                     if not paragraph.strip():
                         continue
-                    if not (_POINT.match(paragraph) or _DECIDING_LINE.match(paragraph)):
+                    if not (_is_point(paragraph) or _deciding_line().match(paragraph)):
                         break
                     kept.append(paragraph)
                 return "\n\n".join(kept)
     return None
 
 
-# A proposal's point: numbered, lettered, bulleted, or going on in lower case ("die
-# Schließung der Grundschule ...").
-_POINT = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[a-h]\)|[•·▪◦*–-][ \t]|[a-zäöü])")
+def _is_point(paragraph: str) -> bool:
+    """A proposal's point: numbered or lettered (_ITEM), bulleted (_BULLET), or going on in
+    lower case ("die Schließung der Grundschule ...")."""
+    return (
+        bool(_ITEM.match(paragraph) or _BULLET.match(paragraph)) or paragraph.lstrip()[:1].islower()
+    )
 
 
 def _announced(doc: Parsed) -> str | None:
@@ -362,12 +376,14 @@ def _runs(doc: Parsed) -> list[tuple[str, str]]:
 
 
 _NAVIGATION = "navigation"
-_NAVIGATION_LINE = re.compile(r"^[ \t]*(?:Reduzieren|Erweitern)[ \t]*$\n?", re.M)
+# ALLRIS net's buttons that fold a section's body (sections.tsv's `navigation` rows).
+_FOLD_BUTTONS = ("Reduzieren", "Erweitern")
+_NAVIGATION_LINE = re.compile(rf"^[ \t]*(?:{'|'.join(_FOLD_BUTTONS)})[ \t]*$\n?", re.M)
 
 
 def _folds(section: Section) -> bool:
     """A folding button's section ("Reduzieren") that holds words, not the next button."""
-    return section.heading.strip() in ("Reduzieren", "Erweitern") and bool(section.text.strip())
+    return section.heading.strip() in _FOLD_BUTTONS and bool(section.text.strip())
 
 
 def _words(text: str) -> int:
@@ -567,22 +583,21 @@ def items(text: str) -> list[ResolutionItem]:
     return found
 
 
-# An item whose subject is the body it speaks for: "Der Ortsrat Otze spricht sich für ...
-# aus und empfiehlt ...", "Der Haupt- und Finanzausschuss empfiehlt dem Rat ...".
-_SUBJECT_BODY = re.compile(
-    r"(?:\d{1,2}[.)][ \t]+)?(?:Der|Die|Das)[ \t]+(?P<body>[^;:.]{3,80}?)[ \t]+"
-    r"(?:empfiehlt|beschließt|spricht[ \t]+sich|stimmt|nimmt|beauftragt|fasst)\b"
-)
+@functools.cache
+def _subject_body() -> re.Pattern[str]:
+    """An item that opens with the body it speaks for, its number perhaps before it."""
+    return re.compile(rf"(?:\d{{1,2}}[.)][ \t]+)?{_body_decides()}")
 
 
 def _by_subject(found: list[ResolutionItem]) -> None:
-    """Each item labelled with the body it speaks for, where every item names its body as
-    its subject and they are two bodies or more (a proposal put to each body in turn); a
-    council's items all saying "Der Gemeinderat beschließt" are one body's and stay as
-    they are."""
+    """Each item labelled with the body it speaks for ("Der Ortsrat Otze spricht sich für ...
+    aus", "Der Haupt- und Finanzausschuss empfiehlt dem Rat ..."), where every item names its
+    body as its subject and they are two bodies or more (a proposal put to each body in
+    turn); a council's items all saying "Der Gemeinderat beschließt" are one body's and stay
+    as they are."""
     bodies = []
     for item in found:
-        m = _SUBJECT_BODY.match(item.text)
+        m = _subject_body().match(item.text)
         if m is None or not committees.alone(m.group("body")):
             return
         bodies.append(m.group("body"))

@@ -286,7 +286,7 @@ def test_a_federfuehrender_bereich_and_a_beratungsart(tmp_path: Path) -> None:
     )
     record = record_of_text(tmp_path, text)
     assert (record.reference, record.department) == ("10/110", "Planen, Bauen, Umwelt")
-    assert record.name != "Beratungsart:öffentlich"
+    assert record.name is None  # "Beratungsart:öffentlich" is a field, no title
 
 
 def test_an_allris_page_under_a_cookie_banner_is_read_as_its_page(tmp_path: Path) -> None:

@@ -309,3 +309,16 @@ def test_a_to_decide_phrase_going_on_after_a_comma_is_part_of_the_proposal() -> 
     )
     found = [t for _, t in extract(text, PaperType.ANTRAG)]
     assert "in den jährlichen Berichten des Kulturamts" in " ".join(found)
+
+
+@pytest.mark.parametrize("verb", vocab.words("decision_verbs"))
+def test_every_decision_verb_opens_a_proposal_under_no_heading(verb: str) -> None:
+    # A body's decision under the Beratungsfolge, no heading over it (Zeitz's ALLRIS page);
+    # the reasons after it, under no heading either, are none of it.
+    text = (
+        f"Beratungsfolge:\nStadtrat Entscheidung\n\nDer Stadtrat {verb} die Satzung.\n\n"
+        "Die Satzung ist veraltet und muss neu gefasst werden.\n"
+    )
+    assert extract(text, PaperType.BESCHLUSSVORLAGE) == [
+        (None, f"Der Stadtrat {verb} die Satzung.")
+    ]

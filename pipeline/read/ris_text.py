@@ -355,11 +355,13 @@ def _sessionnet_paper(text: str, head: dict[str, str]) -> PageFields:
 
 
 # A body's decision opening a block: "Der Stadtrat beschließt, ...", "Der Gemeinderat stimmt
-# dem Entwurf zu", "Der Ausschuss empfiehlt dem Rat, ...".
-_DECIDES = re.compile(
-    r"(?:Der|Die|Das)[ \t]+[^\n.:;]{2,80}?[ \t]+(?:beschließt|beschliesst|empfiehlt|stimmt"
-    r"|beauftragt|genehmigt|billigt|ermächtigt|nimmt)\b"
-)
+# dem Entwurf zu", "Der Ausschuss empfiehlt dem Rat, ..." (extractors/data/decision_verbs.txt).
+@functools.cache
+def _decides() -> re.Pattern[str]:
+    verbs = vocab.alternation("decision_verbs")
+    return re.compile(rf"(?:Der|Die|Das)[ \t]+[^\n.:;]{{2,80}}?[ \t]+(?:{verbs})\b")
+
+
 # A heading under the proposal's block: the next part of the page.
 _NEXT_PART = re.compile(
     r"^[ \t]*(?:Sachverhalt|Begründung|Erläuterung(?:en)?|Finanzielle Auswirkungen|Anlage\w*"
@@ -375,7 +377,7 @@ def _decision_block(text: str, kind: str) -> list[ResolutionItem]:
     if art is None:
         return []
     rest = text[art.end() :]
-    if not _DECIDES.match(rest.lstrip()):
+    if not _decides().match(rest.lstrip()):
         return []
     end = _NEXT_PART.search(rest)
     return resolution_items(rest[: end.start()] if end else rest)
@@ -389,13 +391,10 @@ _KOMUNA_SESSION = re.compile(
 )
 
 
-# An item's vote recorded under it: "Abstimmungsergebnis" / "Dafür: 12, Dagegen: 0".
-_VOTE_RECORDED = re.compile(r"^[ \t]*Abstimmungsergebnis[ \t]*\n[ \t]*(?:Dafür|Ja)[ \t]*:", re.M)
-
-
 def _komuna_session(text: str) -> PageFields:
-    """A session page: an Einladung named by its session, dated by the session's day; the
-    minutes where its items' votes are recorded."""
+    """A session page, named by its session and dated by its day. Whether it is the agenda
+    or the minutes (its items' votes recorded) the text's readers say
+    (extractors.paper_type: a session's form; a vote's tally records proceedings)."""
     m = _KOMUNA_SESSION.match(text)
     assert m is not None
     committee, date = m.group("committee"), m.group("date")
@@ -406,9 +405,6 @@ def _komuna_session(text: str) -> PageFields:
     )
     return PageFields(
         product="komuna (session page, as text)",
-        paper_type=(
-            PaperType.NIEDERSCHRIFT if _VOTE_RECORDED.search(text) else PaperType.EINLADUNG
-        ),
         date=parse_date(date),
         name=row.group("session") if row else None,
     )
